@@ -1,0 +1,132 @@
+package news
+
+import (
+	"errors"
+	"time"
+)
+
+// Article is one news article as read from an input and cleaned. Text is the
+// cleaned body; every byte offset elsewhere in the pipeline points into it.
+type Article struct {
+	ID         string    // the input's id, or the file's base name without extension
+	Source     string    // the outlet ("BBC", "Al Jazeera"); may be empty
+	URL        string    // canonical address; may be empty
+	Title      string    // headline, never repeated at the start of Text
+	Standfirst string    // the summary line under the headline, when the input has one
+	Author     string    // byline; may be empty
+	Language   string    // ISO 639-1 code when known
+	Published  time.Time // publication time; zero when unknown
+	Text       string    // cleaned body, paragraphs separated by "\n\n"
+
+	// Origin says where the article was read, for error messages and
+	// explanations: a file name, optionally with ":line" for JSON lines.
+	Origin string
+}
+
+// Span is a half-open byte range [Start, End) in an article's Text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len returns the span's length in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Contains reports whether o lies inside s.
+func (s Span) Contains(o Span) bool { return s.Start <= o.Start && o.End <= s.End }
+
+// EntityType is the kind of a named entity.
+type EntityType string
+
+// The entity types Parallax recognises.
+const (
+	Person       EntityType = "person"
+	Organization EntityType = "organization"
+	Place        EntityType = "place"
+)
+
+// Entity is one real-world person, organization or place named in an
+// article, with every alias the article uses for it ("President Barack
+// Obama", "Obama", "Mr Obama") resolved to one canonical Name.
+type Entity struct {
+	Name     string     `json:"name"`
+	Type     EntityType `json:"type"`
+	Aliases  []string   `json:"aliases"`
+	Mentions []Span     `json:"mentions"`
+}
+
+// QuoteKind tells a whole quoted utterance from quoted words inside the
+// writer's own sentence.
+type QuoteKind string
+
+// The quote kinds.
+const (
+	Direct  QuoteKind = "direct"  // a whole quoted utterance: "…," she said
+	Partial QuoteKind = "partial" // quoted words inside the writer's sentence: would leave "with heads held high"
+)
+
+// Quote is a quotation with its speaker. Text is the quoted words without
+// the quotation marks; Span covers exactly Text in the article.
+type Quote struct {
+	Text    string    `json:"text"`
+	Speaker string    `json:"speaker"` // canonical entity name, or the speaker phrase when no entity matches; "" when unknown
+	Kind    QuoteKind `json:"kind"`
+	Span
+	// SpeakerSpan is the mention the speaker was read from (which may be a
+	// pronoun resolved to Speaker); zero when unknown.
+	SpeakerSpan Span   `json:"speaker_span"`
+	Cue         string `json:"cue,omitempty"` // the reporting verb: said, insisted, told
+}
+
+// QuantityKind classifies a quantity.
+type QuantityKind string
+
+// The quantity kinds.
+const (
+	Count    QuantityKind = "count"    // a number of people or things
+	Money    QuantityKind = "money"    // an amount of money; Unit holds the currency
+	Percent  QuantityKind = "percent"  // a percentage
+	Duration QuantityKind = "duration" // a length of time; Unit holds the time unit
+	Measure  QuantityKind = "measure"  // any other measured amount (km, tonnes); Unit holds the unit
+)
+
+// Quantity is a number in the text with what it counts: "more than 4,400
+// American military personnel" is Value 4400, Qualifier "more than",
+// Counts "american military personnel".
+type Quantity struct {
+	Value     float64      `json:"value"`
+	Qualifier string       `json:"qualifier"` // about, more than, nearly, at least, up to, peak of, down from; "" for exact
+	Counts    string       `json:"counts"`    // what is counted, lower case, as written ("us troops"); may be inherited from context
+	Kind      QuantityKind `json:"kind"`
+	Unit      string       `json:"unit,omitempty"`
+	Text      string       `json:"text"` // the text of the whole mention
+	Span
+}
+
+// Date is an absolute or relative date mentioned in the text, resolved to a
+// calendar day when the article's date allows it.
+type Date struct {
+	Text     string `json:"text"`
+	Value    string `json:"value"` // ISO 8601: "2011-10-21", "2011-10", "2011"; "" when it cannot be resolved
+	Relative bool   `json:"relative"`
+	Span
+}
+
+// Document is an article with its analysis. The analysis stages fill it in
+// one pass; later stages (cluster, compare) only read it.
+type Document struct {
+	Article
+	Sentences  []Span
+	Entities   []Entity
+	Quotes     []Quote
+	Quantities []Quantity
+	Dates      []Date
+}
+
+// Sentinel errors shared by the stages.
+var (
+	// ErrEmpty says an input held no article text.
+	ErrEmpty = errors.New("empty article")
+	// ErrNotArticle says an input is not something Parallax can read as an article.
+	ErrNotArticle = errors.New("not an article")
+)
