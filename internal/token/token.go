@@ -1,0 +1,121 @@
+package token
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Word is one word of a text: a run of letters and digits, with inner
+// apostrophes, hyphens and dots-between-digits kept ("don't", "al-Maliki",
+// "4,408", "3.5").
+type Word struct {
+	Start, End int // byte offsets
+}
+
+// Text returns the word's text in s.
+func (w Word) Text(s string) string { return s[w.Start:w.End] }
+
+// isWordRune reports whether r belongs inside a word.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// joiner reports whether r joins two word parts when it stands between them:
+// apostrophes and hyphens between letters, "," and "." between digits.
+func joiner(r rune, prevDigit, nextDigit bool) bool {
+	switch r {
+	case '\'', '’', '-', '‐', '‑':
+		return true
+	case ',', '.':
+		return prevDigit && nextDigit
+	}
+	return false
+}
+
+// Each calls fn for every word of s in order.
+func Each(s string, fn func(w Word)) {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		start := i
+		prevDigit := unicode.IsDigit(r)
+		i += n
+		for i < len(s) {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if isWordRune(r) {
+				prevDigit = unicode.IsDigit(r)
+				i += n
+				continue
+			}
+			if i+n < len(s) {
+				r2, _ := utf8.DecodeRuneInString(s[i+n:])
+				if isWordRune(r2) && joiner(r, prevDigit, unicode.IsDigit(r2)) {
+					i += n
+					continue
+				}
+			}
+			break
+		}
+		fn(Word{start, i})
+	}
+}
+
+// Words returns the words of s.
+func Words(s string) []Word {
+	var ws []Word
+	Each(s, func(w Word) { ws = append(ws, w) })
+	return ws
+}
+
+// Fold returns the matching key of a word: lower case, curly apostrophes
+// straightened, a final possessive "'s" removed.
+func Fold(w string) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		w = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+	}
+	if len(w) >= 5 && strings.HasSuffix(w, "'s") {
+		w = w[:len(w)-2]
+	}
+	return w
+}
+
+// IsStop reports whether a folded word is an English function word that
+// carries no topic.
+func IsStop(folded string) bool {
+	_, ok := stopwords[folded]
+	return ok
+}
+
+var stopwords = func() map[string]struct{} {
+	m := make(map[string]struct{}, len(stopList))
+	for _, w := range strings.Fields(stopList) {
+		m[w] = struct{}{}
+	}
+	return m
+}()
+
+const stopList = `a about above after again against all also am an and any are aren't as at be because been
+before being below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't
+down during each few for from further had hadn't has hasn't have haven't having he he'd he'll he's her here
+here's hers herself him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself let's
+me more most mustn't my myself no nor not of off on once only or other ought our ours ourselves out over own
+same shan't she she'd she'll she's should shouldn't so some such than that that's the their theirs them
+themselves then there there's these they they'd they'll they're they've this those through to too under until
+up very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's which while
+who who's whom why why's with won't would wouldn't you you'd you'll you're you've your yours yourself
+yourselves said says say will just one two new like get got also may might must shall us mr mrs ms dr`
