@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata")
+
+// runCmd runs the CLI in-process and returns stdout, stderr and the error.
+func runCmd(t *testing.T, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := run(context.Background(), args, strings.NewReader(""), &out, &errb)
+	return out.String(), errb.String(), err
+}
+
+// golden compares got with testdata/name, rewriting it under -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
+	}
+}
+
+func TestAnalyzeExampleGolden(t *testing.T) {
+	for _, format := range []string{"json", "text"} {
+		t.Run(format, func(t *testing.T) {
+			out, stderr, err := runCmd(t, "analyze", "--format", format, "../../examples/iraq-2011")
+			if err != nil {
+				t.Fatalf("analyze: %v\n%s", err, stderr)
+			}
+			golden(t, "analyze/iraq-2011."+format, out)
+		})
+	}
+}
+
+// TestAnalyzeBadInput checks that bad items are reported with file and line,
+// the good articles are still printed and the command fails.
+func TestAnalyzeBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	jsonl := write("mixed.jsonl", []byte(`{"id":"good1","text":"The council voted on Monday."}
+{"id":"broken", "text": 
+{"id":"notext","title":"no body"}
+{"id":"utf8","text":"Caf`+"\xe9"+` owners protested."}
+{"id":"good2","text":"The mayor resigned."}
+`))
+	empty := write("empty.txt", nil)
+	binary := write("blob.bin", []byte{0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3, 0, 0xff})
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(`{"id":"gz1","text":"A storm hit the coast."}` + "\n"))
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 200; i++ { // incompressible padding, so that half the file holds the first line
+		fmt.Fprintf(zw, `{"id":"pad","text":"%x"}`+"\n", rng.Uint64())
+	}
+	zw.Close()
+	trunc := write("trunc.jsonl.gz", gz.Bytes()[:gz.Len()/2])
+
+	out, stderr, err := runCmd(t, "analyze", jsonl, empty, binary, trunc)
+	if err == nil {
+		t.Errorf("analyze with bad items returned no error")
+	}
+	var ids []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var d struct{ ID string }
+		if err := json.Unmarshal([]byte(line), &d); err != nil {
+			t.Fatalf("bad output line %q: %v", line, err)
+		}
+		if d.ID != "pad" {
+			ids = append(ids, d.ID)
+		}
+	}
+	want := []string{"good1", "utf8", "good2", "gz1"}
+	if diff := cmp.Diff(want, ids); diff != "" {
+		t.Errorf("analyzed ids mismatch (-want +got):\n%s", diff)
+	}
+	for _, frag := range []string{"mixed.jsonl:2", "mixed.jsonl:3", "empty.txt", "blob.bin", "trunc.jsonl.gz"} {
+		if !strings.Contains(stderr, frag) {
+			t.Errorf("stderr does not name %q:\n%s", frag, stderr)
+		}
+	}
+}
+
+func TestHelpEverywhere(t *testing.T) {
+	out, _, err := runCmd(t, "--help")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, cmds, _ := strings.Cut(out, "Available Commands:")
+	cmds, _, _ = strings.Cut(cmds, "\n\n")
+	for _, line := range strings.Split(strings.TrimSpace(cmds), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 || f[0] == "help" || f[0] == "completion" {
+			continue
+		}
+		if _, _, err := runCmd(t, f[0], "--help"); err != nil {
+			t.Errorf("parallax %s --help: %v", f[0], err)
+		}
+	}
+}
