@@ -1,0 +1,178 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	nurl "net/url"
+	"strings"
+	"time"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"github.com/parallax-news/parallax/internal/news"
+	"golang.org/x/net/html"
+)
+
+// DefaultMaxBytes is the largest page read when Options.MaxBytes is zero.
+// News pages are well under 5 MB; larger inputs are almost always data
+// (inline images, dumps) and would take seconds to parse.
+const DefaultMaxBytes = 16 << 20
+
+// ErrTooLarge says the page is larger than Options.MaxBytes.
+var ErrTooLarge = errors.New("page too large")
+
+// Options configures Extract. The zero value works.
+type Options struct {
+	// URL is the page's address when known (from a crawl or a feed); it
+	// resolves relative canonical links and names the site when the page
+	// does not. The page's own canonical URL wins when it has one.
+	URL string
+	// ContentType is the transport's Content-Type header, if any; its
+	// charset parameter wins over the page's own declaration.
+	ContentType string
+	// MaxBytes caps the page size; DefaultMaxBytes when zero.
+	MaxBytes int64
+	// NoFallback turns off the fallback extractors (go-readability and
+	// the repair of truncated bodies): faster, lower recall.
+	NoFallback bool
+	// KeepBoilerplate turns off this package's boilerplate rules and
+	// returns trafilatura's body as it is (for comparisons).
+	KeepBoilerplate bool
+}
+
+// Extract reads one HTML page from r and returns its article. Outcomes:
+//   - the article, with Text non-empty;
+//   - an error wrapping news.ErrNotArticle when r does not hold HTML;
+//   - an error wrapping news.ErrEmpty when the page has no main text;
+//   - an error wrapping ErrTooLarge when r holds more than Options.MaxBytes;
+//   - the reader's error when reading fails.
+//
+// Article.ID and Article.Origin are left for the caller to fill.
+func Extract(r io.Reader, opt Options) (news.Article, error) {
+	max := opt.MaxBytes
+	if max <= 0 {
+		max = DefaultMaxBytes
+	}
+	b, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return news.Article{}, fmt.Errorf("read page: %w", err)
+	}
+	if int64(len(b)) > max {
+		return news.Article{}, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, max)
+	}
+	return ExtractBytes(b, opt)
+}
+
+// ExtractBytes is Extract for a page already in memory.
+func ExtractBytes(b []byte, opt Options) (news.Article, error) {
+	if opt.MaxBytes > 0 && int64(len(b)) > opt.MaxBytes || opt.MaxBytes <= 0 && len(b) > DefaultMaxBytes {
+		return news.Article{}, fmt.Errorf("%w: %d bytes", ErrTooLarge, len(b))
+	}
+	if !LooksHTML(b) {
+		return news.Article{}, fmt.Errorf("%w: content is not HTML", news.ErrNotArticle)
+	}
+	text, _ := decode(b, opt.ContentType)
+	text = normalizeText(text)
+	doc, err := parse(text)
+	if err != nil {
+		return news.Article{}, fmt.Errorf("parse html: %w", err)
+	}
+	return extractDoc(doc, opt)
+}
+
+// parse parses the page; a page nested deeper than the parser's limit is
+// flattened (the excess start and end tags are dropped) and parsed again.
+func parse(text string) (*html.Node, error) {
+	doc, err := html.Parse(strings.NewReader(text))
+	if err == nil {
+		return doc, nil
+	}
+	if !strings.Contains(err.Error(), "open stack") {
+		return nil, err
+	}
+	flat := flatten(text, maxNesting)
+	return html.Parse(strings.NewReader(flat))
+}
+
+func extractDoc(doc *html.Node, opt Options) (news.Article, error) {
+	topt := trafilatura.Options{
+		ExcludeComments: true,
+		EnableFallback:  !opt.NoFallback,
+		HtmlDateMode:    trafilatura.Fast,
+	}
+	if opt.URL != "" {
+		if u, err := nurl.ParseRequestURI(opt.URL); err == nil {
+			topt.OriginalURL = u
+		}
+	}
+	pub := metaPublished(doc)
+	res, err := trafilatura.ExtractDocument(doc, topt)
+	if err != nil {
+		return news.Article{}, fmt.Errorf("%w: %v", news.ErrEmpty, err)
+	}
+	md := res.Metadata
+	a := news.Article{
+		Title:     strings.TrimSpace(md.Title),
+		Author:    strings.TrimSpace(md.Author),
+		URL:       md.URL,
+		Source:    strings.TrimSpace(md.Sitename),
+		Language:  md.Language,
+		Published: md.Date,
+	}
+	if !pub.IsZero() {
+		a.Published = pub
+	}
+	if a.URL == "" {
+		a.URL = opt.URL
+	}
+	a.Text = render(res.ContentNode)
+	a.Text = dropTitle(a.Text, a.Title)
+	if strings.TrimSpace(a.Text) == "" {
+		return a, fmt.Errorf("%w: no main text found", news.ErrEmpty)
+	}
+	return a, nil
+}
+
+// LooksHTML reports whether b (or its first bytes) looks like an HTML
+// page: after a BOM, whitespace and comments, it starts with a tag, or a
+// tag such as <html, <head, <body, <div or <p appears near the start.
+func LooksHTML(b []byte) bool {
+	head := b
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	if bytes.IndexByte(head, 0) >= 0 && !bytes.HasPrefix(head, []byte("\xff\xfe")) && !bytes.HasPrefix(head, []byte("\xfe\xff")) {
+		return false
+	}
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	t := bytes.TrimLeft(head, " \t\r\n\f")
+	lower := bytes.ToLower(t)
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<!--", "<div", "<p>", "<p ", "<article", "<script", "<link", "<style", "<table", "<h1", "<span", "<br", "<a "} {
+		if bytes.HasPrefix(lower, []byte(p)) {
+			return true
+		}
+	}
+	if bytes.HasPrefix(lower, []byte("<?xml")) {
+		return bytes.Contains(lower, []byte("<html")) || bytes.Contains(lower, []byte("xhtml"))
+	}
+	return bytes.Contains(lower, []byte("<html")) || bytes.Contains(lower, []byte("<body"))
+}
+
+// dropTitle removes the headline from the start of the body: news.Article
+// keeps it only in Title.
+func dropTitle(text, title string) string {
+	if title == "" {
+		return text
+	}
+	first, rest, _ := strings.Cut(text, "\n\n")
+	if strings.EqualFold(strings.Join(strings.Fields(first), " "), strings.Join(strings.Fields(title), " ")) {
+		return rest
+	}
+	return text
+}
+
+// published keeps a date only when it is plausible.
+func plausible(t time.Time) bool {
+	return t.Year() >= 1990 && t.Before(time.Now().AddDate(0, 0, 2))
+}

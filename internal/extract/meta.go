@@ -1,0 +1,172 @@
+package extract
+
+import (
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// publishedKeys are the <meta> names and properties (lower case) that hold
+// the original publication date, best first. Keys for "modified" or
+// "updated" dates are deliberately absent.
+var publishedKeys = map[string]int{
+	"article:published_time":    1,
+	"og:article:published_time": 1,
+	"datepublished":             2,
+	"article.published":         2,
+	"parsely-pub-date":          2,
+	"sailthru.date":             3,
+	"pubdate":                   3,
+	"publishdate":               3,
+	"publish-date":              3,
+	"publish_date":              3,
+	"publication_date":          3,
+	"citation_publication_date": 3,
+	"dc.date.issued":            3,
+	"dcterms.issued":            3,
+	"dcterms.created":           4,
+	"dc.date.created":           4,
+	"dc.date":                   5,
+	"date":                      5,
+}
+
+// metaPublished returns the publication date the page declares in its
+// metadata (JSON-LD datePublished, <meta> tags, <time itemprop=
+// "datePublished">), or the zero time.
+func metaPublished(doc *html.Node) time.Time {
+	best, bestRank := time.Time{}, 100
+	consider := func(v string, rank int) {
+		if rank >= bestRank {
+			return
+		}
+		if t, ok := parseDate(v); ok && plausible(t) {
+			best, bestRank = t, rank
+		}
+	}
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Meta:
+				key, content := "", ""
+				for _, a := range n.Attr {
+					switch a.Key {
+					case "property", "name", "itemprop":
+						if key == "" || publishedKeys[strings.ToLower(a.Val)] > 0 {
+							key = strings.ToLower(strings.TrimSpace(a.Val))
+						}
+					case "content":
+						content = a.Val
+					}
+				}
+				if r := publishedKeys[key]; r > 0 {
+					consider(content, r)
+				}
+			case atom.Script:
+				if attr(n, "type") == "application/ld+json" && n.FirstChild != nil {
+					if v := jsonString(n.FirstChild.Data, `"datePublished"`); v != "" {
+						consider(v, 0)
+					}
+				}
+				return
+			case atom.Time:
+				if strings.EqualFold(attr(n, "itemprop"), "datePublished") || attr(n, "pubdate") != "" || hasAttr(n, "pubdate") {
+					consider(attr(n, "datetime"), 3)
+				}
+			case atom.Style, atom.Noscript:
+				return
+			}
+		}
+		if depth > 600 {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(doc, 0)
+	return best
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// jsonString finds key in a JSON text and returns the string value that
+// follows it, unescaped only for the characters dates use.
+func jsonString(s, key string) string {
+	i := strings.Index(s, key)
+	if i < 0 {
+		return ""
+	}
+	s = strings.TrimLeft(s[i+len(key):], " \t\r\n")
+	if !strings.HasPrefix(s, ":") {
+		return ""
+	}
+	s = strings.TrimLeft(s[1:], " \t\r\n")
+	if !strings.HasPrefix(s, `"`) {
+		return ""
+	}
+	s = s[1:]
+	end := strings.IndexByte(s, '"')
+	if end < 0 || end > 64 {
+		return ""
+	}
+	return strings.ReplaceAll(s[:end], `\/`, "/")
+}
+
+// dateLayouts are the machine-readable date formats found in page
+// metadata.
+var dateLayouts = []string{
+	time.RFC3339Nano,
+	time.RFC3339,
+	"2006-01-02T15:04:05Z0700",
+	"2006-01-02T15:04:05.000Z0700",
+	"2006-01-02T15:04Z07:00",
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04",
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04",
+	"2006-01-02",
+	"20060102",
+	"2006/01/02",
+	"2006/01/02 15:04:05",
+	time.RFC1123Z,
+	time.RFC1123,
+	"Mon, 2 Jan 2006 15:04:05 -0700",
+	"Mon, 2 Jan 2006 15:04:05 MST",
+	"02.01.2006",
+	"2.1.2006",
+}
+
+// parseDate parses a metadata date.
+func parseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 64 {
+		return time.Time{}, false
+	}
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}

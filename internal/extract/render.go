@@ -1,0 +1,158 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/text/unicode/norm"
+)
+
+// blockTags are the elements that start a new paragraph in the text.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true,
+	atom.H4: true, atom.H5: true, atom.H6: true, atom.Li: true, atom.Dd: true,
+	atom.Dt: true, atom.Blockquote: true, atom.Pre: true, atom.Tr: true,
+	atom.Table: true, atom.Ul: true, atom.Ol: true, atom.Dl: true,
+	atom.Section: true, atom.Article: true, atom.Header: true, atom.Footer: true,
+	atom.Figure: true, atom.Figcaption: true, atom.Summary: true, atom.Details: true,
+	atom.Hr: true, atom.Main: true, atom.Aside: true, atom.Nav: true, atom.Form: true,
+	atom.Caption: true, atom.Body: true, atom.Html: true, atom.Address: true,
+}
+
+// renderer turns an extracted tree into text: one paragraph per block,
+// "\n" for <br>, cells of a table row separated by a space.
+type renderer struct {
+	out  strings.Builder
+	para strings.Builder
+	pre  int
+}
+
+// render returns the text of n with paragraphs separated by "\n\n".
+func render(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
+	var r renderer
+	r.walk(n)
+	r.flush()
+	return r.out.String()
+}
+
+func (r *renderer) walk(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		r.para.WriteString(n.Data)
+		return
+	case html.ElementNode:
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template:
+			return
+		case atom.Br:
+			r.para.WriteByte('\n')
+			return
+		case atom.Td, atom.Th:
+			r.para.WriteByte(' ')
+		}
+	case html.CommentNode:
+		return
+	}
+	block := n.Type == html.ElementNode && (blockTags[n.DataAtom] || n.DataAtom == 0 && isBlockName(n.Data))
+	if block {
+		r.flush()
+	}
+	if n.DataAtom == atom.Pre {
+		r.pre++
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		r.walk(c)
+	}
+	if n.DataAtom == atom.Pre {
+		r.pre--
+	}
+	if block {
+		r.flush()
+	}
+}
+
+// isBlockName covers the non-HTML element names trafilatura's tree may use.
+func isBlockName(s string) bool {
+	switch s {
+	case "head", "list", "item", "quote", "cell", "row", "done":
+		return true
+	}
+	return false
+}
+
+// flush ends the current paragraph.
+func (r *renderer) flush() {
+	if r.para.Len() == 0 {
+		return
+	}
+	p := r.para.String()
+	r.para.Reset()
+	var lines []string
+	if r.pre > 0 {
+		lines = strings.Split(strings.Trim(p, "\n"), "\n")
+		for i, l := range lines {
+			lines[i] = strings.TrimRightFunc(l, unicode.IsSpace)
+		}
+	} else {
+		for _, l := range strings.Split(p, "\n") {
+			if l = collapse(l); l != "" {
+				lines = append(lines, l)
+			}
+		}
+	}
+	t := strings.Join(lines, "\n")
+	if strings.TrimSpace(t) == "" {
+		return
+	}
+	if r.out.Len() > 0 {
+		r.out.WriteString("\n\n")
+	}
+	r.out.WriteString(t)
+}
+
+// collapse trims s and turns every run of white space (NBSP included)
+// into one space.
+func collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, c := range s {
+		if unicode.IsSpace(c) || c == '\u00a0' || c == '\u200b' || c == '\ufeff' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// normalizeText puts the page in Unicode NFC and removes soft hyphens, which
+// only mark where a browser may break a word.
+func normalizeText(s string) string {
+	if strings.Contains(s, "\u00ad") {
+		s = strings.ReplaceAll(s, "\u00ad", "")
+	}
+	if isASCII(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
