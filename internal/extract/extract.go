@@ -127,6 +127,15 @@ func extractDoc(doc *html.Node, opt Options) (news.Article, error) {
 		a.URL = opt.URL
 	}
 	a.Text = render(res.ContentNode)
+	if !opt.KeepBoilerplate {
+		a.Text = dropBoilerplate(a.Text)
+		if lead := findLead(doc, md.Description); lead != "" {
+			a.Standfirst = lead
+			if !strings.Contains(collapse(a.Text), prefixRunes(lead, 50)) {
+				a.Text = lead + "\n\n" + a.Text
+			}
+		}
+	}
 	a.Text = dropTitle(a.Text, a.Title)
 	if strings.TrimSpace(a.Text) == "" {
 		return a, fmt.Errorf("%w: no main text found", news.ErrEmpty)

@@ -1,0 +1,249 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Paragraph-level boilerplate rules. They look only at short paragraphs
+// (shortWords words or fewer): a body paragraph is rarely that short and
+// never made only of a sharing prompt, a credit line or a date.
+const shortWords = 12
+
+// boilerTerms mark a short paragraph as page furniture when one of them
+// starts a word in it (lower case). They cover the common European news
+// languages.
+var boilerTerms = []string{
+	// newsletters, subscriptions, paywalls
+	"newsletter", "abonnier", "abonnez", "subscribe", "sign up", "inscrivez", "suscríbete", "jetzt registrieren",
+	"pour lire la suite", "pour accéder", "zum weiterlesen",
+	// sharing
+	"share this", "share on", "partager", "compartir", "condividi", "udostępnij", "mit anderen teilen",
+	"folgen sie uns", "follow us",
+	// related content
+	"auch interessant", "könnte sie auch", "könnte dich auch", "das könnte", "you may also", "you might also",
+	"related", "ähnliche artikel", "weitere artikel", "weitere themen", "mehr zum thema", "lesen sie auch",
+	"lesen sie hier", "lesen sie mehr", "read more", "read also", "also read", "weiterlesen", "lire aussi",
+	"à lire", "leer más", "te puede interesar", "czytaj także", "czytaj też", "zobacz też", "zobacz także",
+	"vorschau auf den nächsten", "nächster artikel", "vorheriger artikel", "next post", "previous post",
+	"next article", "previous article", "zum artikel", "zur startseite", "zurück zur", "back to top", "nach oben",
+	// credits
+	"beitragsbild", "titelbild", "getty images", "bildnachweis", "©", "copyright", "alle rechte",
+	"all rights reserved", "tous droits",
+	// page metadata
+	"letzte änderung", "zuletzt aktualisiert", "zuletzt geändert", "last updated", "last modified",
+	"aktualisiert am", "veröffentlicht am", "erstellt am", "published on", "publié le",
+	"aufrufe:", "views:", "kommentar schreiben", "leave a comment", "post a comment", "bewerten:", "rate this",
+	"schlagwörter", "schlagworte", "filed under", "posted in", "wird geladen", "inhaltsverzeichnis",
+	"table of contents", "druckversion", "print this",
+}
+
+// startTerms mark a short paragraph as furniture when it starts with one
+// of them: credit and caption labels, metadata labels.
+var startTerms = []string{
+	"foto:", "fotos:", "foto ", "bild:", "bilder:", "bildquelle", "photo:", "photos:", "photo ", "credit:",
+	"credits:", "crédit", "quelle:", "source:", "image:", "images:", "(c)", "stand:", "tags:", "tag:",
+	"kategorie:", "kategorien:", "categories:", "category:", "rubrik:", "autor:", "author:",
+}
+
+// bylineStarts start a byline ("By Jane Doe", "Von Max Muster"): a
+// paragraph of at most five words starting with one and not a sentence.
+var bylineStarts = []string{"by ", "von ", "par ", "por ", "door ", "di ", "av "}
+
+// weakTerms mark a short paragraph as furniture only when it is not a
+// sentence (no final punctuation): "Facebook Twitter WhatsApp" is a
+// sharing bar, "He posted it on Facebook." is not.
+var weakTerms = []string{
+	"teilen", "share", "kommentare", "comments", "kommentieren", "drucken", "print", "e-mail", "whatsapp",
+	"facebook", "twitter", "pinterest", "linkedin", "instagram", "xing", "telegram", "klicken sie", "click here",
+	"hier klicken", "mehr erfahren", "learn more", "mehr lesen", "weiter lesen", "download",
+}
+
+// exactBoiler are whole short paragraphs that are furniture (lower case,
+// final colon removed).
+var exactBoiler = map[string]bool{
+	"anzeige": true, "werbung": true, "advertisement": true, "publicité": true, "publicidad": true,
+	"reklama": true, "sponsored": true, "teaser": true, "mehr": true, "more": true, "top": true,
+	"zurück": true, "weiter": true, "back": true, "next": true, "menu": true, "menü": true, "suche": true,
+	"search": true, "login": true, "anmelden": true, "drucken": true, "print": true, "e-mail": true,
+	"email": true, "schließen": true, "close": true,
+}
+
+// relatedHeads are short paragraphs that head a block of links to other
+// articles; when one appears in the second half of the text and only
+// short paragraphs follow, the rest of the text is that block.
+var relatedHeads = []string{
+	"auch interessant", "könnte sie auch", "könnte dich auch", "das könnte", "you may also", "you might also",
+	"related", "ähnliche artikel", "weitere artikel", "weitere themen", "mehr zum thema", "lesen sie auch",
+	"read more", "more from", "more on this", "more stories", "lire aussi", "à lire aussi", "sur le même sujet",
+	"te puede interesar", "czytaj także", "zobacz też", "zobacz także", "vorschau auf den nächsten", "beliebte artikel",
+	"meistgelesen", "most read", "most popular", "top stories", "empfehlungen", "recommended",
+}
+
+// dropBoilerplate removes furniture paragraphs from text (paragraphs
+// separated by "\n\n") and cuts a trailing related-links block.
+func dropBoilerplate(text string) string {
+	paras := strings.Split(text, "\n\n")
+	out := paras[:0]
+	total := len(text)
+	pos := 0
+	for i, p := range paras {
+		start := pos
+		pos += len(p) + 2
+		words := countWords(p, shortWords+1)
+		if words > shortWords {
+			out = append(out, p)
+			continue
+		}
+		low := strings.ToLower(p)
+		key := strings.TrimRight(strings.TrimSpace(low), ":.!… ")
+		if exactBoiler[key] || isDateLine(low) {
+			continue
+		}
+		if start > total/2 && hasTerm(low, relatedHeads) && restShort(paras[i+1:]) {
+			break
+		}
+		if hasTerm(low, boilerTerms) || hasPrefixTerm(low, startTerms) ||
+			!isSentence(low) && (hasWord(low, weakTerms) || words <= 5 && hasPrefixTerm(low, bylineStarts)) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// hasPrefixTerm reports whether s starts with one of terms.
+func hasPrefixTerm(s string, terms []string) bool {
+	s = strings.TrimLeft(s, " \t\n([")
+	for _, t := range terms {
+		if strings.HasPrefix(s, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSentence reports whether p ends like a sentence.
+func isSentence(p string) bool {
+	p = strings.TrimRight(p, " \t\n\"'»«“”’)")
+	return strings.HasSuffix(p, ".") || strings.HasSuffix(p, "!") || strings.HasSuffix(p, "?")
+}
+
+// restShort reports whether every paragraph in paras is short (teaser
+// titles, not body text).
+func restShort(paras []string) bool {
+	for _, p := range paras {
+		if countWords(p, 31) > 30 {
+			return false
+		}
+	}
+	return true
+}
+
+// hasTerm reports whether one of terms starts a word in s.
+func hasTerm(s string, terms []string) bool { return findTerm(s, terms, false) }
+
+// hasWord reports whether one of terms is a whole word (or words) in s.
+func hasWord(s string, terms []string) bool { return findTerm(s, terms, true) }
+
+func findTerm(s string, terms []string, whole bool) bool {
+	for _, t := range terms {
+		for off := 0; ; {
+			i := strings.Index(s[off:], t)
+			if i < 0 {
+				break
+			}
+			i += off
+			startOK := i == 0 || !isWordRune(lastRune(s[:i])) || !isWordRune(firstRune(t))
+			endOK := !whole || i+len(t) == len(s) || !isWordRune(firstRune(s[i+len(t):]))
+			if startOK && endOK {
+				return true
+			}
+			off = i + len(t)
+		}
+	}
+	return false
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// countWords counts the white-space separated words of s, stopping at max.
+func countWords(s string, max int) int {
+	n, in := 0, false
+	for _, c := range s {
+		if unicode.IsSpace(c) {
+			in = false
+			continue
+		}
+		if !in {
+			n++
+			if n >= max {
+				return n
+			}
+		}
+		in = true
+	}
+	return n
+}
+
+// monthWords are month names and abbreviations (lower case) in the
+// languages the date lines are seen in.
+var monthWords = wordSet(`january february march april may june july august september october november december
+		jan feb mar apr jun jul aug sep sept oct nov dec
+		januar februar märz juni juli oktober dezember jänner mär okt dez
+		janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+		enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+		stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia
+		am um uhr at on le de del the of
+		monday tuesday wednesday thursday friday saturday sunday
+		montag dienstag mittwoch donnerstag freitag samstag sonntag
+		lundi mardi mercredi jeudi vendredi samedi dimanche`)
+
+// wordSet returns the set of the white-space separated words of s.
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// isDateLine reports whether the paragraph is only a date or a time
+// ("23.10.2018", "17. November 2019, 19:49", "January 13, 2020").
+func isDateLine(low string) bool {
+	digits := 0
+	for _, f := range strings.FieldsFunc(low, func(r rune) bool {
+		return unicode.IsSpace(r) || r == ',' || r == '|' || r == '-' || r == '–' || r == '/'
+	}) {
+		f = strings.Trim(f, ".:()")
+		if f == "" {
+			continue
+		}
+		if monthWords[f] {
+			continue
+		}
+		allDigit := true
+		for _, c := range f {
+			if !(c >= '0' && c <= '9' || c == '.' || c == ':') {
+				allDigit = false
+				break
+			}
+		}
+		if !allDigit {
+			return false
+		}
+		digits++
+	}
+	return digits > 0
+}
