@@ -34,6 +34,7 @@ people differ.`,
 	root.SetErr(stderr)
 	root.AddCommand(
 		newAnalyzeCmd(e),
+		newClusterCmd(e),
 	)
 	return root.ExecuteContext(ctx)
 }

@@ -1,0 +1,316 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/analyze"
+	"github.com/parallax-news/parallax/internal/cluster"
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/pipe"
+	"github.com/spf13/cobra"
+)
+
+func newClusterCmd(e *env) *cobra.Command {
+	var (
+		format    string
+		explain   bool
+		window    time.Duration
+		threshold float64
+		workers   int
+		reorder   int
+	)
+	cmd := &cobra.Command{
+		Use:   "cluster [PATH...]",
+		Short: "Group articles into stories: the articles that report the same event",
+		Long: `Cluster reads articles (every input format of analyze; "-" or nothing for standard
+input), puts them in publication order (input order for articles without a date)
+and assigns each, one at a time as a stream would, to an existing story or a new
+one. A story is one real-world event, not a topic: two earthquakes are two stories.
+
+Formats:
+  jsonl  one line per article, in processing order: {"id","story","new","similarity",
+         "duplicate_of","source","published","time_note"}; every input article appears
+         once (a repeated id is printed as "ID#2", "ID#3"… with "input_id")
+  text   each story: generated title, outlets, size, time span, key people and places
+  json   one object per story with its members (one story per line)
+
+--window bounds how far outside a story's time span an article may be and still
+join it (default 72h: one event's coverage across outlets spans a few days; the
+span grows as articles join). Stories whose window has closed are dropped from
+memory, so an endless stream runs in flat memory. --reorder bounds the buffer used
+to put a stream in date order.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			switch format {
+			case "jsonl", "json", "text":
+			default:
+				return fmt.Errorf("unknown --format %q (jsonl, json or text)", format)
+			}
+			w := bufio.NewWriterSize(e.stdout, 1<<16)
+			var stories []cluster.Story
+			opt := cluster.Options{Window: window, Threshold: threshold, Explain: explain}
+			if format != "jsonl" {
+				opt.OnClose = func(s cluster.Story) { stories = append(stories, s) }
+			}
+			c := cluster.New(opt)
+			ids := newIDSet(1 << 20)
+			repeats := 0
+			var meta map[string]articleMeta // json/text: per-article details kept for the end
+			if format != "jsonl" {
+				meta = map[string]articleMeta{}
+			}
+			order := cluster.Order[*cluster.Features]{Size: reorder}
+			var werr error
+			assign := func(f *cluster.Features) {
+				inputID := f.ID
+				if n := ids.add(f.ID); n > 1 {
+					repeats++
+					f.ID = f.ID + "#" + strconv.Itoa(n)
+					fmt.Fprintf(e.stderr, "parallax: repeated id %q printed as %q\n", inputID, f.ID)
+				}
+				a := c.AddFeatures(f)
+				switch format {
+				case "jsonl":
+					b, err := json.Marshal(newAssignJSON(a, f, inputID))
+					if err != nil {
+						werr = err
+						return
+					}
+					w.Write(append(b, '\n'))
+				default:
+					meta[f.ID] = articleMeta{a: a}
+				}
+			}
+			src := newSource(e.stderr)
+			next, wait := src.Chan(cmd.Context(), args)
+			z := &analyze.Analyzer{Options: analyze.Options{SkipQuotes: true}}
+			err := pipe.Map(cmd.Context(), workers, next,
+				func(a news.Article) *cluster.Features { return cluster.Extract(z.Analyze(a)) },
+				func(f *cluster.Features) error {
+					if g, ok := order.Push(f.Published, f); ok {
+						assign(g)
+					}
+					return werr
+				})
+			if werr2 := wait(); err == nil {
+				err = werr2
+			}
+			if err == nil {
+				order.Drain(assign)
+				c.Close()
+				err = werr
+			}
+			if err == nil && format != "jsonl" {
+				err = writeStories(w, format, stories, meta)
+			}
+			if ferr := w.Flush(); err == nil {
+				err = ferr
+			}
+			if repeats > 0 {
+				fmt.Fprintf(e.stderr, "parallax: %d repeated id(s)\n", repeats)
+			}
+			if err != nil {
+				return err
+			}
+			return src.Err()
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl (one line per article), json (stories) or text")
+	cmd.Flags().BoolVar(&explain, "explain", false, "say why each article went where it did (shared people, places, terms, dates; similarity; runner-up)")
+	cmd.Flags().DurationVar(&window, "window", cluster.DefaultWindow, "how far outside a story's time span an article may join it (negative: no limit)")
+	cmd.Flags().Float64Var(&threshold, "threshold", 0, "similarity needed to join a story (0: the built-in default)")
+	cmd.Flags().IntVar(&workers, "workers", 0, "analysis goroutines (0: one per core)")
+	cmd.Flags().IntVar(&reorder, "reorder", cluster.DefaultOrderSize, "articles buffered to put the stream in date order")
+	return cmd
+}
+
+type articleMeta struct {
+	a cluster.Assignment
+}
+
+// assignJSON is one line of --format jsonl.
+type assignJSON struct {
+	ID          string               `json:"id"`
+	Story       string               `json:"story"`
+	New         bool                 `json:"new"`
+	Similarity  float64              `json:"similarity"`
+	DuplicateOf string               `json:"duplicate_of,omitempty"`
+	InputID     string               `json:"input_id,omitempty"`
+	Source      string               `json:"source,omitempty"`
+	Published   string               `json:"published,omitempty"`
+	TimeNote    string               `json:"time_note,omitempty"`
+	Explain     *cluster.Explanation `json:"explain,omitempty"`
+}
+
+func newAssignJSON(a cluster.Assignment, f *cluster.Features, inputID string) assignJSON {
+	j := assignJSON{
+		ID: a.ID, Story: a.Story, New: a.New, Similarity: round3(a.Similarity), DuplicateOf: a.DuplicateOf,
+		Source: f.Source, Published: formatTime(f.Published), TimeNote: a.TimeNote, Explain: a.Explain,
+	}
+	if inputID != a.ID {
+		j.InputID = inputID
+	}
+	return j
+}
+
+func round3(x float64) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 3, 64), 64)
+	return v
+}
+
+// storyJSON is one line of --format json.
+type storyJSON struct {
+	ID      string       `json:"id"`
+	Title   string       `json:"title"`
+	Size    int          `json:"size"`
+	Unique  int          `json:"unique"`
+	Outlets []string     `json:"outlets"`
+	First   string       `json:"first,omitempty"`
+	Last    string       `json:"last,omitempty"`
+	People  []string     `json:"people,omitempty"`
+	Places  []string     `json:"places,omitempty"`
+	Names   []string     `json:"names,omitempty"`
+	Terms   []string     `json:"terms,omitempty"`
+	Members []memberJSON `json:"members"`
+}
+
+type memberJSON struct {
+	ID          string               `json:"id"`
+	Source      string               `json:"source,omitempty"`
+	Title       string               `json:"title,omitempty"`
+	Published   string               `json:"published,omitempty"`
+	DuplicateOf string               `json:"duplicate_of,omitempty"`
+	Similarity  float64              `json:"similarity"`
+	Explain     *cluster.Explanation `json:"explain,omitempty"`
+}
+
+// writeStories prints the stories, largest first (ties: first closed first).
+func writeStories(w io.Writer, format string, stories []cluster.Story, meta map[string]articleMeta) error {
+	slices.SortStableFunc(stories, func(a, b cluster.Story) int { return b.Size - a.Size })
+	for _, s := range stories {
+		if s.Outlets == nil {
+			s.Outlets = []string{}
+		}
+		if format == "json" {
+			j := storyJSON{
+				ID: s.ID, Title: s.Title, Size: s.Size, Unique: s.Unique, Outlets: s.Outlets,
+				First: formatTime(s.First), Last: formatTime(s.Last),
+				People: s.People, Places: s.Places, Names: s.Names, Terms: s.Terms,
+			}
+			for _, m := range s.Members {
+				a := meta[m.ID].a
+				j.Members = append(j.Members, memberJSON{
+					ID: m.ID, Source: m.Source, Title: m.Title, Published: formatTime(m.Published),
+					DuplicateOf: m.DuplicateOf, Similarity: round3(a.Similarity), Explain: a.Explain,
+				})
+			}
+			b, err := json.Marshal(j)
+			if err != nil {
+				return err
+			}
+			if _, err := w.Write(append(b, '\n')); err != nil {
+				return err
+			}
+			continue
+		}
+		if _, err := io.WriteString(w, storyText(s, meta)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// storyText is the human view of one story.
+func storyText(s cluster.Story, meta map[string]articleMeta) string {
+	var b strings.Builder
+	title := s.Title
+	if title == "" {
+		title = "(untitled)"
+	}
+	fmt.Fprintf(&b, "== %s  %s\n", s.ID, title)
+	fmt.Fprintf(&b, "   %d article(s)", s.Size)
+	if s.Unique != s.Size {
+		fmt.Fprintf(&b, ", %d after near-duplicates", s.Unique)
+	}
+	if len(s.Outlets) > 0 {
+		fmt.Fprintf(&b, " from %d outlet(s): %s", len(s.Outlets), strings.Join(s.Outlets, ", "))
+	}
+	b.WriteString("\n")
+	if !s.First.IsZero() {
+		if s.First.Equal(s.Last) {
+			fmt.Fprintf(&b, "   when:   %s\n", formatTime(s.First))
+		} else {
+			fmt.Fprintf(&b, "   when:   %s to %s\n", formatTime(s.First), formatTime(s.Last))
+		}
+	}
+	if len(s.People) > 0 {
+		fmt.Fprintf(&b, "   people: %s\n", strings.Join(s.People, ", "))
+	}
+	if len(s.Places) > 0 {
+		fmt.Fprintf(&b, "   places: %s\n", strings.Join(s.Places, ", "))
+	}
+	if len(s.People) == 0 && len(s.Places) == 0 && len(s.Names) > 0 {
+		fmt.Fprintf(&b, "   names:  %s\n", strings.Join(s.Names, ", "))
+	}
+	if len(s.Terms) > 0 {
+		fmt.Fprintf(&b, "   terms:  %s\n", strings.Join(s.Terms, ", "))
+	}
+	for _, m := range s.Members {
+		fmt.Fprintf(&b, "   - %s", m.ID)
+		if m.Source != "" {
+			fmt.Fprintf(&b, " [%s]", m.Source)
+		}
+		if !m.Published.IsZero() {
+			fmt.Fprintf(&b, " %s", formatTime(m.Published))
+		}
+		if m.Title != "" {
+			fmt.Fprintf(&b, " %s", m.Title)
+		}
+		if m.DuplicateOf != "" {
+			fmt.Fprintf(&b, " (copy of %s)", m.DuplicateOf)
+		}
+		if a := meta[m.ID].a; a.Explain != nil && !a.New {
+			fmt.Fprintf(&b, "\n       sim %.3f", a.Similarity)
+			for _, part := range []struct {
+				k  string
+				vs []string
+			}{{"people", a.Explain.People}, {"places", a.Explain.Places}, {"names", a.Explain.Names}, {"numbers", a.Explain.Numbers}, {"dates", a.Explain.Dates}, {"terms", a.Explain.Terms}} {
+				if len(part.vs) > 0 {
+					fmt.Fprintf(&b, "; %s: %s", part.k, strings.Join(part.vs, ", "))
+				}
+			}
+			if a.Explain.RunnerUp != "" {
+				fmt.Fprintf(&b, "; runner-up %s %.3f", a.Explain.RunnerUp, a.Explain.RunnerUpSimilarity)
+			}
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("\n")
+	return b.String()
+}
+
+// idSet remembers recent ids in two generations of at most n each, so that
+// repeated ids are found with flat memory on an endless stream.
+type idSet struct {
+	n        int
+	cur, old map[string]int
+}
+
+func newIDSet(n int) *idSet { return &idSet{n: n, cur: map[string]int{}, old: map[string]int{}} }
+
+// add records id and returns how many times it has been seen, this one
+// included.
+func (s *idSet) add(id string) int {
+	k := s.cur[id] + s.old[id] + 1
+	if len(s.cur) >= s.n {
+		s.old, s.cur = s.cur, make(map[string]int)
+	}
+	s.cur[id] = k
+	return k
+}

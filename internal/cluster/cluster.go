@@ -1,0 +1,850 @@
+package cluster
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// Defaults for the zero Options.
+const (
+	// DefaultWindow is how far an article may lie outside a story's time span
+	// and still join it. News about one event comes out over a few days: in
+	// the BASIL dev set the three outlets' articles on one event are at most
+	// four days apart, and at most three days from the nearest other one.
+	DefaultWindow = 72 * time.Hour
+	// DefaultThreshold is the similarity an article needs to join a story.
+	DefaultThreshold = 0.22
+	// DefaultDuplicate is the estimated shingle Jaccard similarity above
+	// which an article is a near-duplicate (wire copy, reprint) of another.
+	DefaultDuplicate = 0.7
+	// DefaultMaxActive bounds the active stories when the window cannot
+	// (undated streams): the least recently joined are closed first.
+	DefaultMaxActive = 20000
+)
+
+// Weights are the per-channel multipliers of a feature's TF-IDF weight. A
+// zero field takes the default.
+type Weights struct {
+	Word, Name, Number, Date, Entity float32
+}
+
+// DefaultWeights favour the event-discriminating channels (names, numbers,
+// dates, entities) over topic words.
+var defaultWeights = Weights{Word: 1, Name: 1.5, Number: 1.5, Date: 1.2, Entity: 1.5}
+
+// DefaultWeights returns the weights the zero Options use.
+func DefaultWeights() Weights { return defaultWeights }
+
+// Options configure a Clusterer. The zero value works.
+type Options struct {
+	// Window bounds how far (before its first or after its last article) an
+	// article may lie from a story it joins; 0 means DefaultWindow, a
+	// negative value means no limit (then only MaxActive bounds memory).
+	Window time.Duration
+	// Threshold is the similarity needed to join a story; 0 means
+	// DefaultThreshold.
+	Threshold float64
+	// Duplicate is the near-duplicate Jaccard threshold; 0 means
+	// DefaultDuplicate, a value above 1 turns detection off.
+	Duplicate float64
+	// MaxActive bounds the number of active stories; 0 means DefaultMaxActive.
+	MaxActive int
+	// Weights are the channel weights; zero fields take the defaults.
+	Weights Weights
+	// Explain fills Assignment.Explain.
+	Explain bool
+	// Now gives the present, to tell dates in the future; nil means time.Now.
+	Now func() time.Time
+	// OnClose, when set, receives each story when it leaves the active set
+	// (its window closed, or MaxActive was reached) and, from Close, every
+	// story still active.
+	OnClose func(Story)
+}
+
+// Assignment says where one article went.
+type Assignment struct {
+	ID          string    `json:"id"`
+	Story       string    `json:"story"`
+	New         bool      `json:"new"`                    // the article opened the story
+	Similarity  float64   `json:"similarity"`             // to the story it joined; 0 for a new story
+	DuplicateOf string    `json:"duplicate_of,omitempty"` // the earlier article it copies
+	Time        time.Time `json:"-"`                      // the time used for the window
+	// TimeNote is "" for a usable publication date, "undated" without one,
+	// and "before 1980" or "in the future" for a date that was ignored.
+	TimeNote string       `json:"time_note,omitempty"`
+	Explain  *Explanation `json:"explain,omitempty"`
+}
+
+// Explanation is why an article went where it did.
+type Explanation struct {
+	Similarity float64 `json:"similarity"` // the combined score compared with the threshold
+	Centroid   float64 `json:"centroid"`   // cosine with the story's centroid
+	Member     float64 `json:"member"`     // cosine with the story's most similar member
+	BestMember string  `json:"best_member,omitempty"`
+	Threshold  float64 `json:"threshold"`
+	// Shared features, strongest first.
+	People  []string `json:"people,omitempty"`
+	Places  []string `json:"places,omitempty"`
+	Orgs    []string `json:"orgs,omitempty"`
+	Names   []string `json:"names,omitempty"`
+	Numbers []string `json:"numbers,omitempty"`
+	Dates   []string `json:"dates,omitempty"`
+	Terms   []string `json:"terms,omitempty"`
+	// The best story the article did not join (or, for a new story, the
+	// best one it failed to reach), and its similarity.
+	RunnerUp           string  `json:"runner_up,omitempty"`
+	RunnerUpSimilarity float64 `json:"runner_up_similarity,omitempty"`
+	Candidates         int     `json:"candidates"`                  // stories compared
+	OutsideWindow      int     `json:"outside_window,omitempty"`    // candidates refused for time
+	Duplicate          float64 `json:"duplicate_jaccard,omitempty"` // estimated Jaccard with DuplicateOf
+}
+
+// Member is one article of a story.
+type Member struct {
+	ID          string    `json:"id"`
+	Source      string    `json:"source,omitempty"`
+	Title       string    `json:"title,omitempty"`
+	Published   time.Time `json:"-"`
+	DuplicateOf string    `json:"duplicate_of,omitempty"`
+}
+
+// Story is a closed or current story as reported to OnClose.
+type Story struct {
+	ID      string    `json:"id"`
+	Title   string    `json:"title"` // the most central member's headline
+	Size    int       `json:"size"`
+	Unique  int       `json:"unique"`  // members that are not near-duplicates
+	Outlets []string  `json:"outlets"` // distinct sources, in order of arrival
+	First   time.Time `json:"-"`       // time span of the dated members; zero when none
+	Last    time.Time `json:"-"`
+	People  []string  `json:"people,omitempty"` // from the analysis' entities, strongest first
+	Places  []string  `json:"places,omitempty"`
+	Names   []string  `json:"names,omitempty"` // capitalised names, when the analysis found no entities
+	Terms   []string  `json:"terms,omitempty"`
+	Members []Member  `json:"members"`
+}
+
+// Clusterer assigns articles to stories one at a time. It is not safe for
+// concurrent use; run Extract concurrently and AddFeatures in order.
+type Clusterer struct {
+	opt      Options
+	window   time.Duration
+	thresh   float64
+	dupT     float64
+	maxAct   int
+	w        [numKinds]float32
+	df       map[uint64]uint32
+	n        float64 // documents counted in df
+	clock    time.Time
+	seq      int
+	active   map[string]*story
+	postings map[uint64][]*story
+	dups     map[uint64][]*dupRef
+	stale    int // evicted stories whose postings were not yet swept
+	adds     int
+}
+
+// New returns a Clusterer.
+func New(opt Options) *Clusterer {
+	c := &Clusterer{
+		opt: opt, window: opt.Window, thresh: opt.Threshold, dupT: opt.Duplicate, maxAct: opt.MaxActive,
+		df: make(map[uint64]uint32), active: make(map[string]*story),
+		postings: make(map[uint64][]*story), dups: make(map[uint64][]*dupRef),
+	}
+	if c.window == 0 {
+		c.window = DefaultWindow
+	}
+	if c.thresh == 0 {
+		c.thresh = DefaultThreshold
+	}
+	if c.dupT == 0 {
+		c.dupT = DefaultDuplicate
+	}
+	if c.maxAct <= 0 {
+		c.maxAct = DefaultMaxActive
+	}
+	w := opt.Weights
+	dw := defaultWeights
+	pick := func(a, b float32) float32 {
+		if a != 0 {
+			return a
+		}
+		return b
+	}
+	c.w[Word] = pick(w.Word, dw.Word)
+	c.w[Name] = pick(w.Name, dw.Name)
+	c.w[Number] = pick(w.Number, dw.Number)
+	c.w[DateExpr] = pick(w.Date, dw.Date)
+	e := pick(w.Entity, dw.Entity)
+	c.w[Person], c.w[Place], c.w[Org] = e, e, e
+	return c
+}
+
+// story is an active story.
+type story struct {
+	id       string
+	seq      int // creation order, for ties
+	lastSeq  int // when an article last joined
+	first    time.Time
+	last     time.Time
+	dated    bool
+	centroid map[uint64]float32 // sum of the members' unit vectors
+	norm2    float64
+	labels   map[uint64]label // readable forms of the indexed features
+	reps     []rep            // the most recent members' vectors
+	members  []Member
+	outlets  []string
+	unique   int
+	dupRefs  []uint64 // keys this story's members hold in the duplicate index
+	evicted  bool
+}
+
+type label struct {
+	kind Kind
+	text string
+}
+
+// rep is a member's truncated unit vector, sorted by key.
+type rep struct {
+	id    string
+	title string
+	keys  []uint64
+	vals  []float32
+}
+
+type dupRef struct {
+	s      *story
+	id     string
+	sketch []uint64
+}
+
+// vec is an article's unit TF-IDF vector, sorted by key.
+type vec struct {
+	keys []uint64
+	vals []float32
+	kind []Kind
+	text []string
+}
+
+const (
+	queryTerms   = 40  // an article's strongest features looked up in the index
+	indexTerms   = 32  // a member's strongest features put in the index
+	maxPostings  = 256 // most recent stories read per posting list
+	maxCands     = 16  // candidates scored in full
+	maxReps      = 12  // member vectors kept per story
+	repTerms     = 96  // features kept per member vector
+	centroidCap  = 600 // features kept in a centroid (pruned at twice that)
+	dupIndexed   = 4   // smallest sketch values indexed for duplicates
+	sweepEvery   = 256
+	halveDFAfter = 500000 // documents after which document frequencies are halved
+)
+
+// Add extracts the features of d and assigns it; see AddFeatures.
+func (c *Clusterer) Add(d news.Document) Assignment { return c.AddFeatures(Extract(d)) }
+
+// AddFeatures assigns one article, given its features, to an active story
+// or opens a new one. Articles should come in publication order; an article
+// without a usable date takes the latest time seen so far.
+func (c *Clusterer) AddFeatures(f *Features) Assignment {
+	c.seq++
+	c.adds++
+	a := Assignment{ID: f.ID}
+	t, note := c.when(f.Published)
+	a.Time, a.TimeNote = t, note
+	dated := note == ""
+	if dated && t.After(c.clock) {
+		c.clock = t
+	}
+	if !dated {
+		t = c.clock
+		a.Time = t
+	}
+	if c.adds%sweepEvery == 0 {
+		c.sweep()
+	}
+
+	v := c.vector(f)
+	var ex *Explanation
+	if c.opt.Explain {
+		ex = &Explanation{Threshold: c.thresh}
+		a.Explain = ex
+	}
+
+	// Near-duplicates join their original's story.
+	if orig, j := c.findDup(f, t, dated); orig != nil {
+		s := orig.s
+		a.Story, a.DuplicateOf, a.Similarity = s.id, orig.id, j
+		if ex != nil {
+			ex.Duplicate = j
+			ex.Similarity = j
+			c.explainShared(ex, v, s)
+		}
+		c.join(s, f, v, t, dated, orig.id)
+		return a
+	}
+
+	best, second, cands, outside := c.rank(v, t, dated)
+	if ex != nil {
+		ex.Candidates = cands
+		ex.OutsideWindow = outside
+	}
+	if best.s != nil && best.score >= c.thresh {
+		a.Story, a.Similarity = best.s.id, best.score
+		if ex != nil {
+			ex.Similarity, ex.Centroid, ex.Member, ex.BestMember = best.score, best.cent, best.member, best.memberID
+			if second.s != nil {
+				ex.RunnerUp, ex.RunnerUpSimilarity = second.s.id, second.score
+			}
+			c.explainShared(ex, v, best.s)
+		}
+		c.join(best.s, f, v, t, dated, "")
+		return a
+	}
+	if ex != nil && best.s != nil {
+		ex.RunnerUp, ex.RunnerUpSimilarity = best.s.id, best.score
+		ex.Similarity = best.score
+	}
+	s := c.open(f, t, dated)
+	c.join(s, f, v, t, dated, "")
+	a.Story, a.New = s.id, true
+	return a
+}
+
+// when validates a publication time.
+func (c *Clusterer) when(t time.Time) (time.Time, string) {
+	switch {
+	case t.IsZero():
+		return t, "undated"
+	case t.Year() < 1980:
+		return time.Time{}, "before 1980"
+	}
+	now := time.Now
+	if c.opt.Now != nil {
+		now = c.opt.Now
+	}
+	if t.After(now().Add(48 * time.Hour)) {
+		return time.Time{}, "in the future"
+	}
+	return t, ""
+}
+
+// vector counts f in the document frequencies and returns its unit vector.
+func (c *Clusterer) vector(f *Features) vec {
+	c.n++
+	if c.n > halveDFAfter {
+		c.halveDF()
+	}
+	v := vec{keys: make([]uint64, len(f.Terms)), vals: make([]float32, len(f.Terms)), kind: make([]Kind, len(f.Terms)), text: make([]string, len(f.Terms))}
+	var norm float64
+	for i, ft := range f.Terms {
+		df := c.df[ft.Key] + 1
+		c.df[ft.Key] = df
+		idf := math.Log((c.n+1)/(float64(df)+1)) + 1
+		x := float64(c.w[ft.Kind]) * float64(tfWeight(ft.TF)) * idf
+		v.keys[i], v.vals[i], v.kind[i], v.text[i] = ft.Key, float32(x), ft.Kind, ft.Text
+		norm += x * x
+	}
+	if norm > 0 {
+		inv := float32(1 / math.Sqrt(norm))
+		for i := range v.vals {
+			v.vals[i] *= inv
+		}
+	}
+	return v
+}
+
+// halveDF ages the document frequencies so that they follow the stream and
+// their table stays bounded: counts are halved and the zeros dropped.
+func (c *Clusterer) halveDF() {
+	for k, n := range c.df {
+		if n <= 1 {
+			delete(c.df, k)
+			continue
+		}
+		c.df[k] = n / 2
+	}
+	c.n /= 2
+}
+
+// top returns the indexes of v's n strongest features, strongest first,
+// ties by key.
+func (v vec) top(n int) []int {
+	idx := make([]int, len(v.keys))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		if c := cmp.Compare(v.vals[b], v.vals[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(v.keys[a], v.keys[b])
+	})
+	if len(idx) > n {
+		idx = idx[:n]
+	}
+	return idx
+}
+
+type scored struct {
+	s        *story
+	score    float64
+	cent     float64
+	member   float64
+	memberID string
+}
+
+// fits reports whether time t may join s.
+func (c *Clusterer) fits(s *story, t time.Time, dated bool) bool {
+	if c.window < 0 || !dated || !s.dated {
+		return true
+	}
+	return !t.Before(s.first.Add(-c.window)) && !t.After(s.last.Add(c.window))
+}
+
+// rank finds the candidate stories through the index and returns the best
+// two that fit in time, with the number compared and refused for time.
+func (c *Clusterer) rank(v vec, t time.Time, dated bool) (best, second scored, n, outside int) {
+	hits := make(map[*story]float64)
+	for _, i := range v.top(queryTerms) {
+		list := c.postings[v.keys[i]]
+		if len(list) > maxPostings {
+			list = list[len(list)-maxPostings:]
+		}
+		for _, s := range list {
+			if !s.evicted {
+				hits[s] += float64(v.vals[i])
+			}
+		}
+	}
+	cands := make([]scored, 0, len(hits))
+	for s, h := range hits {
+		cands = append(cands, scored{s: s, score: h})
+	}
+	slices.SortFunc(cands, func(a, b scored) int {
+		if x := cmp.Compare(b.score, a.score); x != 0 {
+			return x
+		}
+		return cmp.Compare(a.s.seq, b.s.seq)
+	})
+	if len(cands) > maxCands {
+		cands = cands[:maxCands]
+	}
+	for _, cd := range cands {
+		if !c.fits(cd.s, t, dated) {
+			outside++
+			continue
+		}
+		n++
+		sc := c.score(v, cd.s)
+		if sc.score > best.score || (sc.score == best.score && best.s != nil && sc.s.seq < best.s.seq) {
+			best, second = sc, best
+		} else if sc.score > second.score {
+			second = sc
+		}
+	}
+	return best, second, n, outside
+}
+
+// score combines the cosine with the centroid and with the closest member.
+func (c *Clusterer) score(v vec, s *story) scored {
+	var dot float64
+	for i, k := range v.keys {
+		if x, ok := s.centroid[k]; ok {
+			dot += float64(v.vals[i]) * float64(x)
+		}
+	}
+	cent := 0.0
+	if s.norm2 > 0 {
+		cent = dot / math.Sqrt(s.norm2)
+	}
+	mem, memID := 0.0, ""
+	for _, r := range s.reps {
+		if d := mergeDot(v.keys, v.vals, r.keys, r.vals); d > mem {
+			mem, memID = d, r.id
+		}
+	}
+	return scored{s: s, score: (cent + mem) / 2, cent: cent, member: mem, memberID: memID}
+}
+
+// mergeDot is the dot product of two sparse vectors sorted by key.
+func mergeDot(ak []uint64, av []float32, bk []uint64, bv []float32) float64 {
+	var d float64
+	i, j := 0, 0
+	for i < len(ak) && j < len(bk) {
+		switch {
+		case ak[i] < bk[j]:
+			i++
+		case ak[i] > bk[j]:
+			j++
+		default:
+			d += float64(av[i]) * float64(bv[j])
+			i++
+			j++
+		}
+	}
+	return d
+}
+
+// open starts a story for f.
+func (c *Clusterer) open(f *Features, t time.Time, dated bool) *story {
+	base := "s-" + fmt.Sprintf("%010x", hashString(0, f.ID)>>24)
+	id := base
+	for k := 2; c.active[id] != nil; k++ {
+		id = fmt.Sprintf("%s-%d", base, k)
+	}
+	s := &story{
+		id: id, seq: c.seq, first: t, last: t, dated: dated,
+		centroid: make(map[uint64]float32, len(f.Terms)), labels: make(map[uint64]label, indexTerms),
+	}
+	c.active[id] = s
+	if len(c.active) > c.maxAct {
+		c.evictOldest()
+	}
+	return s
+}
+
+// join adds an article to s; dupOf is the original when it is a
+// near-duplicate, which then adds nothing to the centroid.
+func (c *Clusterer) join(s *story, f *Features, v vec, t time.Time, dated bool, dupOf string) {
+	s.lastSeq = c.seq
+	if dated {
+		if !s.dated {
+			s.first, s.last, s.dated = t, t, true
+		} else {
+			if t.Before(s.first) {
+				s.first = t
+			}
+			if t.After(s.last) {
+				s.last = t
+			}
+		}
+	}
+	s.members = append(s.members, Member{ID: f.ID, Source: f.Source, Title: f.Title, Published: f.Published, DuplicateOf: dupOf})
+	if f.Source != "" && !slices.Contains(s.outlets, f.Source) {
+		s.outlets = append(s.outlets, f.Source)
+	}
+	if len(f.Sketch) > 0 && c.dupT <= 1 {
+		for _, k := range f.Sketch[:min(dupIndexed, len(f.Sketch))] {
+			c.dups[k] = append(c.dups[k], &dupRef{s: s, id: f.ID, sketch: f.Sketch})
+			s.dupRefs = append(s.dupRefs, k)
+		}
+	}
+	if dupOf != "" {
+		return
+	}
+	s.unique++
+	// Centroid: s.norm2 tracks |sum|^2 incrementally.
+	var dot float64
+	for i, k := range v.keys {
+		x := s.centroid[k]
+		dot += float64(x) * float64(v.vals[i])
+		s.centroid[k] = x + v.vals[i]
+	}
+	var vn float64
+	for _, x := range v.vals {
+		vn += float64(x) * float64(x)
+	}
+	s.norm2 += 2*dot + vn
+	if len(s.centroid) > 2*centroidCap {
+		c.pruneCentroid(s)
+	}
+	// Member vector and index entries.
+	top := v.top(repTerms)
+	r := rep{id: f.ID, title: f.Title, keys: make([]uint64, len(top)), vals: make([]float32, len(top))}
+	sorted := slices.Clone(top)
+	slices.Sort(sorted)
+	for j, i := range sorted {
+		r.keys[j], r.vals[j] = v.keys[i], v.vals[i]
+	}
+	if len(s.reps) >= maxReps {
+		copy(s.reps, s.reps[1:])
+		s.reps = s.reps[:maxReps-1]
+	}
+	s.reps = append(s.reps, r)
+	for _, i := range top[:min(indexTerms, len(top))] {
+		k := v.keys[i]
+		if _, ok := s.labels[k]; ok {
+			continue
+		}
+		s.labels[k] = label{kind: v.kind[i], text: strings.Clone(v.text[i])}
+		c.postings[k] = append(c.postings[k], s)
+	}
+}
+
+// pruneCentroid keeps a large story's centroidCap strongest features.
+func (c *Clusterer) pruneCentroid(s *story) {
+	vals := make([]float32, 0, len(s.centroid))
+	for _, x := range s.centroid {
+		vals = append(vals, x)
+	}
+	slices.Sort(vals)
+	cut := vals[len(vals)-centroidCap]
+	var n2 float64
+	for k, x := range s.centroid {
+		if x < cut {
+			delete(s.centroid, k)
+			continue
+		}
+		n2 += float64(x) * float64(x)
+	}
+	s.norm2 = n2
+}
+
+// findDup returns the active article f most likely copies, with the
+// estimated Jaccard similarity, or nil.
+func (c *Clusterer) findDup(f *Features, t time.Time, dated bool) (*dupRef, float64) {
+	if c.dupT > 1 || len(f.Sketch) == 0 {
+		return nil, 0
+	}
+	var best *dupRef
+	bestJ := 0.0
+	seen := map[*dupRef]bool{}
+	for _, k := range f.Sketch[:min(dupIndexed, len(f.Sketch))] {
+		list := c.dups[k]
+		if len(list) > maxPostings {
+			list = list[len(list)-maxPostings:]
+		}
+		for _, r := range list {
+			if r.s.evicted || seen[r] || !c.fits(r.s, t, dated) {
+				continue
+			}
+			seen[r] = true
+			if j := jaccard(f.Sketch, r.sketch); j > bestJ || (j == bestJ && best != nil && r.s.seq < best.s.seq) {
+				best, bestJ = r, j
+			}
+		}
+	}
+	if best == nil || bestJ < c.dupT {
+		return nil, 0
+	}
+	return best, bestJ
+}
+
+// jaccard estimates the Jaccard similarity of two sets from their bottom-k
+// sketches: the share of the k smallest values of the union found in both.
+func jaccard(a, b []uint64) float64 {
+	k := max(len(a), len(b))
+	i, j, n, both := 0, 0, 0, 0
+	for n < k && (i < len(a) || j < len(b)) {
+		switch {
+		case j >= len(b) || i < len(a) && a[i] < b[j]:
+			i++
+		case i >= len(a) || b[j] < a[i]:
+			j++
+		default:
+			both++
+			i++
+			j++
+		}
+		n++
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(both) / float64(n)
+}
+
+// explainShared lists the features v shares with s, strongest first.
+func (c *Clusterer) explainShared(ex *Explanation, v vec, s *story) {
+	type sh struct {
+		i int
+		w float64
+	}
+	var shared []sh
+	for i, k := range v.keys {
+		if x, ok := s.centroid[k]; ok {
+			shared = append(shared, sh{i, float64(v.vals[i]) * float64(x)})
+		}
+	}
+	slices.SortFunc(shared, func(a, b sh) int {
+		if x := cmp.Compare(b.w, a.w); x != 0 {
+			return x
+		}
+		return cmp.Compare(v.keys[a.i], v.keys[b.i])
+	})
+	const per = 8
+	for _, x := range shared {
+		var dst *[]string
+		switch v.kind[x.i] {
+		case Person:
+			dst = &ex.People
+		case Place:
+			dst = &ex.Places
+		case Org:
+			dst = &ex.Orgs
+		case Name:
+			dst = &ex.Names
+		case Number:
+			dst = &ex.Numbers
+		case DateExpr:
+			dst = &ex.Dates
+		default:
+			dst = &ex.Terms
+		}
+		if len(*dst) < per {
+			*dst = append(*dst, v.text[x.i])
+		}
+	}
+}
+
+// sweep closes the stories whose window has passed and drops their index
+// entries once enough have gone.
+func (c *Clusterer) sweep() {
+	if c.window >= 0 && !c.clock.IsZero() {
+		limit := c.clock.Add(-2 * c.window)
+		var gone []*story
+		for _, s := range c.active {
+			if s.dated && s.last.Before(limit) {
+				gone = append(gone, s)
+			}
+		}
+		c.close(gone)
+	}
+	if c.stale > len(c.active) {
+		c.compact()
+	}
+}
+
+// evictOldest closes the least recently joined tenth of the active stories.
+func (c *Clusterer) evictOldest() {
+	all := make([]*story, 0, len(c.active))
+	for _, s := range c.active {
+		all = append(all, s)
+	}
+	slices.SortFunc(all, func(a, b *story) int { return cmp.Compare(a.lastSeq, b.lastSeq) })
+	c.close(all[:len(all)/10+1])
+}
+
+// close removes stories from the active set, in creation order, and reports
+// them.
+func (c *Clusterer) close(gone []*story) {
+	slices.SortFunc(gone, func(a, b *story) int { return cmp.Compare(a.seq, b.seq) })
+	for _, s := range gone {
+		s.evicted = true
+		delete(c.active, s.id)
+		c.stale++
+		if c.opt.OnClose != nil {
+			c.opt.OnClose(s.info())
+		}
+		s.centroid, s.reps, s.members = nil, nil, nil
+	}
+}
+
+// compact drops evicted stories from the posting lists.
+func (c *Clusterer) compact() {
+	for k, list := range c.postings {
+		out := list[:0]
+		for _, s := range list {
+			if !s.evicted {
+				out = append(out, s)
+			}
+		}
+		if len(out) == 0 {
+			delete(c.postings, k)
+			continue
+		}
+		clear(list[len(out):])
+		c.postings[k] = out
+	}
+	for k, list := range c.dups {
+		out := list[:0]
+		for _, r := range list {
+			if !r.s.evicted {
+				out = append(out, r)
+			}
+		}
+		if len(out) == 0 {
+			delete(c.dups, k)
+			continue
+		}
+		clear(list[len(out):])
+		c.dups[k] = out
+	}
+	c.stale = 0
+}
+
+// Close reports every active story to OnClose, oldest first, and empties
+// the Clusterer.
+func (c *Clusterer) Close() {
+	all := make([]*story, 0, len(c.active))
+	for _, s := range c.active {
+		all = append(all, s)
+	}
+	c.close(all)
+	c.compact()
+}
+
+// Active returns the number of active stories.
+func (c *Clusterer) Active() int { return len(c.active) }
+
+// info summarises a story.
+func (s *story) info() Story {
+	st := Story{ID: s.id, Size: len(s.members), Unique: s.unique, Outlets: slices.Clone(s.outlets), Members: s.members}
+	if s.dated {
+		st.First, st.Last = s.first, s.last
+	}
+	// Title: the headline of the member closest to the centroid.
+	bestDot := -1.0
+	for _, r := range s.reps {
+		if r.title == "" {
+			continue
+		}
+		var d float64
+		for j, k := range r.keys {
+			d += float64(r.vals[j]) * float64(s.centroid[k])
+		}
+		if d > bestDot {
+			bestDot, st.Title = d, r.title
+		}
+	}
+	if st.Title == "" {
+		for _, m := range s.members {
+			if m.Title != "" {
+				st.Title = m.Title
+				break
+			}
+		}
+	}
+	type kw struct {
+		l label
+		w float32
+		k uint64
+	}
+	var kws []kw
+	for k, l := range s.labels {
+		kws = append(kws, kw{l, s.centroid[k], k})
+	}
+	slices.SortFunc(kws, func(a, b kw) int {
+		if x := cmp.Compare(b.w, a.w); x != 0 {
+			return x
+		}
+		return cmp.Compare(a.k, b.k)
+	})
+	for _, x := range kws {
+		switch x.l.kind {
+		case Person:
+			if len(st.People) < 5 {
+				st.People = append(st.People, x.l.text)
+			}
+		case Place:
+			if len(st.Places) < 5 {
+				st.Places = append(st.Places, x.l.text)
+			}
+		case Name:
+			if len(st.Names) < 6 {
+				st.Names = append(st.Names, x.l.text)
+			}
+		case Word:
+			if len(st.Terms) < 8 {
+				st.Terms = append(st.Terms, x.l.text)
+			}
+		}
+	}
+	return st
+}

@@ -1,0 +1,138 @@
+package cluster
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/analyze"
+	"github.com/parallax-news/parallax/internal/benchdata"
+	"github.com/parallax-news/parallax/internal/clean"
+	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+var devFlag = flag.Bool("dev", false, "score the clustering dev sets in ../shared/bench/clustering")
+
+// loadDev reads a dev corpus and its gold stories, cleaned and analyzed as
+// the command does.
+func loadDev(t testing.TB, name string) ([]*Features, map[string]string) {
+	t.Helper()
+	dir := filepath.Join(benchdata.Root(), "clustering")
+	if benchdata.Root() == "" {
+		t.Skip("../shared/bench not found: skipping the dev-set evaluation")
+	}
+	gold := map[string]string{}
+	gf, err := os.Open(filepath.Join(dir, name+".gold.jsonl"))
+	if err != nil {
+		t.Skipf("no %s gold: %v", name, err)
+	}
+	defer gf.Close()
+	sc := bufio.NewScanner(gf)
+	for sc.Scan() {
+		var g struct{ ID, Story string }
+		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			t.Fatal(err)
+		}
+		gold[g.ID] = g.Story
+	}
+	var fs []*Features
+	cl := &clean.Cleaner{}
+	z := &analyze.Analyzer{Options: analyze.Options{SkipQuotes: true}}
+	r := ingest.NewReader(ingest.Options{})
+	err = r.Read(context.Background(), []string{filepath.Join(dir, name+".jsonl")}, func(a news.Article) error {
+		c, err := cl.Clean(a)
+		if err != nil {
+			return err
+		}
+		fs = append(fs, Extract(z.Analyze(c)))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fs, gold
+}
+
+// runDev clusters fs in publication order and returns id -> story.
+func runDev(fs []*Features, opt Options) map[string]string {
+	c := New(opt)
+	o := Order[*Features]{Size: 1 << 30}
+	pred := map[string]string{}
+	add := func(f *Features) { pred[f.ID] = c.AddFeatures(f).Story }
+	for _, f := range fs {
+		if g, ok := o.Push(f.Published, f); ok {
+			add(g)
+		}
+	}
+	o.Drain(add)
+	return pred
+}
+
+// bcubed returns the B-cubed precision, recall and F1 of pred against gold.
+func bcubed(gold, pred map[string]string) (p, r, f float64) {
+	gs, ps := map[string]int{}, map[string]int{}
+	both := map[[2]string]int{}
+	for id, g := range gold {
+		s, ok := pred[id]
+		if !ok {
+			s = "missing:" + id
+		}
+		gs[g]++
+		ps[s]++
+		both[[2]string{g, s}]++
+	}
+	for id, g := range gold {
+		s, ok := pred[id]
+		if !ok {
+			s = "missing:" + id
+		}
+		n := float64(both[[2]string{g, s}])
+		p += n / float64(ps[s])
+		r += n / float64(gs[g])
+	}
+	p /= float64(len(gold))
+	r /= float64(len(gold))
+	return p, r, 2 * p * r / (p + r)
+}
+
+func TestDevSets(t *testing.T) {
+	if !*devFlag {
+		t.Skip("run with -dev to score the dev sets")
+	}
+	sets := []string{"ecbplus-dev", "basil-dev", "mixed-dev"}
+	data := map[string][]*Features{}
+	golds := map[string]map[string]string{}
+	for _, s := range sets {
+		data[s], golds[s] = loadDev(t, s)
+	}
+	ths := []float64{DefaultThreshold}
+	if v := os.Getenv("CLUSTER_SWEEP"); v != "" {
+		ths = nil
+		for x := 0.10; x < 0.5; x += 0.02 {
+			ths = append(ths, x)
+		}
+	}
+	for _, th := range ths {
+		line := fmt.Sprintf("t=%.2f", th)
+		var sum float64
+		for _, s := range sets {
+			pred := runDev(data[s], Options{Threshold: th})
+			p, r, f := bcubed(golds[s], pred)
+			n := map[string]bool{}
+			for _, v := range pred {
+				n[v] = true
+			}
+			sum += f
+			line += fmt.Sprintf("  %s P=%.3f R=%.3f F=%.4f (%d)", s, p, r, f, len(n))
+		}
+		t.Log(line, fmt.Sprintf(" mean=%.4f", sum/3))
+	}
+	_ = sort.Strings
+}

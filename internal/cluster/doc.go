@@ -1,0 +1,42 @@
+// Package cluster is the story stage: it groups a stream of analyzed
+// articles (news.Document) into stories, one article at a time, so that each
+// story holds the articles that report the same real-world event, not merely
+// the same topic.
+//
+// # Pipeline
+//
+// Extract turns one document into Features; it is pure and safe to run on
+// many goroutines (the command runs it next to the analysis). Clusterer.Add
+// (or AddFeatures) then assigns the article, sequentially and in
+// publication order, to an existing story or opens a new one:
+//
+//  1. Near-duplicate check. A bottom-k MinHash sketch of the body's word
+//     4-shingles finds wire copies and syndicated reprints among the active
+//     articles; a copy joins its original's story and is marked, so outlet
+//     counts and comparisons can count it once.
+//  2. Candidates. An inverted index from each story's most distinctive
+//     features to the story gives the candidate stories; the stories are never
+//     scanned one by one.
+//  3. Similarity. An article is a sparse TF-IDF vector over several
+//     channels: content words, capitalised name-like words and name pairs,
+//     numbers, date expressions (years, month-day pairs, weekdays) and, when
+//     the analysis found them, entities (people, places, organizations),
+//     resolved dates and quantities. The channels carry different weights,
+//     because what tells two earthquakes apart is a place, a magnitude, a day
+//     and the people named, not the word "earthquake". IDF is learned from the
+//     stream as it goes. The article is compared with each candidate story's
+//     centroid and with the story's most similar member; it joins the best
+//     story when the combined similarity clears the threshold.
+//  4. Time. Each story has a span; an article joins only a story whose span,
+//     widened by the window, contains the article's time. Stories whose window
+//     has closed are evicted from the active set, so memory stays flat on an
+//     endless stream. Articles without a date (or with an impossible one:
+//     before 1980 or in the future) take the time of the stream so far.
+//
+// Story ids derive from the story's first article id, so they are stable and
+// deterministic for the same input.
+//
+// We wrote the clusterer ourselves: the Go libraries we know cluster a fixed
+// matrix in batch (k-means, HDBSCAN) and need the number of clusters or all
+// the data up front, while stories arrive one article at a time without end.
+package cluster

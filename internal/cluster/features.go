@@ -1,0 +1,454 @@
+package cluster
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/token"
+)
+
+// Kind is the channel a feature belongs to.
+type Kind uint8
+
+// The feature channels.
+const (
+	Word     Kind = iota // a content word, lower-cased
+	Name                 // a capitalised word inside a sentence, or two in a row
+	Number               // a number written with digits, or a quantity from the analysis
+	DateExpr             // a year, a month and day, a weekday, or a resolved date
+	Person               // a person found by the analysis
+	Place                // a place found by the analysis
+	Org                  // an organization found by the analysis
+	numKinds
+)
+
+var kindNames = [numKinds]string{"word", "name", "number", "date", "person", "place", "org"}
+
+// String returns the channel's name.
+func (k Kind) String() string {
+	if k < numKinds {
+		return kindNames[k]
+	}
+	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Feature is one feature of an article: a hashed key, its channel, a
+// readable form for explanations and its term frequency (occurrences in the
+// title and lead count more).
+type Feature struct {
+	Key  uint64
+	Kind Kind
+	Text string
+	TF   float32
+}
+
+// Features is what the clusterer needs of one article. Extract computes it;
+// it holds no reference to the article's body.
+type Features struct {
+	ID        string
+	Source    string
+	Title     string
+	Published time.Time
+	Terms     []Feature // sorted by Key, one per key
+	Sketch    []uint64  // bottom-k MinHash of the body's word 4-shingles, ascending
+	Words     int       // words in title and body
+}
+
+// sketchSize is k of the bottom-k sketch.
+const sketchSize = 32
+
+// Extract computes the features of one analyzed article. It is pure and may
+// run on many goroutines at once.
+func Extract(d news.Document) *Features {
+	f := &Features{ID: d.ID, Source: d.Source, Title: d.Title, Published: d.Published}
+	x := extractor{idx: make(map[uint64]int, 256)}
+	title := d.Title
+	if title == "" {
+		// Without a headline (plain text, ECB+), the first line of a body
+		// written one sentence per line is usually the headline.
+		if i := strings.IndexByte(d.Text, '\n'); i > 0 && i < 200 && (i+1 >= len(d.Text) || d.Text[i+1] != '\n') {
+			title = d.Text[:i]
+		}
+	}
+	f.Title = title
+	x.segment(d.Title, 2, true, nil)
+	x.segment(d.Standfirst, 1.5, false, nil)
+	f.Sketch = x.segment(d.Text, 1, false, &sketcher{})
+	if title != d.Title {
+		x.boost(title, 1) // the first line already counted once
+	}
+	for _, e := range d.Entities {
+		k := Person
+		switch e.Type {
+		case news.Place:
+			k = Place
+		case news.Organization:
+			k = Org
+		case news.Person:
+		default:
+			continue
+		}
+		name := strings.ToLower(e.Name)
+		n := len(e.Mentions)
+		if n == 0 {
+			n = 1
+		}
+		x.add(k, hashString(k, name), e.Name, float32(n))
+	}
+	for _, dt := range d.Dates {
+		v := dt.Value
+		if len(v) >= 4 {
+			x.add(DateExpr, hashString(DateExpr, "y"+v[:4]), v[:4], 1)
+		}
+		if len(v) >= 10 {
+			x.add(DateExpr, hashString(DateExpr, "m"+v[5:7]+"-"+v[8:10]), v, 1)
+			x.add(DateExpr, hashString(DateExpr, "d"+v[:10]), v, 1)
+		}
+	}
+	for _, q := range d.Quantities {
+		v := strconv.FormatFloat(q.Value, 'g', 6, 64)
+		x.add(Number, hashString(Number, "q"+string(q.Kind)+v), q.Text, 1)
+	}
+	f.Terms = x.terms
+	slices.SortFunc(f.Terms, func(a, b Feature) int {
+		switch {
+		case a.Key < b.Key:
+			return -1
+		case a.Key > b.Key:
+			return 1
+		}
+		return 0
+	})
+	f.Words = x.words
+	return f
+}
+
+type extractor struct {
+	idx   map[uint64]int
+	terms []Feature
+	words int
+	buf   []byte
+}
+
+func (x *extractor) add(k Kind, key uint64, text string, tf float32) {
+	if i, ok := x.idx[key]; ok {
+		x.terms[i].TF += tf
+		return
+	}
+	x.idx[key] = len(x.terms)
+	x.terms = append(x.terms, Feature{Key: key, Kind: k, Text: text, TF: tf})
+}
+
+// boost adds w to the TF of the features that s already contributed.
+func (x *extractor) boost(s string, w float32) {
+	token.Each(s, func(t token.Word) {
+		key, _, ok := x.wordKey(s, t)
+		if !ok {
+			return
+		}
+		if i, ok := x.idx[key]; ok {
+			x.terms[i].TF += w
+		}
+	})
+}
+
+// leadWords is the length of the lead, whose words count half as much again.
+const leadWords = 60
+
+// segment adds the features of one text field with weight w per occurrence
+// (titleCase: a headline, where capitals do not mark names) and, when sk is not nil, returns the bottom-k sketch of its shingles.
+func (x *extractor) segment(s string, w float32, titleCase bool, sk *sketcher) []uint64 {
+	if s == "" {
+		return nil
+	}
+	n := 0
+	month := 0      // the month named by the previous word, for "Dec. 20"
+	prevName := -1  // start of the previous word when it was name-like
+	prevEnd := -1   // end of the previous word
+	prevStart := 0  // start of the previous word
+	pendingDay := 0 // a day number waiting for a following month: "20 December"
+	token.Each(s, func(t token.Word) {
+		n++
+		ww := w
+		if w == 1 && n <= leadWords {
+			ww = 1.5
+		}
+		raw := s[t.Start:t.End]
+		folded := x.fold(raw)
+		if sk != nil {
+			sk.word(hashBytes(0, folded))
+		}
+		r, _ := utf8.DecodeRuneInString(raw)
+		digit := hasDigit(raw)
+		adjacent := prevEnd >= 0 && t.Start-prevEnd == 1 && s[prevEnd] == ' '
+		curMonth := 0
+		defer func() {
+			month = curMonth
+			prevEnd = t.End
+			prevStart = t.Start
+		}()
+		if digit {
+			prevName = -1
+			num := strings.ReplaceAll(raw, ",", "")
+			if len(num) == 4 && (num[:2] == "19" || num[:2] == "20") && allDigits(num) {
+				x.add(DateExpr, hashString(DateExpr, "y"+num), raw, ww)
+				return
+			}
+			if v, err := strconv.Atoi(num); err == nil && v >= 1 && v <= 31 {
+				if month > 0 {
+					x.add(DateExpr, hashString(DateExpr, "m"+twoDigits(month)+"-"+twoDigits(v)), s[prevStart:t.End], ww)
+					pendingDay = 0
+					return
+				}
+				pendingDay = v
+			} else {
+				pendingDay = 0
+			}
+			if len(num) == 1 {
+				return // single digits say little about an event
+			}
+			x.add(Number, hashBytes(Number, []byte(num)), raw, ww)
+			return
+		}
+		if m := monthOf(folded, r); m > 0 {
+			curMonth = m
+			if pendingDay > 0 && adjacent {
+				x.add(DateExpr, hashString(DateExpr, "m"+twoDigits(m)+"-"+twoDigits(pendingDay)), raw, ww)
+			} else {
+				x.add(DateExpr, hashString(DateExpr, "m"+twoDigits(m)), raw, ww)
+			}
+			pendingDay = 0
+			prevName = -1
+			return
+		}
+		pendingDay = 0
+		if d := weekday(folded); d != "" {
+			x.add(DateExpr, hashString(DateExpr, d), raw, ww)
+			prevName = -1
+			return
+		}
+		if len(folded) < 2 || token.IsStop(string(folded)) {
+			prevName = -1
+			return
+		}
+		x.words++
+		x.add(Word, hashBytes(Word, folded), raw, ww)
+		if !titleCase && unicode.IsUpper(r) && !sentenceStart(s, t.Start) {
+			x.add(Name, hashBytes(Name, folded), raw, ww)
+			if prevName >= 0 && adjacent {
+				pair := s[prevName:t.End]
+				x.add(Name, hashString(Name, strings.ToLower(pair)), pair, ww)
+			}
+			prevName = t.Start
+			return
+		}
+		prevName = -1
+	})
+	if sk != nil {
+		return sk.sorted()
+	}
+	return nil
+}
+
+// wordKey returns the Word key of a token when it is a content word.
+func (x *extractor) wordKey(s string, t token.Word) (uint64, []byte, bool) {
+	raw := s[t.Start:t.End]
+	if hasDigit(raw) {
+		return 0, nil, false
+	}
+	folded := x.fold(raw)
+	if len(folded) < 2 || token.IsStop(string(folded)) {
+		return 0, nil, false
+	}
+	return hashBytes(Word, folded), folded, true
+}
+
+// fold lower-cases a word into x.buf without allocating for ASCII words and
+// drops a final possessive 's; the result is valid until the next call.
+func (x *extractor) fold(w string) []byte {
+	b := x.buf[:0]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			b = append(b[:0], token.Fold(w)...)
+			x.buf = b
+			return b
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	if len(b) >= 5 && b[len(b)-2] == '\'' && b[len(b)-1] == 's' {
+		b = b[:len(b)-2]
+	}
+	x.buf = b
+	return b
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// sentenceStart reports whether the word at i begins a sentence or a line:
+// only white space, quotes or brackets stand between it and a full stop,
+// question or exclamation mark, colon, line break or the start of s.
+func sentenceStart(s string, i int) bool {
+	for i > 0 {
+		c := s[i-1]
+		switch c {
+		case ' ', '\t', '"', '\'', '(', '[', '\r':
+			i--
+			continue
+		case '.', '!', '?', '\n', ':', ';':
+			return true
+		}
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeLastRuneInString(s[:i])
+			switch r {
+			case '“', '‘', '—', '–', '«':
+				i -= n
+				continue
+			}
+		}
+		return false
+	}
+	return true
+}
+
+var months = map[string]int{
+	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+
+// monthOf returns the month a capitalised word names, or 0. Lower-case words
+// ("may", "march") are verbs and nouns, not months.
+func monthOf(folded []byte, first rune) int {
+	if !unicode.IsUpper(first) || len(folded) < 3 || len(folded) > 9 {
+		return 0
+	}
+	return months[string(folded)]
+}
+
+var weekdays = map[string]string{
+	"monday": "monday", "tuesday": "tuesday", "wednesday": "wednesday", "thursday": "thursday",
+	"friday": "friday", "saturday": "saturday", "sunday": "sunday",
+}
+
+func weekday(folded []byte) string {
+	if len(folded) < 6 || len(folded) > 9 {
+		return ""
+	}
+	return weekdays[string(folded)]
+}
+
+// FNV-1a, seeded with the channel so that equal text in two channels gives
+// two keys.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hashBytes(k Kind, b []byte) uint64 {
+	h := uint64(fnvOffset)
+	h ^= uint64(k) + 1
+	h *= fnvPrime
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}
+
+func hashString(k Kind, s string) uint64 {
+	h := uint64(fnvOffset)
+	h ^= uint64(k) + 1
+	h *= fnvPrime
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// sketcher keeps the bottom-k hashes of a text's word 4-shingles.
+type sketcher struct {
+	w   [4]uint64
+	n   int
+	min []uint64 // unsorted, at most sketchSize, no repeats
+	max uint64   // largest in min when full
+}
+
+func (s *sketcher) word(h uint64) {
+	s.w[0], s.w[1], s.w[2], s.w[3] = s.w[1], s.w[2], s.w[3], h
+	s.n++
+	if s.n < 4 {
+		return
+	}
+	x := s.w[0]*0x9E3779B97F4A7C15 ^ rotl(s.w[1], 17) ^ rotl(s.w[2], 31) ^ rotl(s.w[3], 47)
+	x = mix64(x)
+	if len(s.min) == sketchSize && x >= s.max {
+		return
+	}
+	if slices.Contains(s.min, x) {
+		return
+	}
+	if len(s.min) < sketchSize {
+		s.min = append(s.min, x)
+		if len(s.min) == sketchSize {
+			s.max = slices.Max(s.min)
+		}
+		return
+	}
+	i := slices.Index(s.min, s.max)
+	s.min[i] = x
+	s.max = slices.Max(s.min)
+}
+
+func (s *sketcher) sorted() []uint64 {
+	slices.Sort(s.min)
+	return s.min
+}
+
+func rotl(x uint64, k uint) uint64 { return x<<k | x>>(64-k) }
+
+// mix64 is the SplitMix64 finaliser.
+func mix64(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+// tfWeight is the sublinear term frequency.
+func tfWeight(tf float32) float32 { return 1 + float32(math.Log(float64(tf))) }
