@@ -1,7 +1,279 @@
-// Package quote finds quotations and their speakers (analysis stage 3).
 package quote
 
-import "github.com/parallax-news/parallax/internal/news"
+import (
+	"sort"
+	"strings"
 
-// Find returns the quotes in text, with speakers resolved against ents.
-func Find(text string, sents []news.Span, ents []news.Entity) []news.Quote { return nil }
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// Find returns the quotes in text in text order, with speakers resolved
+// against ents (which may be nil: speakers are then the names read next to
+// the cue). sents is accepted for the pipeline's sake; the stage reads the
+// sentence boundaries it needs around each quote itself, so that it does not
+// depend on how the splitter treats quotes. Every span is a byte range of
+// text, on UTF-8 boundaries, and Text equals text[Start:End].
+func Find(text string, sents []news.Span, ents []news.Entity) []news.Quote {
+	_ = sents
+	f := finder{text: text}
+	f.scan()
+	if len(f.frags) == 0 {
+		return nil
+	}
+	f.indexEntities(ents)
+	f.attribute()
+	out := make([]news.Quote, 0, len(f.frags))
+	for i := range f.frags {
+		q := &f.frags[i]
+		kind := news.Partial
+		if q.direct {
+			kind = news.Direct
+		}
+		out = append(out, news.Quote{
+			Text:        text[q.s:q.e],
+			Speaker:     q.spk.name,
+			Kind:        kind,
+			Span:        news.Span{Start: q.s, End: q.e},
+			SpeakerSpan: news.Span{Start: q.spk.s, End: q.spk.e},
+			Cue:         q.cue,
+		})
+	}
+	return out
+}
+
+// frag is one quoted stretch of one paragraph.
+type frag struct {
+	open, openEnd   int // the opening mark
+	close, closeEnd int // the closing mark; both le when the quote runs on to the next paragraph
+	s, e            int // the quoted text without marks and surrounding space
+	ls, le          int // the paragraph
+	para            int // paragraph number
+	prev            int // previous fragment of a multi-paragraph quote, or -1
+	cont            bool
+
+	direct bool
+	spk    speaker
+	cue    string
+}
+
+// speaker is a speaker mention: the phrase text[s:e] and the name it gives.
+type speaker struct {
+	s, e     int
+	name     string
+	pronoun  bool // an unresolved pronoun
+	nominal  bool // a description, not a name ("a White House spokesman")
+	female   int8 // +1 female, -1 male, 0 unknown (from titles and pronouns)
+	resolved bool // a pronoun resolved to name
+}
+
+func (s speaker) found() bool { return s.e > s.s }
+
+// mention is an entity mention, for speaker linking.
+type mention struct {
+	news.Span
+	ent int
+}
+
+type finder struct {
+	text  string
+	frags []frag
+	toks  []tok // scratch
+
+	ents     []news.Entity
+	mentions []mention // sorted by Start
+}
+
+// scan finds the quoted stretches, paragraph by paragraph.
+func (f *finder) scan() {
+	text := f.text
+	para := 0
+	pendOpen, pendOpenEnd := -1, -1
+	pendLS, pendLE, pendPara, pendPrev := 0, 0, 0, -1
+	for ls := 0; ls < len(text); {
+		le := strings.IndexByte(text[ls:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += ls
+		}
+		s, e := trimSpace(text, ls, le)
+		if s == e {
+			ls = le + 1
+			continue
+		}
+		chain := -1
+		if pendOpen >= 0 {
+			if _, k := markAt(text, s); k != markNone {
+				qs, qe := trimSpace(text, pendOpenEnd, pendLE)
+				if hasAlnum(text[qs:qe]) {
+					f.frags = append(f.frags, frag{
+						open: pendOpen, openEnd: pendOpenEnd, close: pendLE, closeEnd: pendLE,
+						s: qs, e: qe, ls: pendLS, le: pendLE, para: pendPara, prev: pendPrev, cont: true,
+					})
+					chain = len(f.frags) - 1
+				}
+			}
+			pendOpen = -1
+		}
+		o, oe, prev := f.scanLine(s, e, para, chain)
+		if o >= 0 {
+			pendOpen, pendOpenEnd, pendLS, pendLE, pendPara, pendPrev = o, oe, s, e, para, prev
+		}
+		para++
+		ls = le + 1
+	}
+}
+
+// scanLine pairs the quotation marks of the paragraph text[ls:le]. chain is
+// the fragment a quote opening the paragraph continues, or -1. It returns the
+// opening mark of a quote left open at the end of the paragraph (-1 if none)
+// and the chain that quote continues.
+func (f *finder) scanLine(ls, le, para, chain int) (open, openEnd, openChain int) {
+	text := f.text
+	open, openEnd, openChain = -1, -1, -1
+	openKind := 0
+	for i := ls; i < le; {
+		c := text[i]
+		if c != '"' && c != 0xE2 && c != 0xC2 {
+			i++
+			continue
+		}
+		size, kind := markAt(text, i)
+		if kind == markNone {
+			i++
+			continue
+		}
+		var r0, r1 rune
+		if i > ls {
+			r0, _ = runeBefore(text, i)
+		}
+		if i+size < le {
+			r1, _ = runeAt(text, i+size)
+		}
+		leftOpen := r0 == 0 || isSpace(r0) || isDash(r0) || strings.ContainsRune("([{/", r0) || isQuoteRune(r0)
+		rightOpen := r1 == 0 || isSpace(r1)
+		canOpen := !rightOpen && leftOpen
+		canClose := !leftOpen && (rightOpen || strings.ContainsRune(".,;:!?)]}…’'", r1) || isDash(r1) || isQuoteRune(r1))
+		closeHere, openHere := false, false
+		switch {
+		case open < 0:
+			switch kind {
+			case markClose:
+				openHere = canOpen && !canClose
+			default:
+				openHere = canOpen || !canClose
+			}
+		default:
+			switch kind {
+			case markStraight, markClose:
+				closeHere = true
+			case markOpen:
+				if openKind == markLow || (canClose && !canOpen) {
+					closeHere = true
+				} else {
+					openHere = true // the earlier mark was stray
+				}
+			}
+		}
+		if closeHere {
+			qs, qe := trimSpace(text, openEnd, i)
+			if hasAlnum(text[qs:qe]) {
+				prev := -1
+				if open == ls {
+					prev = chain
+				}
+				f.frags = append(f.frags, frag{
+					open: open, openEnd: openEnd, close: i, closeEnd: i + size,
+					s: qs, e: qe, ls: ls, le: le, para: para, prev: prev,
+				})
+			}
+			open = -1
+		} else if openHere {
+			open, openEnd, openKind = i, i+size, kind
+			if kind == markOpen && text[i] == 0xE2 && text[i+2] == 0x9E {
+				openKind = markLow
+			}
+		}
+		i += size
+	}
+	if open >= 0 {
+		openChain = -1
+		if open == ls {
+			openChain = chain
+		}
+		return open, openEnd, openChain
+	}
+	return -1, -1, -1
+}
+
+// markLow is „, closed by “ as well as ”.
+const markLow = 99
+
+func hasAlnum(s string) bool {
+	for _, r := range s {
+		if isLetter(r) || isDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// indexEntities sorts the entity mentions for lookups by position.
+func (f *finder) indexEntities(ents []news.Entity) {
+	f.ents = ents
+	n := 0
+	for _, e := range ents {
+		n += len(e.Mentions)
+	}
+	if n == 0 {
+		return
+	}
+	f.mentions = make([]mention, 0, n)
+	for i, e := range ents {
+		for _, m := range e.Mentions {
+			if m.Start >= 0 && m.End <= len(f.text) && m.Start < m.End {
+				f.mentions = append(f.mentions, mention{m, i})
+			}
+		}
+	}
+	sort.Slice(f.mentions, func(a, b int) bool { return f.mentions[a].Start < f.mentions[b].Start })
+}
+
+// entityAt returns the entity with a mention overlapping [s, e), preferring
+// people, or -1.
+func (f *finder) entityAt(s, e int) int {
+	ms := f.mentions
+	i := sort.Search(len(ms), func(k int) bool { return ms[k].End > s })
+	best := -1
+	for ; i < len(ms) && ms[i].Start < e; i++ {
+		if ms[i].End <= s {
+			continue
+		}
+		if best < 0 || f.ents[ms[i].ent].Type == news.Person && f.ents[best].Type != news.Person {
+			best = ms[i].ent
+		}
+	}
+	return best
+}
+
+// entityNamed returns the person entity one of whose aliases is name, or
+// whose canonical name ends with name, or -1.
+func (f *finder) entityNamed(name string) int {
+	if name == "" {
+		return -1
+	}
+	for i, e := range f.ents {
+		if e.Type != news.Person {
+			continue
+		}
+		if e.Name == name || strings.HasSuffix(e.Name, " "+name) {
+			return i
+		}
+		for _, a := range e.Aliases {
+			if a == name {
+				return i
+			}
+		}
+	}
+	return -1
+}

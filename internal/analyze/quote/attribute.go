@@ -1,0 +1,527 @@
+package quote
+
+import (
+	"strings"
+)
+
+// attribute decides every fragment's kind and speaker, in text order, so
+// that a quote can continue the speaker of the ones before it.
+func (f *finder) attribute() {
+	for k := range f.frags {
+		f.read(k)
+	}
+	// A multi-paragraph quote is often attributed at its end: give the
+	// earlier paragraphs the speaker found in a later one.
+	for k := len(f.frags) - 1; k >= 0; k-- {
+		q := &f.frags[k]
+		if q.prev >= 0 && q.spk.found() {
+			p := &f.frags[q.prev]
+			if !p.spk.found() {
+				p.spk, p.cue = q.spk, q.cue
+			}
+		}
+	}
+}
+
+// read classifies fragment k and finds its speaker.
+func (f *finder) read(k int) {
+	text := f.text
+	q := &f.frags[k]
+
+	// The stretch of the sentence before the quote: from the previous quote
+	// of the paragraph, or the paragraph start, cut at a sentence end.
+	lo := q.ls
+	var prevSame *frag
+	if k > 0 && f.frags[k-1].para == q.para {
+		prevSame = &f.frags[k-1]
+		lo = prevSame.closeEnd
+	}
+	ps, cut := f.sentStart(lo, q.open)
+	preS, preE := trimSpace(text, ps, q.open)
+	preS = skipBullets(text, preS, preE)
+	if preE > preS && (text[preE-1] == '=' || text[preE-1] == '/') {
+		return // markup attribute or path, not a quote
+	}
+	startsSent := preS == preE && (prevSame == nil || cut || endsSentence(text[prevSame.s:prevSame.e]))
+
+	// The stretch after the quote: to the next quote of the paragraph or
+	// the end of the sentence.
+	hi := q.le
+	if k+1 < len(f.frags) && f.frags[k+1].para == q.para {
+		hi = f.frags[k+1].open
+	}
+	postS, postE := q.le, q.le
+	if !q.cont {
+		postS = q.closeEnd
+		postE = f.sentEnd(postS, hi)
+	}
+
+	pre := f.readPre(preS, preE)
+	post := f.readPost(postS, postE, false)
+	endsPunct := endsClause(text[q.s:q.e])
+	if !post.attr && !post.empty && endsSentence(text[q.s:q.e]) {
+		// "…win." He left. — the quote closed its sentence.
+		if w := firstWord(f, postS, postE); w.kind == tokWord && capitalised(text, w) {
+			post.empty = true
+		}
+	}
+	q.direct = (startsSent || pre.intro) && (post.empty || post.attr || endsPunct)
+	if q.direct && !pre.intro && !post.attr && !endsPunct && wordCount(text[q.s:q.e]) <= 3 {
+		q.direct = false // a title or a scare-quoted phrase standing alone
+	}
+
+	var spk speaker
+	var cue string
+	switch {
+	case post.attr && post.spk.found():
+		spk, cue = post.spk, post.cue
+	case (pre.intro || pre.that) && pre.spk.found():
+		spk, cue = pre.spk, pre.cue
+	case !q.direct:
+		if pre.spk.found() {
+			spk, cue = pre.spk, pre.cue
+		} else if far := f.readPost(postS, f.sentEnd(postS, q.le), true); far.spk.found() {
+			spk, cue = far.spk, far.cue
+		}
+	}
+	if !spk.found() && (post.attr || pre.intro) && cue == "" {
+		cue = post.cue
+		if cue == "" {
+			cue = pre.cue
+		}
+	}
+	if !spk.found() && (q.direct || q.prev >= 0) {
+		spk, cue = f.inherit(k, prevSame, preS, preE)
+	}
+	if spk.pronoun {
+		spk = f.resolve(k, spk, min(ps, q.open))
+	}
+	if !spk.pronoun && !spk.nominal && spk.found() {
+		spk.name = f.canonical(spk)
+	}
+	if spk.pronoun {
+		spk.name = ""
+	}
+	q.spk, q.cue = spk, cue
+}
+
+// inherit finds the speaker of a direct quote with no attribution in its
+// sentence: the quote it continues, the introduction ending the previous
+// paragraph ("Trump said:"), or the previous quote of the paragraph or of
+// the paragraph before.
+func (f *finder) inherit(k int, prevSame *frag, preS, preE int) (speaker, string) {
+	q := &f.frags[k]
+	if q.prev >= 0 {
+		p := &f.frags[q.prev]
+		return p.spk, p.cue
+	}
+	if prevSame != nil {
+		return prevSame.spk, prevSame.cue
+	}
+	if preS != preE || q.open != q.ls {
+		return speaker{}, ""
+	}
+	// The paragraph before: does it end with an introduction?
+	pe := q.ls
+	for pe > 0 && isSpaceByte(f.text[pe-1]) {
+		pe--
+	}
+	if pe > 0 && f.text[pe-1] == ':' {
+		pls := strings.LastIndexByte(f.text[:pe], '\n') + 1
+		s, _ := f.sentStart(pls, pe-1)
+		s, e := trimSpace(f.text, s, pe)
+		pre := f.readPre(s, e)
+		if pre.spk.found() {
+			return pre.spk, pre.cue
+		}
+	}
+	if k > 0 {
+		p := &f.frags[k-1]
+		if p.para == q.para-1 && p.direct && p.spk.found() {
+			return p.spk, p.cue
+		}
+	}
+	return speaker{}, ""
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// skipBullets skips leading dashes and bullets of a stretch.
+func skipBullets(text string, s, e int) int {
+	for s < e {
+		r, n := runeAt(text, s)
+		if isDash(r) || r == '*' || r == '•' || r == '>' || isSpace(r) {
+			s += n
+			continue
+		}
+		break
+	}
+	return s
+}
+
+// endsSentence reports whether a quote's text ends with . ! ? or …
+func endsSentence(q string) bool {
+	for len(q) > 0 {
+		r, n := runeBefore(q, len(q))
+		switch r {
+		case '.', '!', '?', '…':
+			return true
+		case '\'', '’', ')', ']':
+			q = q[:len(q)-n]
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// endsClause reports whether a quote's text ends with punctuation that
+// closes a clause: , . ! ? … or a dash.
+func endsClause(q string) bool {
+	for len(q) > 0 {
+		r, n := runeBefore(q, len(q))
+		switch {
+		case r == ',' || r == '.' || r == '!' || r == '?' || r == '…' || r == ';' || isDash(r):
+			return true
+		case r == '\'' || r == '’' || r == ')' || r == ']':
+			q = q[:len(q)-n]
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+func wordCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := isLetter(r) || isDigit(r)
+		if w && !in {
+			n++
+		}
+		in = w || (in && (r == '\'' || r == '’' || r == '-'))
+	}
+	return n
+}
+
+func firstWord(f *finder, s, e int) tok {
+	f.toks = tokenize(f.toks[:0], f.text, s, min(e, s+200))
+	for _, t := range f.toks {
+		if t.kind == tokWord {
+			return t
+		}
+	}
+	return tok{kind: tokPunct}
+}
+
+// isBoundary reports whether a sentence ends at text[i] (one of . ! ?), and
+// returns where the next sentence starts.
+func (f *finder) isBoundary(i, hi int) (bool, int) {
+	text := f.text
+	c := text[i]
+	if c != '.' && c != '!' && c != '?' {
+		return false, 0
+	}
+	j := i + 1
+	for j < hi {
+		r, n := runeAt(text, j)
+		if r == ')' || r == ']' || r == '’' || r == '\'' || isQuoteRune(r) {
+			j += n
+			continue
+		}
+		break
+	}
+	if j >= hi {
+		return j == len(text) || text[j] == '\n', j
+	}
+	r, n := runeAt(text, j)
+	if !isSpace(r) {
+		return false, 0
+	}
+	j += n
+	for j < hi {
+		r, n = runeAt(text, j)
+		if !isSpace(r) {
+			break
+		}
+		j += n
+	}
+	if j >= hi {
+		return true, j
+	}
+	if !(isUpper(r) || isDigit(r) || isQuoteRune(r) || r == '(' || r == '‘') {
+		return false, 0
+	}
+	if c == '.' {
+		// Mr. Smith, U.S. officials, John F. Kennedy: not an end.
+		ws := i
+		for ws > 0 {
+			r, n := runeBefore(text, ws)
+			if !isLetter(r) && r != '.' {
+				break
+			}
+			ws -= n
+		}
+		if ws < i && keepsPeriod(text[ws:i]) {
+			return false, 0
+		}
+	}
+	return true, j
+}
+
+// sentStart returns where the sentence containing text[hi] starts, looking
+// back no further than lo, and whether a sentence end was found.
+func (f *finder) sentStart(lo, hi int) (int, bool) {
+	for i := hi - 1; i >= lo; i-- {
+		c := f.text[i]
+		if c == '\n' {
+			return i + 1, true
+		}
+		if c == '.' || c == '!' || c == '?' {
+			if ok, next := f.isBoundary(i, hi); ok {
+				return next, true
+			}
+		}
+	}
+	return lo, false
+}
+
+// sentEnd returns the end of the sentence starting at lo, looking no
+// further than hi: just past its final punctuation, or hi.
+func (f *finder) sentEnd(lo, hi int) int {
+	for i := lo; i < hi; i++ {
+		c := f.text[i]
+		if c == '\n' {
+			return i
+		}
+		if c == '.' || c == '!' || c == '?' {
+			if ok, _ := f.isBoundary(i, hi); ok {
+				return i + 1
+			}
+		}
+	}
+	return hi
+}
+
+// preInfo is what the stretch before a quote says about it.
+type preInfo struct {
+	intro bool // X said: / X said, / X said / according to X, / X:
+	that  bool // X said that "…"
+	spk   speaker
+	cue   string
+}
+
+// postInfo is what the stretch after a quote says about it.
+type postInfo struct {
+	empty bool // nothing but punctuation
+	attr  bool // an attribution: , X said / , said X
+	spk   speaker
+	cue   string
+}
+
+// readPre reads the stretch text[s:e] of the sentence before a quote.
+func (f *finder) readPre(s, e int) preInfo {
+	var p preInfo
+	if s >= e {
+		return p
+	}
+	text := f.text
+	f.toks = tokenize(f.toks[:0], text, s, e)
+	ts := f.toks
+	if len(ts) == 0 {
+		return p
+	}
+	last := punctRune(text, ts[len(ts)-1])
+	colon := last == ':'
+	comma := last == ','
+	n := len(ts)
+	if colon || comma || (last != 0 && isDash(last)) {
+		n--
+	}
+	// according to X,
+	for i := 0; i+1 < n; i++ {
+		if wordIs(text, ts[i], "according") && wordIs(text, ts[i+1], "to") {
+			end := i + 2
+			for end < n && punctRune(text, ts[end]) != ',' {
+				end++
+			}
+			if sp := f.nameOf(ts[i+2 : end]); sp.found() {
+				p.spk, p.cue = sp, "according to"
+				p.intro = end >= n-1
+				if end == n {
+					p.intro = true
+				}
+				return p
+			}
+		}
+	}
+	c := -1
+	for i := n - 1; i >= 0; i-- {
+		if isCue(text, ts[i]) {
+			c = i
+			break
+		}
+	}
+	if c < 0 {
+		if colon && n > 0 && n <= 8 {
+			// Donald Trump: "…" — a name standing alone before a colon.
+			if sp := f.nameOf(ts[:n]); sp.found() && !sp.nominal {
+				p.intro, p.spk = true, sp
+			}
+		}
+		return p
+	}
+	p.cue = text[ts[c].s:ts[c].e]
+	gap := 0
+	for _, t := range ts[c+1 : n] {
+		if t.kind == tokWord {
+			gap++
+		}
+	}
+	switch {
+	case colon && gap <= 12:
+		p.intro = true
+	case gap == 0:
+		p.intro = true
+	case comma && gap <= 5:
+		p.intro = true
+	case gap == 1 && !colon && !comma && wordIs(text, ts[n-1], "that"):
+		p.that = true
+	}
+	if c == 0 || punctRune(text, ts[c-1]) == ',' && !p.intro {
+		// said Trump: — inverted, the speaker after the cue.
+		end := c + 1
+		for end < n && ts[end].kind == tokWord {
+			end++
+		}
+		if sp := f.nameOf(ts[c+1 : end]); sp.found() {
+			p.spk = sp
+			return p
+		}
+	}
+	p.spk = f.subject(ts[:c])
+	return p
+}
+
+// readPost reads the stretch text[s:e] after a quote. far allows the cue
+// anywhere in the sentence (for partial quotes: "…" on how to move forward,
+// Mr Obama said).
+func (f *finder) readPost(s, e int, far bool) postInfo {
+	var p postInfo
+	text := f.text
+	f.toks = tokenize(f.toks[:0], text, s, e)
+	ts := f.toks
+	i0 := 0
+	for i0 < len(ts) && ts[i0].kind == tokPunct {
+		i0++
+	}
+	if i0 == len(ts) {
+		p.empty = true
+		return p
+	}
+	limit := len(ts)
+	if !far && limit > i0+20 {
+		limit = i0 + 20
+	}
+	// "…" — Donald Trump
+	if i0 > 0 && isDash(punctRune(text, ts[i0-1])) && !far {
+		end := i0
+		for end < len(ts) && ts[end].kind == tokWord && capitalised(text, ts[end]) {
+			end++
+		}
+		if end == len(ts) || end > i0 && punctRune(text, ts[end]) != 0 && end == len(ts)-1 {
+			if sp := f.nameOf(ts[i0:end]); sp.found() && !sp.nominal {
+				p.attr, p.spk, p.cue = true, sp, "—"
+				return p
+			}
+		}
+	}
+	for i := i0; i < limit; i++ {
+		t := ts[i]
+		if t.kind == tokPunct && !far {
+			r := punctRune(text, t)
+			if r == ';' || r == '(' && i == i0 {
+				break
+			}
+		}
+		if wordIs(text, t, "according") && i+1 < len(ts) && wordIs(text, ts[i+1], "to") {
+			end := i + 2
+			for end < len(ts) && ts[end].kind == tokWord {
+				end++
+			}
+			if sp := f.nameOf(ts[i+2 : end]); sp.found() {
+				p.attr, p.spk, p.cue = true, sp, "according to"
+				return p
+			}
+			continue
+		}
+		if !isCue(text, t) {
+			continue
+		}
+		p.cue = text[t.s:t.e]
+		if i == i0 {
+			// , said X
+			p.attr = true
+			end := i + 1
+			for end < len(ts) && (ts[end].kind == tokWord || punctRune(text, ts[end]) == '(' || punctRune(text, ts[end]) == ')' || punctRune(text, ts[end]) == '-' || punctRune(text, ts[end]) == '.') {
+				end++
+			}
+			if sp := f.nameOf(ts[i+1 : end]); sp.found() && !startsLower(text, ts[i+1:end]) {
+				p.spk = sp
+			}
+			return p
+		}
+		sp := f.subject(ts[i0:i])
+		if !far && !plausibleSubject(text, ts[i0:i]) {
+			return p
+		}
+		p.attr = !far || plausibleSubject(text, ts[i0:i])
+		p.spk = sp
+		return p
+	}
+	return p
+}
+
+// startsLower reports whether the phrase starts with a lower-case word that
+// is not a determiner ("said in a statement", "adding that").
+func startsLower(text string, ts []tok) bool {
+	if len(ts) == 0 {
+		return true
+	}
+	t := ts[0]
+	if t.kind != tokWord || capitalised(text, t) {
+		return false
+	}
+	return !wordIn(determiners, text, t) && !wordIn(pronouns, text, t)
+}
+
+// plausibleSubject reports whether the words between a quote and a cue can
+// be the cue's subject: a name, a pronoun or a description, not a clause.
+func plausibleSubject(text string, ts []tok) bool {
+	words := 0
+	for _, t := range ts {
+		if t.kind == tokWord {
+			words++
+		}
+	}
+	if words == 0 || words > 16 {
+		return false
+	}
+	first := ts[0]
+	if first.kind != tokWord {
+		for _, t := range ts {
+			if t.kind == tokWord {
+				first = t
+				break
+			}
+		}
+	}
+	if capitalised(text, first) || wordIn(pronouns, text, first) || wordIn(determiners, text, first) {
+		return true
+	}
+	return false
+}
+
+func wordIs(text string, t tok, w string) bool {
+	return t.kind == tokWord && strings.EqualFold(text[t.s:t.e], w)
+}

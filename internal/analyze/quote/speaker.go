@@ -1,0 +1,428 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// particles are lower-case parts of names between capitalised ones
+// (Charles de Gaulle, Ludwig van Beethoven, Osama bin Laden).
+var particles = set(`de da del della di van von der den bin ibn al el la le du dos das ter ten`)
+
+// subject returns the speaker in the words before a cue: the subject of the
+// cue's clause. Apposition is skipped ("Jordan, an oversight panel member,
+// said"), as is a fronted adverbial ("Earlier this month, X said").
+func (f *finder) subject(ts []tok) speaker {
+	text := f.text
+	n := len(ts)
+	for n > 0 && ts[n-1].kind == tokWord && !capitalised(text, ts[n-1]) && wordIn(auxWords, text, ts[n-1]) {
+		n--
+	}
+	appos := false
+	for n > 0 && ts[n-1].kind == tokPunct {
+		r := punctRune(text, ts[n-1])
+		if r == ')' {
+			break
+		}
+		if r == ',' || isDash(r) {
+			appos = true
+		}
+		n--
+	}
+	ts = ts[:n]
+	if n == 0 {
+		return speaker{}
+	}
+	// Part boundaries: commas and dashes outside parentheses.
+	var cuts [16]int
+	nc := 0
+	depth := 0
+	for i, t := range ts {
+		if t.kind != tokPunct {
+			continue
+		}
+		switch r := punctRune(text, t); {
+		case r == '(':
+			depth++
+		case r == ')':
+			if depth > 0 {
+				depth--
+			}
+		case depth == 0 && (r == ',' || isDash(r)) && nc < len(cuts):
+			cuts[nc] = i
+			nc++
+		}
+	}
+	part := func(p int) []tok { // part p of 0..nc
+		s, e := 0, n
+		if p > 0 {
+			s = cuts[p-1] + 1
+		}
+		if p < nc {
+			e = cuts[p]
+		}
+		return ts[s:e]
+	}
+	if !appos || nc == 0 {
+		return f.nameOf(part(nc))
+	}
+	// X, an aide, said: the subject is before the apposition.
+	for p := nc - 1; p >= 0; p-- {
+		if sp := f.nameOf(part(p)); sp.found() && !sp.nominal {
+			return sp
+		}
+	}
+	if sp := f.nameOf(part(nc - 1)); sp.found() {
+		return sp
+	}
+	return f.nameOf(part(nc))
+}
+
+// nameOf reads a speaker phrase: a pronoun, a name (titles dropped:
+// "Senate Majority Leader Mitch McConnell" gives "Mitch McConnell") or a
+// description ("a White House spokesman").
+func (f *finder) nameOf(ts []tok) speaker {
+	text := f.text
+	i := 0
+	for i < len(ts) {
+		t := ts[i]
+		if t.kind == tokPunct && punctRune(text, t) != '(' || t.kind == tokWord && wordIn(leadWords, text, t) && !(capitalised(text, t) && i+1 < len(ts) && capitalised(text, ts[i+1]) && !wordIn(stopCaps, text, t)) {
+			i++
+			continue
+		}
+		break
+	}
+	ts = ts[i:]
+	for len(ts) > 0 && ts[len(ts)-1].kind == tokPunct && punctRune(text, ts[len(ts)-1]) != ')' {
+		ts = ts[:len(ts)-1]
+	}
+	if len(ts) == 0 {
+		return speaker{}
+	}
+	if wordIn(pronouns, text, ts[0]) && (len(ts) == 1 || len(ts) == 2 && wordIn(auxWords, text, ts[1])) {
+		return speaker{s: ts[0].s, e: ts[0].e, pronoun: true}
+	}
+	// The core: up to the first preposition or relative word.
+	end := len(ts)
+	for k := 1; k < len(ts); k++ {
+		t := ts[k]
+		if t.kind == tokWord && !capitalised(text, t) && wordIn(cutWords, text, t) {
+			if wordIs(text, t, "of") && wordIn(titleWords, text, ts[k-1]) && k+1 < len(ts) && capitalised(text, ts[k+1]) {
+				continue // Secretary of State John Kerry
+			}
+			end = k
+			break
+		}
+	}
+	// The last capitalised run of the core, outside parentheses.
+	rs, re := -1, -1
+	depth := 0
+	for k := 0; k < end; {
+		t := ts[k]
+		if t.kind == tokPunct {
+			switch punctRune(text, t) {
+			case '(':
+				depth++
+			case ')':
+				if depth > 0 {
+					depth--
+				}
+			}
+			k++
+			continue
+		}
+		if depth > 0 || !capitalised(text, t) || k == 0 && wordIn(stopCaps, text, t) && !wordIn(titleWords, text, t) {
+			k++
+			continue
+		}
+		s := k
+		k++
+		for k < end {
+			t := ts[k]
+			if t.kind == tokWord && capitalised(text, t) {
+				k++
+				continue
+			}
+			if t.kind == tokWord && wordIn(particles, text, t) && k+1 < end && capitalised(text, ts[k+1]) {
+				k++
+				continue
+			}
+			break
+		}
+		if !possessive(text, ts[k-1]) {
+			rs, re = s, k
+		}
+	}
+	tail := re == end
+	if re >= 0 && !tail {
+		// Only digits, parentheses and punctuation after the run: still its end.
+		tail = true
+		d := 0
+		for _, t := range ts[re:end] {
+			if t.kind == tokPunct {
+				switch punctRune(text, t) {
+				case '(':
+					d++
+				case ')':
+					d--
+				}
+				continue
+			}
+			if d > 0 {
+				continue
+			}
+			if r, _ := runeAt(text, t.s); !isDigit(r) {
+				tail = false
+				break
+			}
+		}
+	}
+	if rs >= 0 && tail {
+		run := ts[rs:re]
+		ti := -1
+		var female int8
+		for k := 0; k < len(run); k++ {
+			if wordIn(titleWords, text, run[k]) {
+				if k < len(run)-1 {
+					ti = k
+				}
+				if wordIn(femaleTitles, text, run[k]) {
+					female = 1
+				} else if wordIn(maleTitles, text, run[k]) {
+					female = -1
+				}
+			}
+		}
+		name := run[ti+1:]
+		titled := ti >= 0
+		det := rs > 0 && wordIn(determiners, text, ts[rs-1])
+		if rs > 0 && ts[rs-1].kind == tokWord && !capitalised(text, ts[rs-1]) && !wordIn(determiners, text, ts[rs-1]) && wordIn(titleWords, text, ts[rs-1]) {
+			titled = true // former Gov. X, campaign manager Robby Mook
+		}
+		single := len(name) == 1 && wordIn(titleWords, text, name[0])
+		if !single && (titled || !det) && !(len(name) == 1 && wordIn(stopCaps, text, name[0])) {
+			s, e := name[0].s, name[len(name)-1].e
+			if text[e-1] == '.' && e-s > 2 && !keepsPeriod(text[s:e-1]) {
+				e--
+			}
+			return speaker{s: s, e: e, name: text[s:e], female: female}
+		}
+	}
+	// A description: the whole phrase, ten words at most.
+	e := len(ts)
+	words := 0
+	for k, t := range ts {
+		if t.kind == tokWord {
+			words++
+			if words > 10 {
+				e = k
+				break
+			}
+		}
+	}
+	for e > 0 && ts[e-1].kind == tokPunct {
+		e--
+	}
+	if e == 0 {
+		return speaker{}
+	}
+	s, se := ts[0].s, ts[e-1].e
+	return speaker{s: s, e: se, name: text[s:se], nominal: true}
+}
+
+// resolve turns a pronoun speaker into the person it stands for: the speaker
+// of a quote, or the first person named, in the closest sentence before pos
+// that has one (at most six sentences back). Only he and she are resolved;
+// other pronouns keep an empty name.
+func (f *finder) resolve(k int, p speaker, pos int) speaker {
+	text := f.text
+	var want int8
+	switch {
+	case strings.EqualFold(text[p.s:p.e], "he"):
+		want = -1
+	case strings.EqualFold(text[p.s:p.e], "she"):
+		want = 1
+	default:
+		return p
+	}
+	end := pos
+	j := k - 1
+	for n := 0; n < 6; n++ {
+		for end > 0 && isSpaceByte(text[end-1]) {
+			end--
+		}
+		if end == 0 {
+			break
+		}
+		start, _ := f.sentStart(max(0, end-3000), end)
+		if start >= end {
+			break
+		}
+		for j >= 0 && f.frags[j].open >= end {
+			j--
+		}
+		for ; j >= 0 && f.frags[j].open >= start; j-- {
+			sp := f.frags[j].spk
+			if sp.found() && !sp.pronoun && !sp.nominal && sp.name != "" && (sp.female == 0 || sp.female == want) {
+				return speaker{s: p.s, e: p.e, name: sp.name, female: want, resolved: true}
+			}
+		}
+		if name, ok := f.firstPerson(start, end, want); ok {
+			return speaker{s: p.s, e: p.e, name: name, female: want, resolved: true}
+		}
+		end = start
+	}
+	return p
+}
+
+// firstPerson returns the first person named in text[s:e] outside quotes:
+// a person entity's mention when there are entities, else a capitalised run
+// that looks like a person's name (a title before it, two words or more, or
+// the name of an earlier speaker).
+func (f *finder) firstPerson(s, e int, want int8) (string, bool) {
+	text := f.text
+	if len(f.mentions) > 0 {
+		for _, m := range f.mentions {
+			if m.Start >= e {
+				break
+			}
+			if m.Start < s || f.ents[m.ent].Type != news.Person || f.inQuote(m.Start) {
+				continue
+			}
+			if g := genderOf(text, m.Start); g != 0 && g != want {
+				continue
+			}
+			return f.ents[m.ent].Name, true
+		}
+		return "", false
+	}
+	f.toks = tokenize(f.toks[:0], text, s, e)
+	ts := f.toks
+	in := false
+	for k := 0; k < len(ts); k++ {
+		t := ts[k]
+		if t.kind == tokPunct {
+			if r := punctRune(text, t); isQuoteRune(r) {
+				in = !in
+			}
+			continue
+		}
+		if in || !capitalised(text, t) || wordIn(stopCaps, text, t) && !wordIn(titleWords, text, t) {
+			continue
+		}
+		rs := k
+		for k < len(ts) && ts[k].kind == tokWord && (capitalised(text, ts[k]) || wordIn(particles, text, ts[k]) && k+1 < len(ts) && capitalised(text, ts[k+1])) {
+			k++
+		}
+		run := ts[rs:k]
+		ti := -1
+		var g int8
+		for x := range run {
+			if wordIn(titleWords, text, run[x]) && x < len(run)-1 {
+				ti = x
+			}
+			if wordIn(femaleTitles, text, run[x]) {
+				g = 1
+			} else if wordIn(maleTitles, text, run[x]) {
+				g = -1
+			}
+		}
+		name := run[ti+1:]
+		if len(name) == 0 || g != 0 && g != want {
+			continue
+		}
+		if k < len(ts) && ts[k].kind == tokWord && !capitalised(text, ts[k]) && !isCue(text, ts[k]) && !wordIn(auxWords, text, ts[k]) {
+			// "Republican voters", "White House officials": a modifier.
+			if !(ti >= 0) && wordIn(stopCaps, text, ts[k]) == false && len(run) < 2 {
+				continue
+			}
+		}
+		if possessive(text, run[len(run)-1]) {
+			continue
+		}
+		ns, ne := name[0].s, name[len(name)-1].e
+		if ti >= 0 || len(name) >= 2 || f.knownSpeaker(text[ns:ne]) {
+			return f.ownCanonical(text[ns:ne]), true
+		}
+	}
+	return "", false
+}
+
+// genderOf reads the gender of a mention from the title before it.
+func genderOf(text string, s int) int8 {
+	lo := max(0, s-6)
+	w := strings.ToLower(strings.TrimSpace(text[lo:s]))
+	switch {
+	case strings.HasSuffix(w, "mrs.") || strings.HasSuffix(w, "mrs") || strings.HasSuffix(w, "ms.") || strings.HasSuffix(w, "ms") || strings.HasSuffix(w, "miss"):
+		return 1
+	case strings.HasSuffix(w, "mr.") || strings.HasSuffix(w, "mr"):
+		return -1
+	}
+	return 0
+}
+
+// inQuote reports whether pos lies inside a quote found so far.
+func (f *finder) inQuote(pos int) bool {
+	for i := range f.frags {
+		q := &f.frags[i]
+		if q.open > pos {
+			return false
+		}
+		if pos < q.closeEnd {
+			return true
+		}
+	}
+	return false
+}
+
+// knownSpeaker reports whether name is, or ends, an earlier speaker's name.
+func (f *finder) knownSpeaker(name string) bool {
+	for i := range f.frags {
+		sp := f.frags[i].spk
+		if sp.nominal || sp.name == "" {
+			continue
+		}
+		if sp.name == name || strings.HasSuffix(sp.name, " "+name) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownCanonical returns the earliest earlier speaker name that ends with
+// name ("Trump" gives "Donald Trump"), or name.
+func (f *finder) ownCanonical(name string) string {
+	if strings.IndexByte(name, ' ') >= 0 {
+		return name
+	}
+	for i := range f.frags {
+		sp := f.frags[i].spk
+		if sp.nominal || sp.name == "" || sp.name == name {
+			continue
+		}
+		if strings.HasSuffix(sp.name, " "+name) {
+			return sp.name
+		}
+	}
+	return name
+}
+
+// canonical returns the name to report for a named speaker: the canonical
+// name of the entity its mention belongs to, else of a person entity with
+// that alias, else the name as read (completed from an earlier speaker's
+// full name).
+func (f *finder) canonical(sp speaker) string {
+	if sp.resolved {
+		return sp.name
+	}
+	if len(f.ents) > 0 {
+		if i := f.entityAt(sp.s, sp.e); i >= 0 {
+			return f.ents[i].Name
+		}
+		if i := f.entityNamed(sp.name); i >= 0 {
+			return f.ents[i].Name
+		}
+	}
+	return f.ownCanonical(sp.name)
+}

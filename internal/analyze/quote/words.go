@@ -1,0 +1,115 @@
+package quote
+
+// Word tables, all lower case. They are read-only lookup tables, never
+// modified after initialisation.
+
+// set builds a lookup table from space-separated words.
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool)
+	for _, ws := range words {
+		start := -1
+		for i := 0; i <= len(ws); i++ {
+			if i == len(ws) || ws[i] == ' ' || ws[i] == '\n' || ws[i] == '\t' {
+				if start >= 0 {
+					m[ws[start:i]] = true
+					start = -1
+				}
+				continue
+			}
+			if start < 0 {
+				start = i
+			}
+		}
+	}
+	return m
+}
+
+// cueWords are reporting verbs: a speaker stands next to one of them.
+var cueWords = set(`
+say says said saying tell tells told telling add adds added adding
+write writes wrote writing   tweeted tweeting   posted posting
+ask asks asked asking  replies replied replying respond responds responded responding
+  answered answering declare declares declared declaring state states stated stating
+explain explains explained explaining  notes noted noting continue continues continued continuing
+conclude concludes concluded concluding recall recalls recalled recalling admit admits admitted admitting
+argue argues argued arguing insist insists insisted insisting   claimed claiming
+warn warns warned  announce announces announced announcing acknowledge acknowledges acknowledged acknowledging
+shout shouts shouted shouting yell yells yelled yelling chant chants chanted chanting scream screamed screaming
+  remarked remarking joke jokes joked joking quip quips quipped quipping
+reads read   reported reporting pledge pledges pledged pledging   promised promising
+vow vows vowed vowing predict predicts predicted predicting suggest suggests suggested suggesting
+observe observes observed observing   countered countering concede concedes conceded conceding
+complain complains complained complaining boast boasts boasted boasting brag brags bragged bragging
+emphasize emphasizes emphasized emphasizing emphasise emphasised   stressed stressing
+caution cautions cautioned cautioning maintain maintains maintained maintaining muse muses mused musing
+opine opines opined scoff scoffs scoffed snap snaps snapped fume fumes fumed lament laments lamented
+urge urges urged urging   demanded demanding proclaim proclaims proclaimed
+confirm confirms confirmed confirming deny denies denied denying allege alleges alleged alleging
+  charged contend contends contended retort retorts retorted agree agrees agreed
+recount recounts recounted   texted   emailed wonder wonders wondered
+speculate speculates speculated   cracked exclaim exclaims exclaimed whisper whispered
+thunder thundered testify testifies testified assert asserts asserted asserting
+interject interjected interjecting begin began chime chimed  quoted quoting
+describe describes described describing sum summed wrote recalled tout touts touted
+`)
+
+// adverbs and auxiliaries that stand between a speaker and the cue
+// ("Trump also said", "she has said").
+var auxWords = set(`
+also later then has had have was is would will could may might once previously recently simply
+flatly quickly repeatedly again often reportedly publicly privately angrily just already first
+further finally bluntly frequently famously memorably earlier still even only never always
+has long herself himself themselves itself sarcastically
+`)
+
+// pronouns that can be a speaker.
+var pronouns = set(`he she they we i it you`)
+
+// titleWords are titles and roles in front of a name ("Senate Majority Leader
+// Mitch McConnell"), honorifics included; trailing periods are dropped
+// before lookup.
+var titleWords = set(`
+mr mrs ms miss mx dr sen senator sens rep reps representative gov governor president vice secretary
+minister prime mayor chairman chairwoman chair spokesman spokeswoman spokesperson gen general
+col lt sgt capt adm cmdr maj judge justice former sir dame lord lady prof professor rev reverend
+speaker leader majority minority attorney state house senate press chief director commissioner
+ambassador candidate nominee congressman congresswoman councilman councilwoman sheriff officer
+adviser advisor strategist manager deputy assistant executive pastor pope king queen prince
+democratic republican gop chancellor premier president-elect ceo cfo coo founder anchor host
+correspondent reporter columnist editor commentator pollster analyst economist lawyer
+`)
+
+// determiners and possessives in front of a nominal speaker ("the senator",
+// "a spokesman", "his lawyer").
+var determiners = set(`the a an this that these those his her their its our my your one another some each every`)
+
+// cutWords end the core of a speaker phrase ("Charles Rangel of New York",
+// "Trump in a statement", "Haines who").
+var cutWords = set(`
+of from in at on with for during after before who whom whose which when while where to about as
+via by through since until according than
+`)
+
+// leadWords open a fronted adverbial, not a subject ("In Iowa, Trump said").
+var leadWords = set(`
+in on at after before during while when since as speaking asked earlier later meanwhile however
+but and yet so then also still now today yesterday last this for with without despite according
+`)
+
+// stopCaps are capitalised function words at the start of a sentence, never
+// names.
+var stopCaps = set(`
+the a an and but or if in on at for to of as so yet this that these those it its he she they we i you
+his her their our my your there here when while after before during since then now however meanwhile
+although though because what who whom whose which why how where also still even just more most some
+many much all both each every no not one another other such than with without from by into about
+over under again later earlier today yesterday tomorrow monday tuesday wednesday thursday friday
+saturday sunday january february march april may june july august september october november december
+mr mrs ms dr sen rep gov president
+`)
+
+// femaleTitles and maleTitles give a name's gender for pronoun agreement.
+var (
+	femaleTitles = set(`mrs ms miss madam dame lady queen congresswoman chairwoman spokeswoman councilwoman`)
+	maleTitles   = set(`mr sir lord king congressman chairman spokesman councilman`)
+)
