@@ -168,4 +168,3 @@ func docText(d news.Document) string {
 	b.WriteString("\n")
 	return b.String()
 }
-
