@@ -1,0 +1,199 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+func readFixture(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile("testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestExtractArticle(t *testing.T) {
+	a, err := Extract(bytes.NewReader(readFixture(t, "article.html")), Options{})
+	if err != nil {
+		t.Fatalf("Extract(article.html) error: %v", err)
+	}
+	checks := []struct {
+		name, got, want string
+	}{
+		{"title", a.Title, "Harbour bridge reopens after repairs"},
+		{"author", a.Author, "Jane Doe"},
+		{"source", a.Source, "The Example Gazette"},
+		{"url", a.URL, "https://gazette.example/news/bridge-reopens"},
+		{"language", a.Language, "en"},
+		{"published", a.Published.Format(time.RFC3339), "2024-03-04T09:30:00Z"},
+	}
+	for _, c := range checks {
+		t.Run(c.name, func(t *testing.T) {
+			if c.got != c.want {
+				t.Errorf("Extract(article.html).%s = %q; want %q", c.name, c.got, c.want)
+			}
+		})
+	}
+	for _, want := range []string{
+		"The harbour bridge reopened to traffic on Monday", // the lead, outside <article>
+		"Engineers replaced the steel cables",
+		"About 40,000 vehicles crossed the bridge every day",
+		"Cyclists will be able to use a new separated lane",
+	} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("Extract(article.html).Text lacks %q; text:\n%s", want, a.Text)
+		}
+	}
+	for _, bad := range []string{"Home", "Related articles", "Council approves", "All rights reserved", "Foto: Example Agency", "Share on Facebook", "Imprint"} {
+		if strings.Contains(a.Text, bad) {
+			t.Errorf("Extract(article.html).Text contains boilerplate %q; text:\n%s", bad, a.Text)
+		}
+	}
+	if strings.HasPrefix(a.Text, a.Title) {
+		t.Errorf("Extract(article.html).Text starts with the title")
+	}
+	if !strings.Contains(a.Text, "morning.\n\nAbout 40,000") {
+		t.Errorf("Extract(article.html).Text does not separate paragraphs by a blank line:\n%s", a.Text)
+	}
+}
+
+func TestExtractCharset(t *testing.T) {
+	for _, name := range []string{"latin1.html", "undeclared1252.html"} {
+		t.Run(name, func(t *testing.T) {
+			a, err := Extract(bytes.NewReader(readFixture(t, name)), Options{})
+			if err != nil {
+				t.Fatalf("Extract(%s) error: %v", name, err)
+			}
+			if !utf8.ValidString(a.Text) || strings.ContainsRune(a.Text, utf8.RuneError) {
+				t.Fatalf("Extract(%s).Text is not clean UTF-8: %q", name, a.Text)
+			}
+			if !strings.Contains(a.Text, "Hafenbrücke öffnete") {
+				t.Errorf("Extract(%s).Text lacks %q:\n%s", name, "Hafenbrücke öffnete", a.Text)
+			}
+		})
+	}
+}
+
+func TestDetectCharset(t *testing.T) {
+	tests := []struct {
+		name, page, contentType, want string
+	}{
+		{"meta charset", `<html><head><meta charset="windows-1252"></head>caf` + "\xe9", "", "windows-1252"},
+		{"http-equiv", `<html><head><meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-2">`, "", "iso-8859-2"},
+		{"header wins", `<html><head><meta charset="utf-8">caf` + "\xe9", "text/html; charset=windows-1252", "windows-1252"},
+		{"undeclared valid utf-8", "<html><body>café", "", "utf-8"},
+		{"undeclared latin", "<html><body>caf\xe9", "", "windows-1252"},
+		{"declared latin but utf-8 bytes", `<meta charset="iso-8859-1"><p>café`, "", "utf-8"},
+		{"declared utf-8 but latin bytes", `<meta charset="utf-8"><p>caf` + "\xe9 na\xefve", "", "windows-1252"},
+		{"meta after 1024 bytes", "<html><head><!--" + strings.Repeat("x", 3000) + `--><meta charset="koi8-r">`, "", "koi8-r"},
+		{"bom", "\xef\xbb\xbf<html>caf\xc3\xa9", "", "utf-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got := detectCharset([]byte(tt.page), tt.contentType)
+			if got != tt.want {
+				t.Errorf("detectCharset(%q, %q) = %q; want %q", tt.page, tt.contentType, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestExtractBadInput(t *testing.T) {
+	deep := "<html><body>" + strings.Repeat("<div>", 100_000) + "<p>" + strings.Repeat("Deep text that should survive. ", 30) + "</p>" + strings.Repeat("</div>", 100_000)
+	tests := []struct {
+		name   string
+		page   string
+		opt    Options
+		wantIs error
+		wantOK bool
+	}{
+		{"not html", "just some words\nand more words", Options{}, news.ErrNotArticle, false},
+		{"binary", "\x89PNG\r\n\x1a\n\x00\x00\x00", Options{}, news.ErrNotArticle, false},
+		{"empty", "", Options{}, news.ErrNotArticle, false},
+		{"too large", "<html>" + strings.Repeat("a", 2000), Options{MaxBytes: 1000}, ErrTooLarge, false},
+		{"no text", "<html><head><title>t</title></head><body><div> </div></body></html>", Options{}, news.ErrEmpty, false},
+		{"deep nesting", deep, Options{}, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			done := make(chan struct{})
+			var a news.Article
+			var err error
+			go func() {
+				a, err = Extract(strings.NewReader(tt.page), tt.opt)
+				close(done)
+			}()
+			select {
+			case <-done:
+			case <-time.After(30 * time.Second):
+				t.Fatalf("Extract(%s) did not return in 30 s", tt.name)
+			}
+			if tt.wantOK {
+				if err != nil {
+					t.Fatalf("Extract(%s) error: %v", tt.name, err)
+				}
+				if !strings.Contains(a.Text, "Deep text that should survive.") {
+					t.Errorf("Extract(%s).Text = %.200q; want the deep paragraph", tt.name, a.Text)
+				}
+				return
+			}
+			if !errors.Is(err, tt.wantIs) {
+				t.Errorf("Extract(%s) error = %v; want %v", tt.name, err, tt.wantIs)
+			}
+		})
+	}
+}
+
+func TestDropBoilerplate(t *testing.T) {
+	body := "A long paragraph of real body text that reports what happened yesterday in the city centre and why it matters."
+	tests := []struct {
+		name, in, want string
+	}{
+		{"credit", body + "\n\nFoto: Agency", body},
+		{"date line", "23.10.2018\n\n" + body, body},
+		{"sharing bar", body + "\n\nFacebook Twitter WhatsApp", body},
+		{"sentence with a network name kept", body + "\n\nHe posted the video on Facebook.", body + "\n\nHe posted the video on Facebook."},
+		{"word containing a term kept", body + "\n\nInstagramshops sind beliebt", body + "\n\nInstagramshops sind beliebt"},
+		{"related block cut", body + "\n\n" + body + "\n\nRelated articles\n\nCouncil approves budget\n\nFerry timetable changes", body + "\n\n" + body},
+		{"related heading early only dropped", "Related\n\n" + body + "\n\n" + body, body + "\n\n" + body},
+		{"newsletter", body + "\n\nAbonniere unseren Newsletter!", body},
+		{"short body paragraph kept", body + "\n\nThe vote is on Monday.", body + "\n\nThe vote is on Monday."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := dropBoilerplate(tt.in); got != tt.want {
+				t.Errorf("dropBoilerplate(%q) = %q; want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLooksHTML(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"<!DOCTYPE html><html>", true},
+		{"\xef\xbb\xbf  <html lang=de>", true},
+		{"<!-- saved page --><html>", true},
+		{"<div class=x>text</div>", true},
+		{`{"id": 1}`, false},
+		{"plain text", false},
+		{"<?xml version=\"1.0\"?><rss version=\"2.0\">", false},
+		{"<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">", true},
+	}
+	for _, tt := range tests {
+		if got := LooksHTML([]byte(tt.in)); got != tt.want {
+			t.Errorf("LooksHTML(%q) = %v; want %v", tt.in, got, tt.want)
+		}
+	}
+}
