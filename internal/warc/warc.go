@@ -39,7 +39,9 @@ type RecordError struct {
 	Err    error
 }
 
-func (e *RecordError) Error() string { return fmt.Sprintf("warc record at offset %d: %v", e.Offset, e.Err) }
+func (e *RecordError) Error() string {
+	return fmt.Sprintf("warc record at offset %d: %v", e.Offset, e.Err)
+}
 
 func (e *RecordError) Unwrap() error { return e.Err }
 
