@@ -40,7 +40,8 @@ func (f *finder) read(k int) {
 	preS, preE := trimSpace(text, ps, q.open)
 	preS = skipBullets(text, preS, preE)
 	if preE > preS && (text[preE-1] == '=' || text[preE-1] == '/') {
-		return // markup attribute or path, not a quote
+		q.drop = true // markup attribute or path, not a quote
+		return
 	}
 	startsSent := preS == preE && (prevSame == nil || cut || endsSentence(text[prevSame.s:prevSame.e]))
 
@@ -57,7 +58,7 @@ func (f *finder) read(k int) {
 	}
 
 	pre := f.readPre(preS, preE)
-	post := f.readPost(postS, postE, false)
+	post := f.readPost(postS, postE, false, lastPunct(text[q.s:q.e]))
 	endsPunct := endsClause(text[q.s:q.e])
 	if !post.attr && !post.empty && endsSentence(text[q.s:q.e]) {
 		// "…win." He left. — the quote closed its sentence.
@@ -80,7 +81,7 @@ func (f *finder) read(k int) {
 	case !q.direct:
 		if pre.spk.found() {
 			spk, cue = pre.spk, pre.cue
-		} else if far := f.readPost(postS, f.sentEnd(postS, q.le), true); far.spk.found() {
+		} else if far := f.readPost(postS, f.sentEnd(postS, q.le), true, 0); far.spk.found() {
 			spk, cue = far.spk, far.cue
 		}
 	}
@@ -116,7 +117,10 @@ func (f *finder) inherit(k int, prevSame *frag, preS, preE int) (speaker, string
 		return p.spk, p.cue
 	}
 	if prevSame != nil {
-		return prevSame.spk, prevSame.cue
+		if prevSame.direct {
+			return prevSame.spk, prevSame.cue
+		}
+		return speaker{}, ""
 	}
 	if preS != preE || q.open != q.ls {
 		return speaker{}, ""
@@ -173,6 +177,22 @@ func endsSentence(q string) bool {
 		return false
 	}
 	return false
+}
+
+// lastPunct returns a quote's final punctuation mark, or 0.
+func lastPunct(q string) rune {
+	for len(q) > 0 {
+		r, n := runeBefore(q, len(q))
+		switch {
+		case r == ',' || r == '.' || r == '!' || r == '?' || r == '…' || r == ';' || r == ':' || isDash(r):
+			return r
+		case r == '\'' || r == '’' || r == ')' || r == ']':
+			q = q[:len(q)-n]
+			continue
+		}
+		return 0
+	}
+	return 0
 }
 
 // endsClause reports whether a quote's text ends with punctuation that
@@ -363,9 +383,16 @@ func (f *finder) readPre(s, e int) preInfo {
 		}
 	}
 	if c < 0 {
-		if colon && n > 0 && n <= 8 {
+		if colon && n > 0 {
 			// Donald Trump: "…" — a name standing alone before a colon.
-			if sp := f.nameOf(ts[:n]); sp.found() && !sp.nominal {
+			if n <= 6 {
+				if sp := f.nameOf(ts[:n]); sp.found() && !sp.nominal {
+					p.intro, p.spk = true, sp
+					return p
+				}
+			}
+			// X released the following statement: — the clause's subject.
+			if sp := f.mainSubject(ts[:n]); sp.found() && !sp.nominal {
 				p.intro, p.spk = true, sp
 			}
 		}
@@ -399,14 +426,23 @@ func (f *finder) readPre(s, e int) preInfo {
 			return p
 		}
 	}
+	if c >= 1 && strings.HasSuffix(p.cue, "ing") && punctRune(text, ts[c-1]) == ',' {
+		// Warren endorsed Clinton, saying: — the main clause's subject.
+		if sp := f.mainSubject(ts[:c-1]); sp.found() {
+			p.spk = sp
+			return p
+		}
+	}
 	p.spk = f.subject(ts[:c])
 	return p
 }
 
 // readPost reads the stretch text[s:e] after a quote. far allows the cue
 // anywhere in the sentence (for partial quotes: "…" on how to move forward,
-// Mr Obama said).
-func (f *finder) readPost(s, e int, far bool) postInfo {
+// Mr Obama said). end is the quote's last punctuation: after a period the
+// attribution must close the sentence ("…." Trump said in an interview.),
+// after a comma, ? or ! an unknown verb will do ("…," Trump barked).
+func (f *finder) readPost(s, e int, far bool, end rune) postInfo {
 	var p postInfo
 	text := f.text
 	f.toks = tokenize(f.toks[:0], text, s, e)
@@ -455,8 +491,23 @@ func (f *finder) readPost(s, e int, far bool) postInfo {
 			}
 			continue
 		}
-		if !isCue(text, t) {
+		cue := isCue(text, t)
+		if !cue && !far && end != '.' && end != 0 && t.kind == tokWord && strings.HasSuffix(text[t.s:t.e], "ed") && !capitalised(text, t) {
+			// "…," Trump barked / "…!" beamed Donald Hartley: a verb
+			// we do not list, in the attribution's place.
+			if i == i0 && i+1 < len(ts) && capitalised(text, ts[i+1]) {
+				cue = true
+			} else if i > i0 && i-i0 <= 4 && (capitalised(text, ts[i-1]) || wordIn(pronouns, text, ts[i-1])) && allNameWords(text, ts[i0:i]) {
+				cue = true
+			}
+		}
+		if !cue {
 			continue
+		}
+		if !far && end == '.' {
+			// "…." Kasich said he would … — a new sentence: news style
+			// closes an attributed quote with a comma, ? or !.
+			return p
 		}
 		p.cue = text[t.s:t.e]
 		if i == i0 {
@@ -466,20 +517,64 @@ func (f *finder) readPost(s, e int, far bool) postInfo {
 			for end < len(ts) && (ts[end].kind == tokWord || punctRune(text, ts[end]) == '(' || punctRune(text, ts[end]) == ')' || punctRune(text, ts[end]) == '-' || punctRune(text, ts[end]) == '.') {
 				end++
 			}
-			if sp := f.nameOf(ts[i+1 : end]); sp.found() && !startsLower(text, ts[i+1:end]) {
-				p.spk = sp
+			if i+1 < end && !wordIn(cutWords, text, ts[i+1]) && !wordIn(leadWords, text, ts[i+1]) && (hasCapital(text, ts[i+1:end]) || !startsLower(text, ts[i+1:end])) {
+				if sp := f.nameOf(ts[i+1 : end]); sp.found() {
+					p.spk = sp
+				}
 			}
 			return p
 		}
-		sp := f.subject(ts[i0:i])
 		if !far && !plausibleSubject(text, ts[i0:i]) {
+			p.cue = ""
 			return p
 		}
-		p.attr = !far || plausibleSubject(text, ts[i0:i])
-		p.spk = sp
+		if far && !plausibleSubject(text, ts[i0:i]) {
+			// on how to move forward, Mr Obama said: the clause's subject.
+			p.spk = f.subject(ts[i0:i])
+			return p
+		}
+		p.attr = true
+		p.spk = f.subject(ts[i0:i])
 		return p
 	}
 	return p
+}
+
+func wordsIn(ts []tok) int {
+	n := 0
+	for _, t := range ts {
+		if t.kind == tokWord {
+			n++
+		}
+	}
+	return n
+}
+
+// hasCapital reports whether a phrase has a capitalised word.
+func hasCapital(text string, ts []tok) bool {
+	for _, t := range ts {
+		if capitalised(text, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// allNameWords reports whether a phrase is only capitalised words,
+// particles, determiners and pronouns (a short subject).
+func allNameWords(text string, ts []tok) bool {
+	for _, t := range ts {
+		if t.kind != tokWord {
+			if r := punctRune(text, t); r == '.' || r == '\'' {
+				continue
+			}
+			return false
+		}
+		if !capitalised(text, t) && !wordIn(particles, text, t) && !wordIn(determiners, text, t) && !wordIn(pronouns, text, t) {
+			return false
+		}
+	}
+	return true
 }
 
 // startsLower reports whether the phrase starts with a lower-case word that
@@ -496,30 +591,45 @@ func startsLower(text string, ts []tok) bool {
 }
 
 // plausibleSubject reports whether the words between a quote and a cue can
-// be the cue's subject: a name, a pronoun or a description, not a clause.
+// be the cue's subject: a pronoun, a short noun phrase, or a noun phrase
+// with an apposition between commas — not a clause.
 func plausibleSubject(text string, ts []tok) bool {
-	words := 0
-	for _, t := range ts {
-		if t.kind == tokWord {
-			words++
-		}
+	for len(ts) > 0 && ts[len(ts)-1].kind == tokWord && !capitalised(text, ts[len(ts)-1]) && (wordIn(auxWords, text, ts[len(ts)-1]) || lyAdverb(text, ts[len(ts)-1])) {
+		ts = ts[:len(ts)-1]
 	}
-	if words == 0 || words > 16 {
+	for len(ts) > 0 && ts[0].kind == tokPunct {
+		ts = ts[1:]
+	}
+	if len(ts) == 0 {
 		return false
 	}
-	first := ts[0]
-	if first.kind != tokWord {
-		for _, t := range ts {
-			if t.kind == tokWord {
-				first = t
-				break
+	if wordIn(pronouns, text, ts[0]) {
+		return len(ts) == 1
+	}
+	words, firstComma := 0, -1
+	for i, t := range ts {
+		if t.kind == tokWord {
+			words++
+			if !capitalised(text, t) {
+				switch {
+				case wordIn(auxWords, text, t) && firstComma < 0 && !wordIs(text, t, "also"):
+					return false // was, has: a clause
+				case wordIn(pronouns, text, t) && firstComma < 0:
+					return false
+				}
+			}
+		} else if r := punctRune(text, t); (r == ',' || isDash(r)) && firstComma < 0 {
+			firstComma = i
+			if words > 8 {
+				return false
 			}
 		}
 	}
-	if capitalised(text, first) || wordIn(pronouns, text, first) || wordIn(determiners, text, first) {
-		return true
+	if firstComma < 0 {
+		return words <= 8
 	}
-	return false
+	last := punctRune(text, ts[len(ts)-1])
+	return (last == ',' || isDash(last)) && words <= 40
 }
 
 func wordIs(text string, t tok, w string) bool {

@@ -25,6 +25,9 @@ func Find(text string, sents []news.Span, ents []news.Entity) []news.Quote {
 	out := make([]news.Quote, 0, len(f.frags))
 	for i := range f.frags {
 		q := &f.frags[i]
+		if q.drop {
+			continue
+		}
 		kind := news.Partial
 		if q.direct {
 			kind = news.Direct
@@ -50,6 +53,7 @@ type frag struct {
 	para            int // paragraph number
 	prev            int // previous fragment of a multi-paragraph quote, or -1
 	cont            bool
+	drop            bool // not a quote after all (markup: id="…")
 
 	direct bool
 	spk    speaker

@@ -16,9 +16,24 @@ var particles = set(`de da del della di van von der den bin ibn al el la le du d
 func (f *finder) subject(ts []tok) speaker {
 	text := f.text
 	n := len(ts)
-	for n > 0 && ts[n-1].kind == tokWord && !capitalised(text, ts[n-1]) && wordIn(auxWords, text, ts[n-1]) {
+	to := false
+	for n > 0 {
+		t := ts[n-1]
+		if t.kind != tokWord || capitalised(text, t) {
+			break
+		}
+		switch {
+		case wordIn(auxWords, text, t):
+		case wordIs(text, t, "to"):
+			to = true
+		case to && isCue(text, t):
+		case n >= 2 && lyAdverb(text, t) && (ts[n-2].kind == tokPunct || capitalised(text, ts[n-2]) || wordIn(pronouns, text, ts[n-2]) || wordIn(auxWords, text, ts[n-2])):
+		default:
+			goto done
+		}
 		n--
 	}
+done:
 	appos := false
 	for n > 0 && ts[n-1].kind == tokPunct {
 		r := punctRune(text, ts[n-1])
@@ -79,6 +94,70 @@ func (f *finder) subject(ts []tok) speaker {
 	return f.nameOf(part(nc))
 }
 
+// lyAdverb reports whether t is a lower-case word ending in -ly.
+func lyAdverb(text string, t tok) bool {
+	w := text[t.s:t.e]
+	return len(w) >= 4 && w[len(w)-2:] == "ly" && w[0] >= 'a' && w[0] <= 'z'
+}
+
+// subordinators open a subordinate clause, not the main one.
+var subordinators = set(`when while after before as if because although though since until unless once where whereas`)
+
+// mainSubject returns the subject of the sentence's main clause: the first
+// comma-separated part that is not a fronted adverbial or subordinate
+// clause, read from its start ("On Thursday, Warren appeared …, saying").
+func (f *finder) mainSubject(ts []tok) speaker {
+	text := f.text
+	s := 0
+	for s < len(ts) {
+		e := s
+		depth := 0
+		for e < len(ts) {
+			r := punctRune(text, ts[e])
+			if r == '(' {
+				depth++
+			} else if r == ')' && depth > 0 {
+				depth--
+			} else if depth == 0 && (r == ',' || isDash(r) || r == ';') {
+				break
+			}
+			e++
+		}
+		part := ts[s:e]
+		s = e + 1
+		k := 0
+		for k < len(part) && part[k].kind == tokPunct {
+			k++
+		}
+		if k == len(part) {
+			continue
+		}
+		w := part[k]
+		if wordIn(leadWords, text, w) || wordIn(subordinators, text, w) || wordIn(cutWords, text, w) {
+			continue
+		}
+		if wordIn(pronouns, text, w) {
+			return speaker{s: w.s, e: w.e, pronoun: true}
+		}
+		if capitalised(text, w) {
+			re := k + 1
+			for re < len(part) && part[re].kind == tokWord && (capitalised(text, part[re]) || wordIn(particles, text, part[re]) && re+1 < len(part) && capitalised(text, part[re+1])) {
+				re++
+			}
+			if possessive(text, part[re-1]) {
+				return f.nameOf(part[k:min(len(part), re+3)])
+			}
+			return f.nameOf(part[k:re])
+		}
+		e = k
+		for e < len(part) && e < k+6 && !(part[e].kind == tokWord && !capitalised(text, part[e]) && (isCue(text, part[e]) || wordIn(auxWords, text, part[e]))) {
+			e++
+		}
+		return f.nameOf(part[k:e])
+	}
+	return speaker{}
+}
+
 // nameOf reads a speaker phrase: a pronoun, a name (titles dropped:
 // "Senate Majority Leader Mitch McConnell" gives "Mitch McConnell") or a
 // description ("a White House spokesman").
@@ -87,7 +166,7 @@ func (f *finder) nameOf(ts []tok) speaker {
 	i := 0
 	for i < len(ts) {
 		t := ts[i]
-		if t.kind == tokPunct && punctRune(text, t) != '(' || t.kind == tokWord && wordIn(leadWords, text, t) && !(capitalised(text, t) && i+1 < len(ts) && capitalised(text, ts[i+1]) && !wordIn(stopCaps, text, t)) {
+		if t.kind == tokPunct && punctRune(text, t) != '(' || t.kind == tokWord && (wordIn(leadWords, text, t) || wordIn(cutWords, text, t) && !capitalised(text, t)) && !(capitalised(text, t) && i+1 < len(ts) && capitalised(text, ts[i+1]) && !wordIn(stopCaps, text, t)) {
 			i++
 			continue
 		}
@@ -108,7 +187,7 @@ func (f *finder) nameOf(ts []tok) speaker {
 	for k := 1; k < len(ts); k++ {
 		t := ts[k]
 		if t.kind == tokWord && !capitalised(text, t) && wordIn(cutWords, text, t) {
-			if wordIs(text, t, "of") && wordIn(titleWords, text, ts[k-1]) && k+1 < len(ts) && capitalised(text, ts[k+1]) {
+			if wordIs(text, t, "of") && isTitle(text, ts[k-1]) && k+1 < len(ts) && capitalised(text, ts[k+1]) {
 				continue // Secretary of State John Kerry
 			}
 			end = k
@@ -132,7 +211,7 @@ func (f *finder) nameOf(ts []tok) speaker {
 			k++
 			continue
 		}
-		if depth > 0 || !capitalised(text, t) || k == 0 && wordIn(stopCaps, text, t) && !wordIn(titleWords, text, t) {
+		if depth > 0 || !capitalised(text, t) || k == 0 && wordIn(stopCaps, text, t) && !isTitle(text, t) {
 			k++
 			continue
 		}
@@ -183,7 +262,7 @@ func (f *finder) nameOf(ts []tok) speaker {
 		ti := -1
 		var female int8
 		for k := 0; k < len(run); k++ {
-			if wordIn(titleWords, text, run[k]) {
+			if isTitle(text, run[k]) {
 				if k < len(run)-1 {
 					ti = k
 				}
@@ -197,16 +276,25 @@ func (f *finder) nameOf(ts []tok) speaker {
 		name := run[ti+1:]
 		titled := ti >= 0
 		det := rs > 0 && wordIn(determiners, text, ts[rs-1])
-		if rs > 0 && ts[rs-1].kind == tokWord && !capitalised(text, ts[rs-1]) && !wordIn(determiners, text, ts[rs-1]) && wordIn(titleWords, text, ts[rs-1]) {
+		if rs > 0 && ts[rs-1].kind == tokWord && !capitalised(text, ts[rs-1]) && !wordIn(determiners, text, ts[rs-1]) && isTitle(text, ts[rs-1]) {
 			titled = true // former Gov. X, campaign manager Robby Mook
 		}
-		single := len(name) == 1 && wordIn(titleWords, text, name[0])
+		single := len(name) == 1 && isTitle(text, name[0])
 		if !single && (titled || !det) && !(len(name) == 1 && wordIn(stopCaps, text, name[0])) {
 			s, e := name[0].s, name[len(name)-1].e
 			if text[e-1] == '.' && e-s > 2 && !keepsPeriod(text[s:e-1]) {
 				e--
 			}
 			return speaker{s: s, e: e, name: text[s:e], female: female}
+		}
+	}
+	// Trump took to Twitter: a name followed by its verb.
+	if k := 0; ts[0].kind == tokWord && capitalised(text, ts[0]) && !wordIn(stopCaps, text, ts[0]) {
+		for k < len(ts) && ts[k].kind == tokWord && capitalised(text, ts[k]) {
+			k++
+		}
+		if k < len(ts) && ts[k].kind == tokWord && !capitalised(text, ts[k]) && (isCue(text, ts[k]) || wordIn(auxWords, text, ts[k])) && !possessive(text, ts[k-1]) {
+			return f.nameOf(ts[:k])
 		}
 	}
 	// A description: the whole phrase, ten words at most.
@@ -255,7 +343,7 @@ func (f *finder) resolve(k int, p speaker, pos int) speaker {
 		if end == 0 {
 			break
 		}
-		start, _ := f.sentStart(max(0, end-3000), end)
+		start, _ := f.sentStart(max(0, end-3000), end-1)
 		if start >= end {
 			break
 		}
@@ -308,7 +396,7 @@ func (f *finder) firstPerson(s, e int, want int8) (string, bool) {
 			}
 			continue
 		}
-		if in || !capitalised(text, t) || wordIn(stopCaps, text, t) && !wordIn(titleWords, text, t) {
+		if in || !capitalised(text, t) || wordIn(stopCaps, text, t) && !isTitle(text, t) {
 			continue
 		}
 		rs := k
@@ -319,7 +407,7 @@ func (f *finder) firstPerson(s, e int, want int8) (string, bool) {
 		ti := -1
 		var g int8
 		for x := range run {
-			if wordIn(titleWords, text, run[x]) && x < len(run)-1 {
+			if isTitle(text, run[x]) && x < len(run)-1 {
 				ti = x
 			}
 			if wordIn(femaleTitles, text, run[x]) {
@@ -425,4 +513,20 @@ func (f *finder) canonical(sp speaker) string {
 		}
 	}
 	return f.ownCanonical(sp.name)
+}
+
+// isTitle reports whether t is a title word, also after a prefix
+// (Co-anchor, ex-Senator, Vice-President).
+func isTitle(text string, t tok) bool {
+	if wordIn(titleWords, text, t) {
+		return true
+	}
+	if t.kind != tokWord {
+		return false
+	}
+	w := text[t.s:t.e]
+	if k := strings.LastIndexByte(w, '-'); k > 0 && k < len(w)-1 {
+		return wordIn(titleWords, text, tok{t.s + k + 1, t.e, tokWord})
+	}
+	return false
 }

@@ -51,6 +51,15 @@ speculate speculates speculated   cracked exclaim exclaims exclaimed whisper whi
 thunder thundered testify testifies testified assert asserts asserted asserting
 interject interjected interjecting begin began chime chimed  quoted quoting
 describe describes described describing sum summed wrote recalled tout touts touted
+react reacted reacting beam beamed bark barked press pressed remember remembered plead pleaded pleading
+sigh sighed laugh laughed smile smiled cry cried gush gushed rage raged rail railed railing blast blasted blasting
+slam slammed slamming mock mocked mocking tease teased needle needled offer offered rejoin rejoined
+clarify clarified elaborate elaborated reiterate reiterated reiterating reason reasoned surmise surmised
+theorize theorized gripe griped grumble grumbled grouse groused marvel marveled marvelled enthuse enthused
+intone intoned chuckle chuckled shrug shrugged plead pleaded implore implored inform informed
+assure assured assures reassure reassured caution cautioned pointed protest protested protesting
+call calls called calling dub dubs dubbed label labels labeled labelled brand branded term termed
+object objected interrupt interrupted interrupting counsel counseled advise advised advised
 `)
 
 // adverbs and auxiliaries that stand between a speaker and the cue
@@ -59,7 +68,7 @@ var auxWords = set(`
 also later then has had have was is would will could may might once previously recently simply
 flatly quickly repeatedly again often reportedly publicly privately angrily just already first
 further finally bluntly frequently famously memorably earlier still even only never always
-has long herself himself themselves itself sarcastically
+has long herself himself themselves itself sarcastically not did does do went on
 `)
 
 // pronouns that can be a speaker.
@@ -81,7 +90,7 @@ correspondent reporter columnist editor commentator pollster analyst economist l
 
 // determiners and possessives in front of a nominal speaker ("the senator",
 // "a spokesman", "his lawyer").
-var determiners = set(`the a an this that these those his her their its our my your one another some each every`)
+var determiners = set(`the a an his her their its our my your one another some each every`)
 
 // cutWords end the core of a speaker phrase ("Charles Rangel of New York",
 // "Trump in a statement", "Haines who").

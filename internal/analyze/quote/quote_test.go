@@ -1,0 +1,225 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// got is the part of a quote the table tests compare.
+type got struct {
+	Text, Speaker string
+	Kind          news.QuoteKind
+}
+
+func summarize(qs []news.Quote) []got {
+	var out []got
+	for _, q := range qs {
+		out = append(out, got{q.Text, q.Speaker, q.Kind})
+	}
+	return out
+}
+
+// checkSpans fails t when a quote's spans are not byte ranges of text on
+// UTF-8 boundaries, or Text is not text[Start:End].
+func checkSpans(t *testing.T, text string, qs []news.Quote) {
+	t.Helper()
+	for _, q := range qs {
+		for _, s := range []news.Span{q.Span, q.SpeakerSpan} {
+			if s.Start < 0 || s.End > len(text) || s.Start > s.End {
+				t.Fatalf("Find(%q): span %v out of range", text, s)
+			}
+			if s.Start < len(text) && !utf8.RuneStart(text[s.Start]) || s.End < len(text) && !utf8.RuneStart(text[s.End]) {
+				t.Fatalf("Find(%q): span %v not on a rune boundary", text, s)
+			}
+		}
+		if q.Text != text[q.Start:q.End] {
+			t.Fatalf("Find(%q): Text %q != text[%d:%d] %q", text, q.Text, q.Start, q.End, text[q.Start:q.End])
+		}
+		if q.Speaker != "" && q.SpeakerSpan.Len() == 0 {
+			t.Fatalf("Find(%q): speaker %q without a speaker span", text, q.Speaker)
+		}
+	}
+}
+
+// ent builds a person entity whose mentions are every occurrence of each
+// alias in text.
+func ent(text, name string, aliases ...string) news.Entity {
+	e := news.Entity{Name: name, Type: news.Person, Aliases: aliases}
+	for _, a := range aliases {
+		for i := 0; ; {
+			k := strings.Index(text[i:], a)
+			if k < 0 {
+				break
+			}
+			e.Mentions = append(e.Mentions, news.Span{Start: i + k, End: i + k + len(a)})
+			i += k + len(a)
+		}
+	}
+	return e
+}
+
+type findCase struct {
+	name string
+	text string
+	ents func(text string) []news.Entity
+	want []got
+}
+
+func runCases(t *testing.T, cases []findCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var ents []news.Entity
+			if c.ents != nil {
+				ents = c.ents(c.text)
+			}
+			qs := Find(c.text, nil, ents)
+			checkSpans(t, c.text, qs)
+			if diff := cmp.Diff(c.want, summarize(qs)); diff != "" {
+				t.Errorf("Find(%q) = %v; want %v\n(-want +got)\n%s", c.text, summarize(qs), c.want, diff)
+			}
+		})
+	}
+}
+
+const (
+	D = news.Direct
+	P = news.Partial
+)
+
+func TestFindPatterns(t *testing.T) {
+	runCases(t, []findCase{
+		{"quote then X said", `"We will win," Smith said.`,
+			nil, []got{{"We will win,", "Smith", D}}},
+		{"quote then said X", `"We will win," said Jane Smith, a spokeswoman for the group.`,
+			nil, []got{{"We will win,", "Jane Smith", D}}},
+		{"X said colon quote", `Smith said: "We will win."`,
+			nil, []got{{"We will win.", "Smith", D}}},
+		{"X said quote", `Smith said "we will win."`,
+			nil, []got{{"we will win.", "Smith", D}}},
+		{"X said comma quote", `Later, Ann Cole told reporters, "We will win."`,
+			nil, []got{{"We will win.", "Ann Cole", D}}},
+		{"X insisting that", `The ministry refused, with Defence Secretary John Doe insisting that "we protect our soldiers".`,
+			nil, []got{{"we protect our soldiers", "John Doe", P}}},
+		{"according to X", `According to Smith, "the plan is dead."`,
+			nil, []got{{"the plan is dead.", "Smith", D}}},
+		{"quote then according to X", `"The plan is dead," according to Mary Stone.`,
+			nil, []got{{"The plan is dead,", "Mary Stone", D}}},
+		{"split by attribution", "Mary Jones spoke in Ohio.\n\n\"We will win,\" she said, \"and soon.\"",
+			nil, []got{{"We will win,", "Mary Jones", D}, {"and soon.", "Mary Jones", D}}},
+		{"multi-paragraph", "Smith said: \"The first paragraph of the quote.\n\n\"The second paragraph of it.\"\n\nThe end.",
+			nil, []got{{"The first paragraph of the quote.", "Smith", D}, {"The second paragraph of it.", "Smith", D}}},
+		{"multi-paragraph attributed at the end", "\"The first paragraph of the quote.\n\n\"The second one,\" Smith said.",
+			nil, []got{{"The first paragraph of the quote.", "Smith", D}, {"The second one,", "Smith", D}}},
+		{"curly quotes", "“We will win,” Smith said.",
+			nil, []got{{"We will win,", "Smith", D}}},
+		{"pronoun he", "Mr Brown arrived in the capital on Monday.\n\n\"It is over,\" he said.",
+			nil, []got{{"It is over,", "Brown", D}}},
+		{"pronoun she told reporters", "Anna Lee visited the plant. \"Jobs are back,\" she told reporters.",
+			nil, []got{{"Jobs are back,", "Anna Lee", D}}},
+		{"pronoun skips a male name for she", "Mrs Anna Lee met Mr Tom Hart. \"Jobs are back,\" she said.",
+			nil, []got{{"Jobs are back,", "Anna Lee", D}}},
+		{"pronoun takes the subject, not the last name", "Mr Lane spoke after a call with Prime Minister Tom Hart.\n\nHe pledged \"a strong partnership\" with the government.",
+			nil, []got{{"a strong partnership", "Lane", P}}},
+		{"partial inside the writer's sentence", `Smith said the troops would leave "with their heads held high".`,
+			nil, []got{{"with their heads held high", "Smith", P}}},
+		{"partial called it", `Jones called it "a disaster" on Monday.`,
+			nil, []got{{"a disaster", "Jones", P}}},
+		{"scare quotes", `She appeared on "Saturday Night Live" last week.`,
+			nil, []got{{"Saturday Night Live", "", P}}},
+		{"title at sentence start", `"Saturday Night Live" drew millions of viewers.`,
+			nil, []got{{"Saturday Night Live", "", P}}},
+		{"nominal speaker", `"We are studying it," a White House spokesman said.`,
+			nil, []got{{"We are studying it,", "a White House spokesman", D}}},
+		{"entity canonical name", "President John Q. Public spoke on Friday. \"We agree,\" Mr Public said.",
+			func(text string) []news.Entity {
+				return []news.Entity{ent(text, "John Q. Public", "John Q. Public", "Mr Public")}
+			}, []got{{"We agree,", "John Q. Public", D}}},
+		{"pronoun resolved through entities", "Mr Public spoke on Friday in Paris.\n\n\"We agree,\" he said.",
+			func(text string) []news.Entity {
+				return []news.Entity{ent(text, "John Q. Public", "Public"), {Name: "Paris", Type: news.Place, Mentions: []news.Span{{Start: 28, End: 33}}}}
+			}, []got{{"We agree,", "John Q. Public", D}}},
+		{"next sentence continues the speaker", `"First things first," Smith said. "Then the rest."`,
+			nil, []got{{"First things first,", "Smith", D}, {"Then the rest.", "Smith", D}}},
+		{"name and colon", `Donald Duck: "Quack, quack, quack."`,
+			nil, []got{{"Quack, quack, quack.", "Donald Duck", D}}},
+		{"titles dropped", `"We are ready," said Senate Majority Leader Jane Roe.`,
+			nil, []got{{"We are ready,", "Jane Roe", D}}},
+		{"apposition", `"It is done," Rep. Jim Stone (R-Ohio), a member of the panel, said.`,
+			nil, []got{{"It is done,", "Jim Stone", D}}},
+		{"introduction in the paragraph before", "Smith told the crowd:\n\n\"We will win this fight.\"",
+			nil, []got{{"We will win this fight.", "Smith", D}}},
+		{"quote paragraph after an attributed one", "\"We will win,\" Smith said.\n\n\"And we will do it together.\"",
+			nil, []got{{"We will win,", "Smith", D}, {"And we will do it together.", "Smith", D}}},
+		{"inverted with place", `"It is a shame," said Representative Carl B. Rand of New York.`,
+			nil, []got{{"It is a shame,", "Carl B. Rand", D}}},
+		{"guillemets", `«We will win,» Smith said.`,
+			nil, []got{{"We will win,", "Smith", D}}},
+		{"markup attribute is no quote", `<tweet tweet-id="12345">`,
+			nil, nil},
+		{"no quotes", `Nothing to see here.`,
+			nil, nil},
+	})
+}
+
+// Bugs found on the development set (issue 2), with invented names.
+func TestFindFixedBugs(t *testing.T) {
+	runCases(t, []findCase{
+		{"lower-case title before the name", `"I can guarantee it," said pollster Frank Lutz.`,
+			nil, []got{{"I can guarantee it,", "Frank Lutz", D}}},
+		{"lower-case title as subject", `"We will see," former Gov. Jim Dole said.`,
+			nil, []got{{"We will see,", "Jim Dole", D}}},
+		{"participle takes the main subject", `On Thursday, after staying neutral, Warren appeared on TV and endorsed Hill, saying, "She is a fighter."`,
+			nil, []got{{"She is a fighter.", "Warren", D}}},
+		{"infinitive after the verb", `O'Hara, who signed the law, interjected to say: "They were both wrong."`,
+			nil, []got{{"They were both wrong.", "O'Hara", D}}},
+		{"period then a new sentence with a cue", "\"This is a sad day,\" Cruz told reporters. \"It is the culture.\" Ohio Gov. John Kasik said he would have fired him.",
+			nil, []got{{"This is a sad day,", "Cruz", D}, {"It is the culture.", "Cruz", D}}},
+		{"a verb we do not list", `"Go back to your channel," Trump barked.`,
+			nil, []got{{"Go back to your channel,", "Trump", D}}},
+		{"partial quote before is not a speaker source", `He added a clip from "Back to the Future" to the ad. "I can guarantee it," said pollster Frank Lutz.`,
+			nil, []got{{"Back to the Future", "", P}, {"I can guarantee it,", "Frank Lutz", D}}},
+		{"adverb in -ly", `Co-anchor Nora Dell, who was off-screen, then loudly asked, "Really?"`,
+			nil, []got{{"Really?", "Nora Dell", D}}},
+		{"that-clause after the speaker is not a speaker", `In a statement, Peabody said: "The company was a success," adding that its value doubled.`,
+			nil, []got{{"The company was a success,", "Peabody", D}}},
+		{"clause with a verb is no subject", `No wonder Trump said, and I quote, "We love them." He is treating his fans as fools who believe anything he says.`,
+			nil, []got{{"We love them.", "Trump", D}}},
+		{"statement introduced by a clause", "When Wallace died, President Clinton released the following statement:\n\n\"Our thoughts are with the family.\"",
+			nil, []got{{"Our thoughts are with the family.", "Clinton", D}}},
+	})
+}
+
+// TestFindBBC runs the stage on the BBC article of the bundled example, raw
+// (title line and caption included), and checks every quote's speaker.
+func TestFindBBC(t *testing.T) {
+	text := readExample(t, "examples/iraq-2011/002_6a481520883e14a8.txt")
+	qs := Find(text, nil, nil)
+	checkSpans(t, text, qs)
+	want := []struct {
+		prefix, speaker string
+		kind            news.QuoteKind
+	}{
+		{"In the next two months", "Obama", D}, // caption line
+		{"full agreement", "Obama", P},
+		{"The US leaves Iraq", "Obama", D},
+		{"That is how America", "Obama", D},
+		{"a strong and enduring partnership", "Obama", P},
+		{"we protect and provide", "Panetta", P},
+		{"If we do not have agreement", "al-Dabbagh", D},
+		{"The tide of war", "Obama", D},
+	}
+	if len(qs) != len(want) {
+		t.Fatalf("Find(BBC) found %d quotes %v; want %d", len(qs), summarize(qs), len(want))
+	}
+	for i, w := range want {
+		q := qs[i]
+		if !strings.HasPrefix(q.Text, w.prefix) || !strings.Contains(q.Speaker, w.speaker) || q.Kind != w.kind {
+			t.Errorf("Find(BBC)[%d] = %q by %q (%s); want %q… by %q (%s)", i, q.Text, q.Speaker, q.Kind, w.prefix, w.speaker, w.kind)
+		}
+	}
+}
