@@ -35,6 +35,7 @@ people differ.`,
 	root.AddCommand(
 		newAnalyzeCmd(e),
 		newClusterCmd(e),
+		newCompareCmd(e),
 	)
 	return root.ExecuteContext(ctx)
 }

@@ -1,0 +1,306 @@
+package compare
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// Options tunes a comparison. The zero value uses the defaults.
+type Options struct {
+	// SummaryWords is the length the summary aims at, in words; 0 means
+	// DefaultSummaryWords. The summary stops at the first sentence that
+	// reaches it.
+	SummaryWords int
+	// MaxSummaryWords caps the summary; 0 means DefaultMaxSummaryWords.
+	MaxSummaryWords int
+	// MaxTensions caps the tensions reported; 0 means DefaultMaxTensions.
+	MaxTensions int
+}
+
+// Defaults for Options.
+const (
+	DefaultSummaryWords    = 60
+	DefaultMaxSummaryWords = 120
+	DefaultMaxTensions     = 12
+)
+
+// Verdict says how the mentions of one quantity or quote relate.
+type Verdict string
+
+// The verdicts.
+const (
+	Agree      Verdict = "agree"      // quantities: the same value and qualifier
+	Compatible Verdict = "compatible" // quantities: different figures that can all be true
+	Conflict   Verdict = "conflict"   // quantities: figures that cannot all be true
+	Single     Verdict = "single"     // one article only
+	Same       Verdict = "same"       // quotes: the same words
+	Reworded   Verdict = "reworded"   // quotes: the same utterance in different words
+)
+
+// Ref is a source span: a byte range of one article's Text.
+type Ref struct {
+	Article string `json:"article"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+}
+
+// Article is one input article as the report shows it.
+type Article struct {
+	ID        string `json:"id"`
+	Source    string `json:"source"`
+	Title     string `json:"title"`
+	Published string `json:"published"` // "2006-01-02" or RFC 3339; "" when unknown
+	Language  string `json:"language,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Text      string `json:"text"`
+}
+
+// Label is how the report names the article: its outlet, else its id.
+func (a Article) Label() string {
+	if a.Source != "" {
+		return a.Source
+	}
+	return a.ID
+}
+
+// Entity is one person, organization or place across all articles.
+type Entity struct {
+	Name     string          `json:"name"`
+	Type     news.EntityType `json:"type"`
+	Aliases  []string        `json:"aliases"`  // every spelling used, Name included
+	Articles []string        `json:"articles"` // ids of the articles that name it
+	Counts   map[string]int  `json:"counts"`   // mentions per article id
+	Spans    []Ref           `json:"spans"`
+}
+
+// QuantityMention is one article's figure for a quantity.
+type QuantityMention struct {
+	Article   string  `json:"article"`
+	Value     float64 `json:"value"`
+	Qualifier string  `json:"qualifier"`
+	Counts    string  `json:"counts"`
+	Text      string  `json:"text"`
+	Start     int     `json:"start"`
+	End       int     `json:"end"`
+}
+
+// Quantity is one counted thing across articles with a verdict on the
+// figures.
+type Quantity struct {
+	Counts   string            `json:"counts"`
+	Kind     news.QuantityKind `json:"kind"`
+	Unit     string            `json:"unit,omitempty"`
+	Verdict  Verdict           `json:"verdict"`
+	Articles []string          `json:"articles"`
+	Mentions []QuantityMention `json:"mentions"`
+	Spans    []Ref             `json:"spans"`
+}
+
+// QuoteMention is one article's rendering of a quote.
+type QuoteMention struct {
+	Article string         `json:"article"`
+	Speaker string         `json:"speaker"`
+	Kind    news.QuoteKind `json:"kind"`
+	Text    string         `json:"text"`
+	Start   int            `json:"start"`
+	End     int            `json:"end"`
+}
+
+// Change is one word-level difference between two renderings of a quote.
+type Change struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// Quote is one utterance across articles.
+type Quote struct {
+	Speaker  string         `json:"speaker"`
+	Verdict  Verdict        `json:"verdict"`
+	Changes  []Change       `json:"changes,omitempty"` // for reworded: first mention → each other mention
+	Articles []string       `json:"articles"`
+	Mentions []QuoteMention `json:"mentions"`
+	Spans    []Ref          `json:"spans"`
+}
+
+// Fact is one claim (a sentence) aligned across the articles that report
+// it. Text is the wording of its most central sentence.
+type Fact struct {
+	Text      string   `json:"text"`
+	Articles  []string `json:"articles"`
+	OmittedBy []string `json:"omitted_by"` // the other articles
+	Spans     []Ref    `json:"spans"`      // one sentence per article
+}
+
+// Side is one side of a tension.
+type Side struct {
+	Article string `json:"article"`
+	Text    string `json:"text"`
+	Cue     string `json:"cue"` // the words that pull against the other side
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+}
+
+// TensionKind says why two statements pull against each other.
+type TensionKind string
+
+// The tension kinds.
+const (
+	NumberTension   TensionKind = "numbers"  // conflicting figures for one quantity
+	NegationTension TensionKind = "negation" // one side affirms what the other negates
+	AntonymTension  TensionKind = "antonym"  // opposite words on one subject
+)
+
+// Tension is a pair of statements that pull against each other.
+type Tension struct {
+	Text     string      `json:"text"`
+	Kind     TensionKind `json:"kind"`
+	Articles []string    `json:"articles"`
+	Sides    []Side      `json:"sides"`
+	Spans    []Ref       `json:"spans"`
+}
+
+// Sentence is one sentence of the summary with the articles backing it.
+type Sentence struct {
+	Text     string   `json:"text"`
+	Articles []string `json:"articles"`
+	Spans    []Ref    `json:"spans"`
+}
+
+// Duplicate records an input dropped because its text repeats another's.
+type Duplicate struct {
+	Article string `json:"article"`
+	SameAs  string `json:"same_as"`
+}
+
+// Report is the comparison of one story.
+type Report struct {
+	Articles   []Article   `json:"articles"`
+	Entities   []Entity    `json:"entities"`
+	Quantities []Quantity  `json:"quantities"`
+	Quotes     []Quote     `json:"quotes"`
+	Facts      []Fact      `json:"facts"`
+	Tensions   []Tension   `json:"tensions"`
+	Summary    []Sentence  `json:"summary"`
+	Duplicates []Duplicate `json:"duplicates"`
+	Notes      []string    `json:"notes"` // things the reader should know: dropped duplicates, mixed languages
+}
+
+// Compare compares the articles of one story. It is pure and
+// deterministic: the same documents in the same order give the same report.
+// Articles whose text repeats an earlier article's are dropped and listed in
+// Duplicates. Every list in the report is non-nil.
+func Compare(docs []news.Document, opt Options) Report {
+	if opt.SummaryWords <= 0 {
+		opt.SummaryWords = DefaultSummaryWords
+	}
+	if opt.MaxSummaryWords <= 0 {
+		opt.MaxSummaryWords = DefaultMaxSummaryWords
+	}
+	if opt.MaxTensions <= 0 {
+		opt.MaxTensions = DefaultMaxTensions
+	}
+	r := Report{
+		Articles: []Article{}, Entities: []Entity{}, Quantities: []Quantity{}, Quotes: []Quote{},
+		Facts: []Fact{}, Tensions: []Tension{}, Summary: []Sentence{}, Duplicates: []Duplicate{}, Notes: []string{},
+	}
+	docs, r.Duplicates = dedupe(docs)
+	for _, d := range r.Duplicates {
+		r.Notes = append(r.Notes, fmt.Sprintf("article %s repeats the text of %s and was left out", d.Article, d.SameAs))
+	}
+	if len(docs) == 0 {
+		r.Notes = append(r.Notes, "no articles to compare")
+		return r
+	}
+	// Make ids unique: everything below refers to articles by id.
+	seen := map[string]int{}
+	for i := range docs {
+		id := docs[i].ID
+		if id == "" {
+			id = fmt.Sprintf("a%d", i+1)
+		}
+		if n := seen[id]; n > 0 {
+			seen[id] = n + 1
+			id = fmt.Sprintf("%s#%d", id, n+1)
+		} else {
+			seen[id] = 1
+		}
+		docs[i].ID = id
+	}
+	for _, d := range docs {
+		r.Articles = append(r.Articles, Article{
+			ID: d.ID, Source: d.Source, Title: d.Title, Published: formatTime(d.Published),
+			Language: d.Language, URL: d.URL, Text: d.Text,
+		})
+	}
+	if len(docs) == 1 {
+		r.Notes = append(r.Notes, "only one article: nothing to compare it with, so every item is single")
+	}
+	if langs := languages(docs); len(langs) > 1 {
+		r.Notes = append(r.Notes, fmt.Sprintf("the articles are in different languages (%s); only articles in the same language are aligned", strings.Join(langs, ", ")))
+	}
+
+	st := newStory(docs)
+	r.Entities = mergeEntities(docs)
+	r.Quantities = st.quantities()
+	r.Quotes = st.quotes()
+	r.Facts = st.facts()
+	r.Tensions = st.tensions(r.Quantities, opt.MaxTensions)
+	r.Summary = st.summary(opt)
+	return r
+}
+
+// dedupe drops documents whose text (white space aside) repeats an earlier
+// one's. It copies the slice so that the caller's is not changed.
+func dedupe(in []news.Document) ([]news.Document, []Duplicate) {
+	out := make([]news.Document, 0, len(in))
+	first := map[string]string{}
+	var dups []Duplicate
+	for i, d := range in {
+		key := strings.Join(strings.Fields(d.Text), " ")
+		id := d.ID
+		if id == "" {
+			id = fmt.Sprintf("a%d", i+1)
+		}
+		if prev, ok := first[key]; ok && key != "" {
+			dups = append(dups, Duplicate{Article: id, SameAs: prev})
+			continue
+		}
+		first[key] = id
+		out = append(out, d)
+	}
+	if dups == nil {
+		dups = []Duplicate{}
+	}
+	return out, dups
+}
+
+func languages(docs []news.Document) []string {
+	set := map[string]bool{}
+	for _, d := range docs {
+		if d.Language != "" {
+			set[strings.ToLower(d.Language)] = true
+		}
+	}
+	var out []string
+	for l := range set {
+		out = append(out, l)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// formatTime prints a date as a day when it has no time of day.
+func formatTime(t time.Time) string {
+	switch {
+	case t.IsZero():
+		return ""
+	case t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0:
+		return t.Format("2006-01-02")
+	default:
+		return t.Format(time.RFC3339)
+	}
+}

@@ -1,0 +1,268 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/token"
+)
+
+// qitem is one quote during grouping.
+type qitem struct {
+	doc   int
+	q     news.Quote
+	words []string // folded words, in order
+	set   map[string]bool
+	keys  []string // content words, for the index
+}
+
+const maxQuoteWords = 400 // longer quotes are compared on their first words
+
+func newQitem(doc int, q news.Quote) qitem {
+	it := qitem{doc: doc, q: q, set: map[string]bool{}}
+	token.Each(q.Text, func(w token.Word) {
+		if len(it.words) >= maxQuoteWords {
+			return
+		}
+		f := strings.ToLower(token.Fold(w.Text(q.Text)))
+		it.words = append(it.words, f)
+		if !it.set[f] {
+			it.set[f] = true
+			if !token.IsStop(f) {
+				it.keys = append(it.keys, stem(f))
+			}
+		}
+	})
+	return it
+}
+
+// speakersAgree reports whether two speaker strings can name the same
+// person: either unknown, or compatible names.
+func speakersAgree(a, b string) bool {
+	if !isCapital(a) || !isCapital(b) { // unknown, or a phrase rather than a name
+		return true
+	}
+	if a == "" || b == "" {
+		return true
+	}
+	wa, wb := nameWords(a), nameWords(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return strings.EqualFold(a, b)
+	}
+	return compatibleNames(wa, wb)
+}
+
+// sameUtterance reports whether two quotes render the same utterance:
+// most of their words are shared, the shorter is nearly contained in the
+// longer, or they share a run of at least three content words.
+func sameUtterance(a, b *qitem) bool {
+	if !speakersAgree(a.q.Speaker, b.q.Speaker) || len(a.words) == 0 || len(b.words) == 0 {
+		return false
+	}
+	inter := 0
+	for w := range a.set {
+		if b.set[w] {
+			inter++
+		}
+	}
+	small := min(len(a.set), len(b.set))
+	union := len(a.set) + len(b.set) - inter
+	if float64(inter)/float64(union) >= 0.5 || small >= 3 && float64(inter) >= 0.8*float64(small) {
+		return true
+	}
+	return commonRun(a.words, b.words) >= 3
+}
+
+// commonRun is the number of content words in the longest run of words
+// the two sequences share.
+func commonRun(a, b []string) int {
+	best := 0
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	prevC := make([]int, len(b)+1)
+	curC := make([]int, len(b)+1)
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			if a[i-1] == b[j-1] {
+				cur[j] = prev[j-1] + 1
+				curC[j] = prevC[j-1]
+				if !token.IsStop(a[i-1]) {
+					curC[j]++
+				}
+				if curC[j] > best {
+					best = curC[j]
+				}
+			} else {
+				cur[j], curC[j] = 0, 0
+			}
+		}
+		prev, cur = cur, prev
+		prevC, curC = curC, prevC
+	}
+	return best
+}
+
+// quotes groups the quotes of all articles by utterance.
+func (s *story) quotes() []Quote {
+	var items []qitem
+	for di, d := range s.docs {
+		for _, q := range d.Quotes {
+			if q.Start < 0 || q.End > len(d.Text) || q.Start > q.End {
+				continue
+			}
+			items = append(items, newQitem(di, q))
+		}
+	}
+	parent := make([]int, len(items))
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	// Candidates share a content word that is not in too many quotes.
+	post := map[string][]int{}
+	for i, it := range items {
+		for _, k := range it.keys {
+			post[k] = append(post[k], i)
+		}
+	}
+	maxDF := max(48, 3*len(s.docs))
+	seen := map[[2]int]bool{}
+	for i := range items {
+		for _, k := range items[i].keys {
+			p := post[k]
+			if len(p) > maxDF {
+				continue
+			}
+			for _, j := range p {
+				if j <= i || seen[[2]int{i, j}] {
+					continue
+				}
+				seen[[2]int{i, j}] = true
+				a, b := &items[i], &items[j]
+				if a.doc == b.doc && strings.Join(a.words, " ") != strings.Join(b.words, " ") {
+					continue
+				}
+				if sameUtterance(a, b) {
+					ri, rj := find(i), find(j)
+					if ri != rj {
+						parent[max(ri, rj)] = min(ri, rj)
+					}
+				}
+			}
+		}
+		clear(seen)
+	}
+	groups := map[int][]int{}
+	var roots []int
+	for i := range items {
+		r := find(i)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	out := make([]Quote, 0, len(roots))
+	for _, r := range roots {
+		idx := groups[r]
+		q := Quote{Articles: []string{}, Mentions: []QuoteMention{}, Spans: []Ref{}}
+		speakers := map[string]int{}
+		docSet := map[int]bool{}
+		for _, i := range idx {
+			it := items[i]
+			id := s.docs[it.doc].ID
+			docSet[it.doc] = true
+			if it.q.Speaker != "" {
+				speakers[it.q.Speaker]++
+			}
+			q.Mentions = append(q.Mentions, QuoteMention{Article: id, Speaker: it.q.Speaker, Kind: it.q.Kind,
+				Text: it.q.Text, Start: it.q.Start, End: it.q.End})
+			q.Spans = append(q.Spans, Ref{Article: id, Start: it.q.Start, End: it.q.End})
+		}
+		q.Speaker = pickName(speakers)
+		for di, d := range s.docs {
+			if docSet[di] {
+				q.Articles = append(q.Articles, d.ID)
+			}
+		}
+		if len(docSet) == 1 {
+			q.Verdict = Single
+		} else {
+			q.Verdict = Same
+			first := items[idx[0]].words
+			for _, i := range idx[1:] {
+				if items[i].doc == items[idx[0]].doc {
+					continue
+				}
+				for _, c := range wordDiff(first, items[i].words) {
+					q.Changes = append(q.Changes, c)
+				}
+				if !contiguous(first, items[i].words) {
+					q.Verdict = Reworded
+				}
+			}
+		}
+		out = append(out, q)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].Articles) > len(out[j].Articles) })
+	return out
+}
+
+// contiguous reports whether one word sequence appears whole inside the
+// other: a partial quote of the same words.
+func contiguous(a, b []string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	sa, sb := " "+strings.Join(a, " ")+" ", " "+strings.Join(b, " ")+" "
+	return strings.Contains(sb, sa)
+}
+
+// wordDiff returns the word changes between a and b inside the stretch
+// they share: words before the first and after the last common word are a
+// difference of extent, not of wording, and are left out.
+func wordDiff(a, b []string) []Change {
+	n, m := len(a), len(b)
+	lcs := make([][]int32, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int32, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out []Change
+	var from, to []string
+	started := false
+	i, j := 0, 0
+	for i < n && j < m {
+		switch {
+		case a[i] == b[j]:
+			if started && (len(from) > 0 || len(to) > 0) {
+				out = append(out, Change{From: strings.Join(from, " "), To: strings.Join(to, " ")})
+			}
+			from, to = from[:0], to[:0]
+			started = true
+			i++
+			j++
+		case lcs[i+1][j] >= lcs[i][j+1]:
+			from = append(from, a[i])
+			i++
+		default:
+			to = append(to, b[j])
+			j++
+		}
+	}
+	return out
+}

@@ -1,0 +1,299 @@
+package compare
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// unit is one sentence of one article with its content terms.
+type unit struct {
+	doc   int
+	pos   int // index among the article's sentences
+	span  news.Span
+	terms []int32 // sorted, unique term ids
+	neg   []int32 // sorted ids of the terms that occur negated
+	w     float64 // total weight of terms
+	words int
+	prose bool // a full sentence of running text (not a caption, a byline or a teaser)
+}
+
+// edge links two related sentences of different articles.
+type edge struct {
+	a, b   int32
+	shared int     // number of shared terms
+	cos    float64 // weighted cosine of the term sets
+	cont   float64 // shared weight over the lighter sentence's weight
+}
+
+// story holds the indexed sentences of one story's articles.
+type story struct {
+	docs     []news.Document
+	units    []unit
+	docStart []int // units of doc i are units[docStart[i]:docStart[i+1]]
+	dict     map[string]int32
+	keys     []string
+	anchor   []bool
+	df       []int32
+	weight   []float64
+	postings [][]int32
+	edges    []edge
+	adj      [][]int32 // unit -> indices into edges
+}
+
+// minEdge is the weakest cosine kept as a relation between two sentences:
+// below it two sentences only share common words.
+const minEdge = 0.08
+
+func newStory(docs []news.Document) *story {
+	s := &story{docs: docs, dict: map[string]int32{}}
+	var buf []term
+	for di, d := range docs {
+		s.docStart = append(s.docStart, len(s.units))
+		sents := d.Sentences
+		if len(sents) == 0 {
+			sents = paragraphs(d.Text)
+		}
+		for pi, sp := range sents {
+			if sp.Start < 0 || sp.End > len(d.Text) || sp.Start >= sp.End {
+				continue
+			}
+			text := d.Text[sp.Start:sp.End]
+			buf = terms(text, buf)
+			u := unit{doc: di, pos: pi, span: sp, words: countWords(text)}
+			for _, t := range buf {
+				id, ok := s.dict[t.key]
+				if !ok {
+					id = int32(len(s.keys))
+					s.dict[t.key] = id
+					s.keys = append(s.keys, t.key)
+					s.anchor = append(s.anchor, false)
+					s.df = append(s.df, 0)
+				}
+				if t.anchor {
+					s.anchor[id] = true
+				}
+				u.terms = append(u.terms, id)
+				if t.negated {
+					u.neg = append(u.neg, id)
+				}
+			}
+			u.terms = sortUnique(u.terms)
+			u.neg = sortUnique(u.neg)
+			u.prose = isProse(text, len(u.terms))
+			s.units = append(s.units, u)
+		}
+	}
+	s.docStart = append(s.docStart, len(s.units))
+	s.postings = make([][]int32, len(s.keys))
+	for i, u := range s.units {
+		for _, t := range u.terms {
+			s.df[t]++
+			s.postings[t] = append(s.postings[t], int32(i))
+		}
+	}
+	n := float64(len(s.units))
+	s.weight = make([]float64, len(s.keys))
+	for t := range s.keys {
+		w := math.Log(1 + n/float64(s.df[t]))
+		if s.anchor[t] {
+			w *= 1.5
+		}
+		s.weight[t] = w
+	}
+	for i := range s.units {
+		u := &s.units[i]
+		for _, t := range u.terms {
+			u.w += s.weight[t]
+		}
+	}
+	s.link()
+	return s
+}
+
+// link finds the related sentence pairs through the inverted index: only
+// sentences that share a term that is not too common are ever compared, so
+// the work grows with the matches, not with the square of the sentences.
+func (s *story) link() {
+	maxDF := int32(48)
+	if c := int32(3 * len(s.docs)); c > maxDF {
+		maxDF = c
+	}
+	acc := make([]float64, len(s.units))
+	var touched []int32
+	for i := range s.units {
+		u := &s.units[i]
+		if len(u.terms) == 0 {
+			continue
+		}
+		next := int32(s.docStart[u.doc+1]) // only later articles
+		for _, t := range u.terms {
+			if s.df[t] > maxDF {
+				continue
+			}
+			p := s.postings[t]
+			k := sort.Search(len(p), func(k int) bool { return p[k] >= next })
+			for _, j := range p[k:] {
+				if acc[j] == 0 {
+					touched = append(touched, j)
+				}
+				acc[j] += s.weight[t]
+			}
+		}
+		for _, j := range touched {
+			acc[j] = 0
+			if e, ok := s.relate(int32(i), j); ok {
+				s.edges = append(s.edges, e)
+			}
+		}
+		touched = touched[:0]
+	}
+	s.adj = make([][]int32, len(s.units))
+	for k, e := range s.edges {
+		s.adj[e.a] = append(s.adj[e.a], int32(k))
+		s.adj[e.b] = append(s.adj[e.b], int32(k))
+	}
+}
+
+// relate measures two sentences over all their terms.
+func (s *story) relate(a, b int32) (edge, bool) {
+	ua, ub := &s.units[a], &s.units[b]
+	shared, n := 0.0, 0
+	i, j := 0, 0
+	for i < len(ua.terms) && j < len(ub.terms) {
+		switch {
+		case ua.terms[i] < ub.terms[j]:
+			i++
+		case ua.terms[i] > ub.terms[j]:
+			j++
+		default:
+			shared += s.weight[ua.terms[i]]
+			n++
+			i++
+			j++
+		}
+	}
+	if n == 0 || ua.w == 0 || ub.w == 0 {
+		return edge{}, false
+	}
+	e := edge{a: a, b: b, shared: n, cos: shared / math.Sqrt(ua.w*ub.w), cont: shared / math.Min(ua.w, ub.w)}
+	return e, e.cos >= minEdge
+}
+
+// same reports whether an edge links two sentences that state the same
+// fact: most of their weighted content is shared, or the shorter one is
+// nearly contained in the longer one.
+func (e edge) same() bool {
+	if e.shared < 2 {
+		return false
+	}
+	return e.cos >= 0.36 || e.cont >= 0.62 && e.shared >= 4
+}
+
+// score orders fact candidates.
+func (e edge) score() float64 { return e.cos + 0.5*e.cont }
+
+func (s *story) text(u int32) string {
+	x := &s.units[u]
+	return s.docs[x.doc].Text[x.span.Start:x.span.End]
+}
+
+func (s *story) ref(u int32) Ref {
+	x := &s.units[u]
+	return Ref{Article: s.docs[x.doc].ID, Start: x.span.Start, End: x.span.End}
+}
+
+// unitAt returns the sentence of doc that holds byte offset off, or -1.
+func (s *story) unitAt(doc, off int) int32 {
+	us := s.units[s.docStart[doc]:s.docStart[doc+1]]
+	k := sort.Search(len(us), func(k int) bool { return us[k].span.End > off })
+	if k < len(us) && us[k].span.Start <= off {
+		return int32(s.docStart[doc] + k)
+	}
+	return -1
+}
+
+func sortUnique(x []int32) []int32 {
+	if len(x) < 2 {
+		return x
+	}
+	sort.Slice(x, func(i, j int) bool { return x[i] < x[j] })
+	out := x[:1]
+	for _, v := range x[1:] {
+		if v != out[len(out)-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// paragraphs splits text on line breaks, for documents that come without
+// sentence spans.
+func paragraphs(text string) []news.Span {
+	var out []news.Span
+	start := 0
+	for i := 0; i <= len(text); i++ {
+		if i == len(text) || text[i] == '\n' {
+			a, b := start, i
+			for a < b && isSpace(text[a]) {
+				a++
+			}
+			for b > a && isSpace(text[b-1]) {
+				b--
+			}
+			if b > a {
+				out = append(out, news.Span{Start: a, End: b})
+			}
+			start = i + 1
+		}
+	}
+	return out
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+func countWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := isSpace(s[i])
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}
+
+// isProse tells running text from captions, bylines, link teasers and
+// site furniture: a sentence ends with terminal punctuation, has a few
+// content words and no boilerplate phrase.
+func isProse(text string, nterms int) bool {
+	t := strings.TrimSpace(text)
+	if nterms < 3 || len(t) < 20 {
+		return false
+	}
+	last := t[len(t)-1]
+	switch {
+	case last == '.' || last == '!' || last == '?' || last == '"' || last == '\'' || last == ')':
+	case strings.HasSuffix(t, "”") || strings.HasSuffix(t, "’"):
+	default:
+		return false
+	}
+	lower := strings.ToLower(t)
+	for _, b := range boilerplate {
+		if strings.Contains(lower, b) {
+			return false
+		}
+	}
+	return true
+}
+
+// boilerplate are phrases of site furniture that never belong in a fact.
+var boilerplate = []string{
+	"click here", "sign up", "all rights reserved", "copyright ©", "contributed to this report",
+	"follow us", "read more", "subscribe", "newsletter", "cookie", "terms of use", "privacy policy",
+	"share this", "related articles", "advertisement", "reporting by", "editing by", "this story has been",
+	"this article has been", "for more news", "download the app",
+}

@@ -1,0 +1,199 @@
+package compare
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// Summary scoring weights. They were set on the NeuS development set as a
+// whole (see scripts/eval-summaries), never on single stories.
+const (
+	wCentral  = 1.0  // how strongly other articles report the sentence
+	wPosition = 0.6  // lead sentences carry the story
+	wTitle    = 0.5  // overlap with the articles' headlines
+	wQuote    = 0.25 // penalty: a sentence that is mostly a quotation
+	wLong     = 0.01 // penalty per word beyond longWords
+	longWords = 40
+	redundant = 0.35 // cosine above which a sentence repeats a chosen one
+)
+
+// summary picks the sentences that most articles back, lead sentences
+// first among equals, skipping repeats, until the target length.
+func (s *story) summary(opt Options) []Sentence {
+	if len(s.units) == 0 {
+		return []Sentence{}
+	}
+	nd := len(s.docs)
+	// Headline terms, counted over articles.
+	titleDF := map[int32]int{}
+	for _, d := range s.docs {
+		seen := map[int32]bool{}
+		for _, t := range terms(d.Title, nil) {
+			if id, ok := s.dict[t.key]; ok && !seen[id] {
+				seen[id] = true
+				titleDF[id]++
+			}
+		}
+	}
+	type cand struct {
+		u     int32
+		score float64
+	}
+	var cands []cand
+	prosePos := make([]int, len(s.units))
+	for di := range s.docs {
+		p := 0
+		for u := s.docStart[di]; u < s.docStart[di+1]; u++ {
+			prosePos[u] = p
+			if s.units[u].prose {
+				p++
+			}
+		}
+	}
+	for i := range s.units {
+		u := &s.units[i]
+		if !u.prose || u.words > opt.MaxSummaryWords {
+			continue
+		}
+		// Centrality: the best match in each other article.
+		best := map[int]float64{}
+		for _, k := range s.adj[i] {
+			e := s.edges[k]
+			o := e.a
+			if o == int32(i) {
+				o = e.b
+			}
+			d := s.units[o].doc
+			if e.cos > best[d] {
+				best[d] = e.cos
+			}
+		}
+		central := 0.0
+		for _, v := range best {
+			central += math.Min(1, 1.5*v)
+		}
+		if nd > 1 {
+			central /= float64(nd - 1)
+		}
+		title := 0.0
+		for _, t := range u.terms {
+			title += s.weight[t] * float64(titleDF[t]) / float64(nd)
+		}
+		if u.w > 0 {
+			title /= u.w
+		}
+		sc := wCentral*central + wPosition/float64(1+prosePos[i]) + wTitle*title
+		if quoteShare(s.text(int32(i))) > 0.5 {
+			sc -= wQuote
+		}
+		if u.words > longWords {
+			sc -= wLong * float64(u.words-longWords)
+		}
+		cands = append(cands, cand{int32(i), sc})
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].score != cands[j].score {
+			return cands[i].score > cands[j].score
+		}
+		return cands[i].u < cands[j].u
+	})
+	var chosen []int32
+	words := 0
+	for _, c := range cands {
+		if words >= opt.SummaryWords {
+			break
+		}
+		u := &s.units[c.u]
+		if words+u.words > opt.MaxSummaryWords {
+			continue
+		}
+		if s.repeats(c.u, chosen) {
+			continue
+		}
+		chosen = append(chosen, c.u)
+		words += u.words
+	}
+	// Read in story order: earlier sentences first, articles in input order.
+	sort.SliceStable(chosen, func(i, j int) bool {
+		a, b := s.units[chosen[i]], s.units[chosen[j]]
+		if prosePos[chosen[i]] != prosePos[chosen[j]] {
+			return prosePos[chosen[i]] < prosePos[chosen[j]]
+		}
+		return a.doc < b.doc || a.doc == b.doc && a.pos < b.pos
+	})
+	out := make([]Sentence, 0, len(chosen))
+	for _, u := range chosen {
+		sen := Sentence{Text: strings.TrimSpace(s.text(u)), Spans: []Ref{s.ref(u)}}
+		in := map[int]bool{s.units[u].doc: true}
+		// Backing: the sentence of each other article that states it.
+		best := map[int]edge{}
+		for _, k := range s.adj[u] {
+			e := s.edges[k]
+			if !e.same() {
+				continue
+			}
+			o := e.a
+			if o == u {
+				o = e.b
+			}
+			d := s.units[o].doc
+			if b, ok := best[d]; !ok || e.score() > b.score() {
+				best[d] = e
+			}
+		}
+		ds := make([]int, 0, len(best))
+		for d := range best {
+			ds = append(ds, d)
+		}
+		sort.Ints(ds)
+		for _, d := range ds {
+			e := best[d]
+			o := e.a
+			if o == u {
+				o = e.b
+			}
+			in[d] = true
+			sen.Spans = append(sen.Spans, s.ref(o))
+		}
+		for di, d := range s.docs {
+			if in[di] {
+				sen.Articles = append(sen.Articles, d.ID)
+			}
+		}
+		out = append(out, sen)
+	}
+	return out
+}
+
+// repeats reports whether u says what a chosen sentence already says.
+func (s *story) repeats(u int32, chosen []int32) bool {
+	for _, c := range chosen {
+		if s.contextSim(u, c) >= redundant {
+			return true
+		}
+		if s.units[u].doc == s.units[c].doc {
+			continue
+		}
+	}
+	return false
+}
+
+// quoteShare is the fraction of a sentence's bytes inside quotation marks.
+func quoteShare(t string) float64 {
+	in, n := false, 0
+	for _, r := range t {
+		switch r {
+		case '"', '“', '”':
+			in = !in
+			continue
+		}
+		if in {
+			n += len(string(r))
+		}
+	}
+	if len(t) == 0 {
+		return 0
+	}
+	return float64(n) / float64(len(t))
+}

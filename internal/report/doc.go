@@ -1,0 +1,54 @@
+// Package report renders a comparison (compare.Report) for people and
+// programs: text for a terminal (ANSI colour only when asked, for a TTY),
+// Markdown, JSON and one self-contained HTML page with the articles side by
+// side and the matching passages highlighted. Rendering never reaches back
+// into the analysis: everything shown comes from the Report.
+//
+// # JSON schema
+//
+// The JSON report is one object. Its keys are a contract: tools may rely on
+// them; new keys may be added, none removed or renamed. All offsets are
+// byte offsets into the "text" of the article named by "article" (half-open
+// [start, end)); every list is present, possibly empty.
+//
+//	{
+//	  "articles": [{"id", "source", "title", "published", "text", "language"?, "url"?}],
+//	  "entities": [{"name", "type": "person"|"organization"|"place", "aliases": [string],
+//	                "articles": [id], "counts": {id: mentions}, "spans": [span]}],
+//	  "quantities": [{"counts", "kind", "unit"?, "verdict": "agree"|"compatible"|"conflict"|"single",
+//	                "articles": [id],
+//	                "mentions": [{"article", "value", "qualifier", "counts", "text", "start", "end"}],
+//	                "spans": [span]}],
+//	  "quotes": [{"speaker", "verdict": "same"|"reworded"|"single", "changes"?: [{"from", "to"}],
+//	                "articles": [id],
+//	                "mentions": [{"article", "speaker", "kind": "direct"|"partial", "text", "start", "end"}],
+//	                "spans": [span]}],
+//	  "facts": [{"text", "articles": [id], "omitted_by": [id], "spans": [span]}],
+//	  "tensions": [{"text", "kind": "numbers"|"negation"|"antonym", "articles": [id],
+//	                "sides": [{"article", "text", "cue", "start", "end"}], "spans": [span]}],
+//	  "summary": [{"text", "articles": [id], "spans": [span]}],
+//	  "duplicates": [{"article", "same_as"}],
+//	  "notes": [string]
+//	}
+//
+// where span is {"article": id, "start": int, "end": int}.
+//
+//   - articles: the inputs in input order, after dropping repeated texts
+//     (listed in duplicates). "published" is "2006-01-02" or RFC 3339, ""
+//     when unknown.
+//   - entities: one per real person, organization or place across the
+//     articles, spellings merged; "counts" is mentions per article.
+//   - quantities: figures grouped by what they count. "agree": same value
+//     and qualifier; "compatible": different figures that can all be true
+//     (qualifiers and rounding); "conflict": they cannot; "single": one
+//     article.
+//   - quotes: one per utterance; "changes" lists the word-level differences
+//     between the first mention and the others when "reworded".
+//   - facts: sentences aligned by meaning, the most widely reported first;
+//     "text" is the most central wording; "spans" holds one sentence per
+//     article; "omitted_by" are the articles that do not report it.
+//   - tensions: two statements of different articles that pull against each
+//     other; "cue" is the wording that clashes.
+//   - summary: at most 120 words, each sentence an article's own sentence
+//     with every article that reports it.
+package report

@@ -1,0 +1,175 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/compare"
+)
+
+// Format is an output format.
+type Format string
+
+// The formats.
+const (
+	Text     Format = "text"
+	Markdown Format = "markdown"
+	JSON     Format = "json"
+	HTML     Format = "html"
+)
+
+// ParseFormat returns the format named s ("md" is Markdown).
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(s) {
+	case "", "text", "txt":
+		return Text, nil
+	case "markdown", "md":
+		return Markdown, nil
+	case "json":
+		return JSON, nil
+	case "html":
+		return HTML, nil
+	}
+	return "", fmt.Errorf("unknown format %q (text, markdown, json or html)", s)
+}
+
+// Options tunes the renderers. The zero value prints plain text and caps
+// long lists in the text and Markdown formats at DefaultMaxItems.
+type Options struct {
+	Color    bool // ANSI colour in the text format (for terminals)
+	MaxItems int  // items per list in text and Markdown; 0 means DefaultMaxItems, <0 no cap
+}
+
+// DefaultMaxItems caps each list of the text and Markdown reports; the JSON
+// and HTML reports always hold everything.
+const DefaultMaxItems = 25
+
+func (o Options) max() int {
+	switch {
+	case o.MaxItems == 0:
+		return DefaultMaxItems
+	case o.MaxItems < 0:
+		return int(^uint(0) >> 1)
+	}
+	return o.MaxItems
+}
+
+// Write renders r to w in format f.
+func Write(w io.Writer, r compare.Report, f Format, opt Options) error {
+	switch f {
+	case Text, "":
+		return WriteText(w, r, opt)
+	case Markdown:
+		return WriteMarkdown(w, r, opt)
+	case JSON:
+		return WriteJSON(w, r)
+	case HTML:
+		return WriteHTML(w, r)
+	}
+	return fmt.Errorf("unknown format %q", f)
+}
+
+// WriteJSON writes r as one indented JSON object (schema in the package
+// documentation).
+func WriteJSON(w io.Writer, r compare.Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
+		return fmt.Errorf("write json: %w", err)
+	}
+	return nil
+}
+
+// tags gives every article a short tag for the text formats: A, B, … Z,
+// then numbers.
+type tags map[string]string
+
+func newTags(r compare.Report) tags {
+	t := tags{}
+	for i, a := range r.Articles {
+		if len(r.Articles) <= 26 {
+			t[a.ID] = string(rune('A' + i))
+		} else {
+			t[a.ID] = strconv.Itoa(i + 1)
+		}
+	}
+	return t
+}
+
+func (t tags) list(ids []string) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = t.of(id)
+	}
+	return strings.Join(out, " ")
+}
+
+func (t tags) of(id string) string {
+	if s, ok := t[id]; ok {
+		return s
+	}
+	return id
+}
+
+// value prints a figure without a needless decimal part, with thousands
+// separators.
+func value(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	neg := strings.HasPrefix(intPart, "-")
+	intPart = strings.TrimPrefix(intPart, "-")
+	var b strings.Builder
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	out := b.String()
+	if frac != "" {
+		out += "." + frac
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// figure is a quantity mention as words: "more than 4,400".
+func figure(m compare.QuantityMention) string {
+	if m.Qualifier != "" {
+		return m.Qualifier + " " + value(m.Value)
+	}
+	return value(m.Value)
+}
+
+// oneLine collapses white space so that a passage fits one line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// shared splits the facts into those of more than one article and the
+// unique ones by article.
+func shared(r compare.Report) (multi []compare.Fact, unique map[string][]compare.Fact) {
+	unique = map[string][]compare.Fact{}
+	for _, f := range r.Facts {
+		if len(f.Articles) > 1 {
+			multi = append(multi, f)
+		} else if len(f.Articles) == 1 {
+			unique[f.Articles[0]] = append(unique[f.Articles[0]], f)
+		}
+	}
+	return multi, unique
+}
+
+func words(s string) int { return len(strings.Fields(s)) }
+
+func summaryWords(r compare.Report) int {
+	n := 0
+	for _, s := range r.Summary {
+		n += words(s.Text)
+	}
+	return n
+}
