@@ -1,0 +1,47 @@
+// Package clean is the pipeline stage between ingest and analyze: it turns a
+// raw article into a clean one whose Text every later byte offset points
+// into.
+//
+// Cleaning does, in order:
+//  1. Unicode normalisation (Normalize): NFC, odd spaces to spaces, invisible
+//     characters removed, quotation marks straightened, dashes unified,
+//     line endings and spacing tidied.
+//  2. Layout: paragraphs are the non-empty lines (hard-wrapped lines are
+//     joined), written back separated by "\n\n". When the input has no
+//     title the first line is the headline, the line directly under it the
+//     standfirst; date lines ("Published: …", "Last Modified: …", a bare
+//     date) and bylines under them fill Published and Author (a publication
+//     date wins over an update date; values given by the input win over
+//     all). When the input has a title and the body repeats it as its first
+//     line, that line goes.
+//  3. Boilerplate, by general rules on the shape and vocabulary of site
+//     furniture (see the Rule constants): captions and credits, share /
+//     subscribe / advertisement lines, copyright lines, sign-offs and
+//     reporting credits, related-links and teaser blocks after a sign-off or
+//     a related header at the end, short unpunctuated lines at the end, and
+//     lone caption-like lines inside the body.
+//  4. The outlet: Source from the input, else from the URL's host (a small
+//     table of major sites, else the host), else from a sign-off ("<outlet>
+//     and agencies"), site furniture ("Featured on <outlet>") or a copyright
+//     line.
+//  5. Recurring lines: lines that appear in MinRecurring or more articles of
+//     the same outlet in one run are that outlet's furniture and go. Counts
+//     are per (outlet, line) hash in a table of bounded size. Prose that may
+//     be content (a punctuated line of more than 12 words, or a quotation)
+//     is kept unless it is subscription furniture or sits at the top or
+//     bottom of the article and recurs often; an article most of whose
+//     lines recur is a version of an earlier one and keeps its sentences.
+//     Articles without a known outlet are not counted: the same wire copy in
+//     several unnamed outlets would otherwise be taken for furniture.
+//
+// Limitations: in a stream, the first MinRecurring-1 articles of an outlet
+// are cleaned before a recurring line has been seen often enough (use Learn
+// then Clean for a batch); a recurring-line table that fills up forgets
+// lines that recur less often than it is refilled; furniture in languages
+// other than English is caught only by the shape rules and recurrence.
+//
+// The rules are our own, not a library's: extraction libraries such as
+// go-trafilatura clean HTML using its markup, while this stage sees only
+// text (scraped text files, JSON corpora), where the markup is gone and
+// only line shape, vocabulary and recurrence are left.
+package clean
