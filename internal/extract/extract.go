@@ -8,10 +8,13 @@ import (
 	nurl "net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
+	readability "github.com/go-shiori/go-readability"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"github.com/parallax-news/parallax/internal/news"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // DefaultMaxBytes is the largest page read when Options.MaxBytes is zero.
@@ -98,7 +101,6 @@ func parse(text string) (*html.Node, error) {
 func extractDoc(doc *html.Node, opt Options) (news.Article, error) {
 	topt := trafilatura.Options{
 		ExcludeComments: true,
-		EnableFallback:  !opt.NoFallback,
 		HtmlDateMode:    trafilatura.Fast,
 	}
 	if opt.URL != "" {
@@ -127,6 +129,18 @@ func extractDoc(doc *html.Node, opt Options) (news.Article, error) {
 		a.URL = opt.URL
 	}
 	a.Text = render(res.ContentNode)
+	if !opt.NoFallback && needsFallback(res, doc) {
+		// go-readability as the candidate, with trafilatura's own rule:
+		// the candidate wins when it is more than twice as long. Running
+		// it here rather than through trafilatura's EnableFallback avoids
+		// a second trafilatura pass and the slower go-domdistiller.
+		if r, rerr := readability.FromDocument(doc, topt.OriginalURL); rerr == nil && r.Node != nil {
+			cand := render(r.Node)
+			if utf8.RuneCountInString(cand) > 2*utf8.RuneCountInString(a.Text) {
+				a.Text = cand
+			}
+		}
+	}
 	if !opt.KeepBoilerplate {
 		a.Text = dropBoilerplate(a.Text)
 		if lead := findLead(doc, md.Description); lead != "" {
@@ -184,4 +198,57 @@ func dropTitle(text, title string) string {
 // published keeps a date only when it is plausible.
 func plausible(t time.Time) bool {
 	return t.Year() >= 1990 && t.Before(time.Now().AddDate(0, 0, 2))
+}
+
+// needsFallback reports whether a fallback extractor could change the
+// result: trafilatura takes a candidate only when it is more than twice as
+// long as its own body, which is impossible when the body already holds
+// half the page's visible text. Skipping the fallback then saves running
+// go-readability on most pages.
+func needsFallback(res *trafilatura.ExtractResult, doc *html.Node) bool {
+	n := utf8.RuneCountInString(res.ContentText)
+	if n < 250 {
+		return true
+	}
+	return 2*n < visibleRunes(doc, 4*n)
+}
+
+// visibleRunes counts the runes of visible text in doc, stopping once the
+// count passes limit.
+func visibleRunes(doc *html.Node, limit int) int {
+	count := 0
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if count > limit || depth > 600 {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			count += utf8.RuneCountInString(n.Data) - countSpaceRuns(n.Data)
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Svg, atom.Select, atom.Option:
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(doc, 0)
+	return count
+}
+
+// countSpaceRuns counts the white space that collapsing would remove.
+func countSpaceRuns(s string) int {
+	n, prev := 0, true
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'
+		if sp && prev {
+			n++
+		}
+		prev = sp
+	}
+	return n
 }
