@@ -44,6 +44,10 @@ func (f *finder) read(k int) {
 		return
 	}
 	startsSent := preS == preE && (prevSame == nil || cut || endsSentence(text[prevSame.s:prevSame.e]))
+	if preE > preS && (text[preE-1] == '(' || text[preE-1] == '[') {
+		// (“I want my dues back,” wrote a member) — a parenthesis opens.
+		startsSent, preS = true, preE
+	}
 
 	// The stretch after the quote: to the next quote of the paragraph or
 	// the end of the sentence.
@@ -66,7 +70,7 @@ func (f *finder) read(k int) {
 			post.empty = true
 		}
 	}
-	q.direct = (startsSent || pre.intro) && (post.empty || post.attr || endsPunct)
+	q.direct = (startsSent || pre.intro) && (post.empty || post.attr || endsPunct || pre.punct && f.adverbial(postS, postE))
 	if q.direct && !pre.intro && !post.attr && !endsPunct && wordCount(text[q.s:q.e]) <= 3 {
 		q.direct = false // a title or a scare-quoted phrase standing alone
 	}
@@ -327,6 +331,7 @@ func (f *finder) sentEnd(lo, hi int) int {
 type preInfo struct {
 	intro bool // X said: / X said, / X said / according to X, / X:
 	that  bool // X said that "…"
+	punct bool // the introduction ends with a colon or comma
 	spk   speaker
 	cue   string
 }
@@ -382,6 +387,9 @@ func (f *finder) readPre(s, e int) preInfo {
 			break
 		}
 	}
+	if n > 0 && c < n-1 && ts[n-1].kind == tokWord && wordIn(cueNouns, text, ts[n-1]) && text[ts[n-1].s] >= 'a' && text[ts[n-1].s] <= 'z' {
+		c = n - 1 // The ad claims "…"
+	}
 	if c < 0 {
 		if colon && n > 0 {
 			// Donald Trump: "…" — a name standing alone before a colon.
@@ -391,10 +399,8 @@ func (f *finder) readPre(s, e int) preInfo {
 					return p
 				}
 			}
-			// X released the following statement: — the clause's subject.
-			if sp := f.mainSubject(ts[:n]); sp.found() && !sp.nominal {
-				p.intro, p.spk = true, sp
-			}
+			p.intro = true
+			p.spk = f.colonSpeaker(ts[:n])
 		}
 		return p
 	}
@@ -405,12 +411,16 @@ func (f *finder) readPre(s, e int) preInfo {
 			gap++
 		}
 	}
+	naming := wordIn(namingWords, text, ts[c])
+	p.punct = colon || comma
 	switch {
-	case colon && gap <= 12:
+	case colon:
 		p.intro = true
+	case naming:
+		// called it "a disaster": quoted words, never an utterance.
 	case gap == 0:
 		p.intro = true
-	case comma && gap <= 5:
+	case comma && gap <= 16:
 		p.intro = true
 	case gap == 1 && !colon && !comma && wordIs(text, ts[n-1], "that"):
 		p.that = true
@@ -426,6 +436,14 @@ func (f *finder) readPre(s, e int) preInfo {
 			return p
 		}
 	}
+	if colon && gap > 12 {
+		// … drew Trump's ire after he told the paper that …: "…" — too
+		// far from the cue to trust it; the clause's subject.
+		if sp := f.colonSpeaker(ts[:n]); sp.found() {
+			p.spk = sp
+			return p
+		}
+	}
 	if c >= 1 && strings.HasSuffix(p.cue, "ing") && punctRune(text, ts[c-1]) == ',' {
 		// Warren endorsed Clinton, saying: — the main clause's subject.
 		if sp := f.mainSubject(ts[:c-1]); sp.found() {
@@ -435,6 +453,52 @@ func (f *finder) readPre(s, e int) preInfo {
 	}
 	p.spk = f.subject(ts[:c])
 	return p
+}
+
+// colonSpeaker reads the speaker of a clause ending in a colon with no cue
+// next to it: a name just before the colon ("… surprise pollster Daron
+// Shaw:"), else the subject of the main clause ("X released the following
+// statement:").
+func (f *finder) colonSpeaker(ts []tok) speaker {
+	text := f.text
+	s := 0
+	for i := len(ts) - 1; i >= 0; i-- {
+		if r := punctRune(text, ts[i]); r == ',' || isDash(r) || r == ';' {
+			s = i + 1
+			break
+		}
+	}
+	last := ts[s:]
+	if len(last) > 0 {
+		k := len(last)
+		for k > 0 && last[k-1].kind == tokWord && capitalised(text, last[k-1]) {
+			k--
+		}
+		if k < len(last) {
+			if sp := f.nameOf(last[k:]); sp.found() && !sp.nominal && !sp.pronoun {
+				return sp
+			}
+		}
+	}
+	if sp := f.mainSubject(ts); sp.found() && !sp.nominal {
+		return sp
+	}
+	return speaker{}
+}
+
+// adverbial reports whether text[s:e] is a short adverbial phrase that can
+// follow an introduced quote (X tweeted, "…" on Friday afternoon.).
+func (f *finder) adverbial(s, e int) bool {
+	f.toks = tokenize(f.toks[:0], f.text, s, e)
+	ts := f.toks
+	i := 0
+	for i < len(ts) && ts[i].kind == tokPunct {
+		i++
+	}
+	if i == len(ts) || capitalised(f.text, ts[i]) || !wordIn(cutWords, f.text, ts[i]) {
+		return false
+	}
+	return wordsIn(ts) <= 6
 }
 
 // readPost reads the stretch text[s:e] after a quote. far allows the cue

@@ -136,6 +136,7 @@ func (f *finder) scanLine(ls, le, para, chain int) (open, openEnd, openChain int
 	text := f.text
 	open, openEnd, openChain = -1, -1, -1
 	openKind := 0
+	var openFam, nestFam byte
 	for i := ls; i < le; {
 		c := text[i]
 		if c != '"' && c != 0xE2 && c != 0xC2 {
@@ -158,6 +159,31 @@ func (f *finder) scanLine(ls, le, para, chain int) (open, openEnd, openChain int
 		rightOpen := r1 == 0 || isSpace(r1)
 		canOpen := !rightOpen && leftOpen
 		canClose := !leftOpen && (rightOpen || strings.ContainsRune(".,;:!?)]}…’'", r1) || isDash(r1) || isQuoteRune(r1))
+		fam := byte('c')
+		switch text[i] {
+		case '"':
+			fam = 's'
+		case 0xC2:
+			fam = 'g'
+		}
+		if open >= 0 {
+			// A quote inside a quote in the other kind of marks: “… "x" …”.
+			if nestFam == 0 && fam != openFam && canOpen && !canClose && kind != markClose {
+				nestFam = fam
+				i += size
+				continue
+			}
+			if nestFam != 0 {
+				if fam == nestFam {
+					if kind != markOpen || canClose {
+						nestFam = 0
+					}
+					i += size
+					continue
+				}
+				nestFam = 0
+			}
+		}
 		closeHere, openHere := false, false
 		switch {
 		case open < 0:
@@ -193,7 +219,7 @@ func (f *finder) scanLine(ls, le, para, chain int) (open, openEnd, openChain int
 			}
 			open = -1
 		} else if openHere {
-			open, openEnd, openKind = i, i+size, kind
+			open, openEnd, openKind, openFam, nestFam = i, i+size, kind, fam, 0
 			if kind == markOpen && text[i] == 0xE2 && text[i+2] == 0x9E {
 				openKind = markLow
 			}

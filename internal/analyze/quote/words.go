@@ -59,8 +59,17 @@ theorize theorized gripe griped grumble grumbled grouse groused marvel marveled 
 intone intoned chuckle chuckled shrug shrugged plead pleaded implore implored inform informed
 assure assured assures reassure reassured caution cautioned pointed protest protested protesting
 call calls called calling dub dubs dubbed label labels labeled labelled brand branded term termed
+put puts
 object objected interrupt interrupted interrupting counsel counseled advise advised advised
 `)
+
+// cueNouns are reporting verbs that are also nouns (claims, reports): cues
+// only right before a quote or a colon ("The ad claims: …").
+var cueNouns = set(`claims reports notes tweets posts writes quotes states answers replies counters warns`)
+
+// namingWords name or label something: the quoted words after them are a
+// partial quote, with the verb's subject as speaker.
+var namingWords = set(`call calls called calling dub dubs dubbed label labels labeled labelled brand branded term termed`)
 
 // adverbs and auxiliaries that stand between a speaker and the cue
 // ("Trump also said", "she has said").
