@@ -2,6 +2,7 @@ package clean
 
 import (
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"strings"
 	"sync"
@@ -40,6 +41,8 @@ type Cleaner struct {
 	opt     Options
 	mu      sync.Mutex
 	counts  map[uint64]uint32
+	seed    maphash.Seed
+	seeded  bool
 	learned bool
 }
 
@@ -86,11 +89,21 @@ func (c *Cleaner) Learn(a news.Article) {
 		c.mu.Unlock()
 		return
 	}
-	keys := d.lineKeys(nil)
+	keys := d.lineKeys(c.hashSeed(), nil)
 	c.mu.Lock()
 	c.learned = true
 	c.add(keys)
 	c.mu.Unlock()
+}
+
+// hashSeed returns the Cleaner's seed for line hashes, made on first use.
+func (c *Cleaner) hashSeed() maphash.Seed {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.seeded {
+		c.seed, c.seeded = maphash.MakeSeed(), true
+	}
+	return c.seed
 }
 
 func (c *Cleaner) minRecurring() int {
@@ -129,7 +142,7 @@ func (c *Cleaner) add(keys []uint64) {
 func (c *Cleaner) clean(a news.Article, trace bool) (news.Article, []Removed, error) {
 	d := parse(a)
 	if min := c.minRecurring(); min > 0 && d.outlet != "" {
-		keys := d.lineKeys(nil)
+		keys := d.lineKeys(c.hashSeed(), nil)
 		counts := make([]uint32, len(d.paras))
 		c.mu.Lock()
 		if !c.learned {
@@ -252,15 +265,16 @@ func parse(a news.Article) *doc {
 func split(s string) []para {
 	ps := make([]para, 0, strings.Count(s, "\n")/2+1)
 	width := wrapWidth(s)
+	low := lowerASCII(s) // one copy for all lines; joined lines get their own
 	gap := false
-	for len(s) > 0 {
-		i := strings.IndexByte(s, '\n')
-		var line string
+	off := 0
+	for off < len(s) {
+		i := strings.IndexByte(s[off:], '\n')
 		if i < 0 {
-			line, s = s, ""
-		} else {
-			line, s = s[:i], s[i+1:]
+			i = len(s) - off
 		}
+		line, lowLine := s[off:off+i], low[off:off+i]
+		off += i + 1
 		if line == "" {
 			gap = len(ps) > 0
 			continue
@@ -271,14 +285,14 @@ func split(s string) []para {
 			if !endsTerminal(prev) && !strings.HasSuffix(prev, ":") &&
 				(len(prev) >= 40 && isLowerStart(r) || width > 0 && (len(prev)+1+firstWordLen(line))*100 > width*85 && !isListItem(line)) {
 				ps[n-1].text = prev + " " + line
+				ps[n-1].low = lowerASCII(ps[n-1].text)
 				continue
 			}
 		}
-		ps = append(ps, para{text: line, gap: gap})
+		ps = append(ps, para{text: line, low: lowLine, gap: gap})
 		gap = false
 	}
 	for i := range ps {
-		ps[i].low = lowerASCII(ps[i].text)
 		ps[i].words = countWords(ps[i].text)
 	}
 	return ps
@@ -555,32 +569,36 @@ func isListItem(s string) bool {
 // case and digits folded ("© 2019" and "© 2020" are one line), and returns
 // the distinct keys. Header lines (title, standfirst, date, byline) are not
 // counted.
-func (d *doc) lineKeys(dst []uint64) []uint64 {
-	const offset64, prime64 = 14695981039346656037, 1099511628211
-	seed := uint64(offset64)
-	for i := 0; i < len(d.outlet); i++ {
-		seed = (seed ^ uint64(d.outlet[i])) * prime64
-	}
-	seed = (seed ^ 0xff) * prime64
+func (d *doc) lineKeys(seed maphash.Seed, dst []uint64) []uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	var scratch []byte
 	for i := range d.paras {
 		p := &d.paras[i]
 		switch p.rule {
 		case RuleTitle, RuleStandfirst, RuleDate, RuleByline:
 			continue
 		}
-		h := seed
-		for j := 0; j < len(p.low); j++ {
-			c := p.low[j]
-			if c >= '0' && c <= '9' {
-				c = '0'
+		h.Reset()
+		h.WriteString(d.outlet)
+		h.WriteByte(0)
+		if hasDigit(p.low) {
+			scratch = append(scratch[:0], p.low...)
+			for j, c := range scratch {
+				if c >= '0' && c <= '9' {
+					scratch[j] = '0'
+				}
 			}
-			h = (h ^ uint64(c)) * prime64
+			h.Write(scratch)
+		} else {
+			h.WriteString(p.low)
 		}
-		if h == 0 {
-			h = 1
+		k := h.Sum64()
+		if k == 0 {
+			k = 1
 		}
-		p.key = h
-		dst = append(dst, h)
+		p.key = k
+		dst = append(dst, k)
 	}
 	slices.Sort(dst)
 	return slices.Compact(dst)

@@ -51,6 +51,27 @@ func normalizeBytes(dst []byte, s string) []byte {
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
+		if c > ' ' && c < 0x7f {
+			// Fast path: a run of printable ASCII with single spaces inside.
+			if pendingSpace {
+				dst = append(dst, ' ')
+				pendingSpace = false
+			}
+			j := i + 1
+			for j < len(s) {
+				if b := s[j]; b > ' ' && b < 0x7f {
+					j++
+				} else if b == ' ' && j+1 < len(s) && s[j+1] > ' ' && s[j+1] < 0x7f {
+					j += 2
+				} else {
+					break
+				}
+			}
+			dst = append(dst, s[i:j]...)
+			lineStart = false
+			i = j
+			continue
+		}
 		if c < utf8.RuneSelf {
 			i++
 			switch {

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,18 +27,13 @@ const (
 	RuleRecurring  Rule = "recurring"  // a line seen in several articles of the same outlet
 )
 
-// countWords counts space-separated words.
+// countWords counts space-separated words of a normalised line (single
+// spaces, trimmed).
 func countWords(s string) int {
-	n, in := 0, false
-	for i := 0; i < len(s); i++ {
-		if s[i] == ' ' {
-			in = false
-		} else if !in {
-			in = true
-			n++
-		}
+	if s == "" {
+		return 0
 	}
-	return n
+	return strings.Count(s, " ") + 1
 }
 
 func isUpperRune(r rune) bool { return unicode.IsUpper(r) || unicode.IsTitle(r) }
@@ -103,20 +99,28 @@ func sentenceCount(s string) int {
 	return n
 }
 
-// lowerASCII lower-cases ASCII letters only (enough for the vocabulary).
+// lowerASCII lower-cases ASCII letters only (enough for the vocabulary),
+// eight bytes at a time.
 func lowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if c := b[j]; c >= 'A' && c <= 'Z' {
-					b[j] = c + 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
+	b := make([]byte, len(s))
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+		const high = 0x8080808080808080
+		h := x &^ high
+		geA := h + 0x3f3f3f3f3f3f3f3f // high bit set where byte >= 'A'
+		gtZ := h + 0x2525252525252525 // high bit set where byte > 'Z'
+		upper := (geA &^ gtZ) &^ x & high
+		binary.LittleEndian.PutUint64(b[i:], x|upper>>2)
 	}
-	return s
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return string(b)
 }
 
 // hasPrefixWord reports whether low starts with p followed by a non-letter
@@ -254,13 +258,19 @@ func isSeparator(s string) bool { return !hasLetter(s) }
 
 // furnitureRule returns the rule that makes line (normalised, trimmed) site
 // furniture wherever it stands, or "".
+//
+// It runs on every line, so it is written to be cheap on prose: the prefix
+// lists are looked up by the line's first word, and the "contains" lists
+// only when one of their anchor words occurs in the line.
 func furnitureRule(line, low string, words int) Rule {
 	if isSeparator(line) {
 		return RuleFurniture
 	}
 	bare := strings.TrimRight(low, " :.…!>»")
+	first := firstWordKey(low)
+	pre := prefixIndex[first]
 	// Captions, credits, media labels.
-	if words <= 80 && hasCaptionPrefix(low) {
+	if words <= 80 && pre.has(listCaption, low) {
 		return RuleCaption
 	}
 	if words <= 8 && (low[0] == '(' && strings.HasSuffix(low, ")") || low[0] == '[' && strings.HasSuffix(low, "]")) {
@@ -281,25 +291,26 @@ func furnitureRule(line, low string, words int) Rule {
 	if words <= 40 && !endsTerminal(line) && (strings.HasSuffix(low, "getty images") || strings.HasSuffix(low, "/afp") || strings.HasSuffix(low, "/reuters") || strings.HasSuffix(low, "/ap")) {
 		return RuleCaption
 	}
+	anchors := anchorWords(low)
 	// Copyright.
-	if words <= 80 && isCopyright(low) {
+	if words <= 80 && (strings.HasPrefix(low, "©") || strings.HasPrefix(low, "(c) ") || anchors&(anchorCopyright|anchorReserved) != 0 && isCopyright(low)) {
 		return RuleCopyright
 	}
 	// Sign-offs and credits.
-	if words <= 10 {
+	if words <= 10 && anchors&anchorAgencies != 0 {
 		for _, e := range signoffEnds {
 			if strings.HasSuffix(bare, e) && len(bare) > len(e) {
 				return RuleSignoff
 			}
 		}
 	}
-	if words <= 50 && hasAnyPrefixWord(low, creditStarts) {
+	if words <= 50 && pre.has(listCredit, low) {
 		return RuleSignoff
 	}
 	if words <= 8 && !endsTerminal(line) && (strings.HasPrefix(low, "source:") || strings.HasPrefix(low, "sources:")) {
 		return RuleSignoff
 	}
-	if words <= 40 {
+	if words <= 40 && anchors&anchorCredit != 0 {
 		for _, c := range creditContains {
 			if strings.Contains(low, c) {
 				return RuleSignoff
@@ -310,10 +321,10 @@ func furnitureRule(line, low string, words int) Rule {
 	if words <= 8 && furnitureLines[bare] {
 		return RuleFurniture
 	}
-	if words <= 30 && hasAnyPrefixWord(low, furnitureStarts) {
+	if words <= 30 && pre.has(listFurniture, low) {
 		return RuleFurniture
 	}
-	if words <= 200 {
+	if words <= 200 && anchors&anchorFurniture != 0 {
 		n := 0
 		for _, w := range furnitureWords {
 			if strings.Contains(low, w) {
@@ -328,6 +339,114 @@ func furnitureRule(line, low string, words int) Rule {
 		}
 	}
 	return ""
+}
+
+// The prefix lists, as indexed by prefixIndex.
+const (
+	listCaption = iota
+	listCredit
+	listFurniture
+)
+
+// prefixes holds, for one first word, the prefixes of each list that start
+// with it.
+type prefixes [3][]string
+
+// Caption labels of two words match even when glued to the caption ("media
+// captionThe president…"): scraping often drops the space after a label.
+func (p prefixes) has(list int, low string) bool {
+	for _, x := range p[list] {
+		if hasPrefixWord(low, x) || list == listCaption && strings.IndexByte(x, ' ') > 0 && strings.HasPrefix(low, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixIndex maps a first word (see firstWordKey) to the prefixes that
+// start with it. It is built once from the lists above and never changed.
+var prefixIndex = func() map[string]prefixes {
+	m := make(map[string]prefixes)
+	for list, ps := range [][]string{captionPrefixes, creditStarts, furnitureStarts} {
+		for _, p := range ps {
+			k := firstWordKey(p)
+			e := m[k]
+			e[list] = append(e[list], p)
+			m[k] = e
+		}
+	}
+	return m
+}()
+
+// firstWordKey is the start of low up to the first space or the first byte
+// after a non-letter ("(photo" -> "(", "read more:" -> "read").
+func firstWordKey(low string) string {
+	if low == "" {
+		return ""
+	}
+	if !(low[0] >= 'a' && low[0] <= 'z') {
+		return low[:1]
+	}
+	i := 1
+	for i < len(low) && low[i] >= 'a' && low[i] <= 'z' || i < len(low) && low[i] == '\'' {
+		i++
+	}
+	return low[:i]
+}
+
+// Anchor words gate the "contains" lists.
+const (
+	anchorFurniture = 1 << iota
+	anchorCredit
+	anchorCopyright
+	anchorReserved
+	anchorAgencies
+)
+
+// anchorShapes marks the (length, first letter) pairs of the anchor words
+// so that anchorWords compares only the few words that could be one.
+var anchorShapes = func() (t [16][26]bool) {
+	for _, w := range []string{"newsletter", "newsletters", "subscribe", "subscription", "sign", "signing", "inbox",
+		"unsubscribe", "privacy", "terms", "click", "email", "follow", "download", "app", "google", "reprint",
+		"contributed", "updated", "originally", "appeared", "version", "wire", "copyright", "reserved",
+		"agencies", "wires", "agency", "services", "reports"} {
+		t[len(w)][w[0]-'a'] = true
+	}
+	return t
+}()
+
+// anchorWords returns which anchor words low holds, in one pass over its
+// words.
+func anchorWords(low string) int {
+	m := 0
+	for i := 0; i < len(low); {
+		for i < len(low) && !(low[i] >= 'a' && low[i] <= 'z') {
+			i++
+		}
+		j := i
+		for j < len(low) && low[j] >= 'a' && low[j] <= 'z' {
+			j++
+		}
+		if n := j - i; n == 0 || n >= 16 || !anchorShapes[n][low[i]-'a'] {
+			i = j
+			continue
+		}
+		switch low[i:j] {
+		case "newsletter", "newsletters", "subscribe", "subscription", "sign", "signing", "inbox",
+			"unsubscribe", "privacy", "terms", "click", "email", "follow", "download", "app", "google", "reprint":
+			m |= anchorFurniture
+		case "contributed", "updated", "originally", "appeared", "version", "wire":
+			m |= anchorCredit
+		case "copyright":
+			m |= anchorCopyright
+		case "reserved":
+			m |= anchorReserved | anchorFurniture
+		case "agencies", "wires", "agency", "services", "reports":
+			m |= anchorAgencies
+		}
+		i = j
+	}
+	return m
 }
 
 // isRelatedHeader reports a short header line that introduces a block of
@@ -409,18 +528,6 @@ func outletHint(line, low string, rule Rule) (string, int) {
 }
 
 func isLetterRune(r rune) bool { return unicode.IsLetter(r) }
-
-// hasCaptionPrefix reports whether low starts with a caption prefix. Prefixes
-// of two words match even when glued to what follows ("media captionThe
-// president…"): scraping often drops the space after a label.
-func hasCaptionPrefix(low string) bool {
-	for _, p := range captionPrefixes {
-		if strings.IndexByte(p, ' ') > 0 && strings.HasPrefix(low, p) || hasPrefixWord(low, p) {
-			return true
-		}
-	}
-	return false
-}
 
 // isCopyright reports a copyright notice: "© …", "(c) 2019 …", "Copyright
 // 2019 …", "Copyright © …", or any line saying "all rights reserved". A line
