@@ -1,0 +1,53 @@
+package entity
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/analyze/sentence"
+)
+
+// TestPrintEntities prints the entities of files named by PARALLAX_ENTITY_DEBUG
+// (text files, or JSON lines with a "text" field: the first N lines with
+// PARALLAX_ENTITY_DEBUG_N), for reading by eye. It is skipped otherwise.
+func TestPrintEntities(t *testing.T) {
+	pat := os.Getenv("PARALLAX_ENTITY_DEBUG")
+	if pat == "" {
+		t.Skip("set PARALLAX_ENTITY_DEBUG to a file glob to print entities")
+	}
+	files, _ := filepath.Glob(pat)
+	for _, fn := range files {
+		if filepath.Ext(fn) == ".jsonl" {
+			fh, err := os.Open(fn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sc := bufio.NewScanner(fh)
+			sc.Buffer(nil, 1<<24)
+			n := 0
+			limit := 5
+			fmt.Sscan(os.Getenv("PARALLAX_ENTITY_DEBUG_N"), &limit)
+			for sc.Scan() && n < limit {
+				var a struct{ ID, Text string }
+				json.Unmarshal(sc.Bytes(), &a)
+				printEnts(a.ID, a.Text)
+				n++
+			}
+			fh.Close()
+			continue
+		}
+		data, _ := os.ReadFile(fn)
+		printEnts(fn, string(data))
+	}
+}
+
+func printEnts(id, text string) {
+	fmt.Printf("=== %s\n", id)
+	for _, e := range Find(text, sentence.Split(text)) {
+		fmt.Printf("  %-13s %-30q %q\n", e.Type, e.Name, e.Aliases)
+	}
+}
