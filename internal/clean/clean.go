@@ -482,11 +482,12 @@ func (d *doc) tail() {
 		}
 		break
 	}
-	// Short lines without final punctuation at the end.
+	// Short lines without final punctuation at the end, but not data: a
+	// line with a figure or a "label: value" pair may be a results table.
 	idx := d.kept()
 	for n := len(idx) - 1; n >= 1; n-- {
 		p := &ps[idx[n]]
-		if endsTerminal(p.text) || p.words > 15 || strings.HasSuffix(p.text, ":") {
+		if endsTerminal(p.text) || p.words > 15 || strings.HasSuffix(p.text, ":") || hasDigit(p.text) || strings.Contains(p.text, ": ") {
 			break
 		}
 		p.rule = RuleTrailing
@@ -496,7 +497,8 @@ func (d *doc) tail() {
 // labels removes lone lines without final punctuation that read like
 // captions or section labels: inside the body, a line of 7 to 40 words
 // between two paragraphs, in an article whose paragraphs otherwise end in
-// punctuation; before the first paragraph, a line of at most 4 words.
+// punctuation (when there are three or more they are section headings and
+// stay); before the first paragraph, a line of at most 4 words.
 func (d *doc) labels() {
 	ps := d.paras
 	idx := d.kept()
@@ -514,7 +516,7 @@ func (d *doc) labels() {
 		if endsTerminal(p.text) {
 			break
 		}
-		if p.words <= 4 && n+1 < len(idx) && !strings.HasSuffix(p.text, ":") {
+		if p.words <= 4 && n+1 < len(idx) && !strings.ContainsAny(p.text[len(p.text)-1:], ":;,") {
 			p.rule = RuleLabel
 		} else {
 			break
@@ -523,6 +525,7 @@ func (d *doc) labels() {
 	if terminal*10 < len(idx)*6 {
 		return
 	}
+	var cands []int
 	for n := 1; n+1 < len(idx); n++ {
 		p := &ps[idx[n]]
 		if p.rule != "" || endsTerminal(p.text) || p.words < 7 || p.words > 40 {
@@ -545,7 +548,15 @@ func (d *doc) labels() {
 		if !isUpperRune(r) && !(r >= '0' && r <= '9') {
 			continue
 		}
-		p.rule = RuleLabel
+		cands = append(cands, idx[n])
+	}
+	// Three or more such lines are the article's section headings, not
+	// captions: keep them.
+	if len(cands) >= 3 {
+		return
+	}
+	for _, i := range cands {
+		ps[i].rule = RuleLabel
 	}
 }
 
@@ -604,13 +615,14 @@ func (d *doc) lineKeys(seed maphash.Seed, dst []uint64) []uint64 {
 	return slices.Compact(dst)
 }
 
-// dropRecurring removes the kept lines whose count reached min, except prose
-// that may be content: a line ending in punctuation with more than 12 words
-// or a quotation is kept unless it names subscription furniture, or sits in
-// the run of recurring lines at the top or bottom of the article and
-// recurs at least twice as often as min. When most of an article's lines
-// recur it is a version of an article seen before, not furniture: then only
-// lines without final punctuation go.
+// dropRecurring removes the kept lines whose count reached min, except
+// sentences that may be content. A line without final punctuation always
+// goes. A sentence goes when it has at most four words or names
+// subscription furniture; else only when it sits in the run of recurring
+// lines at the top or bottom of the article and has at most 12 words or
+// recurs at least twice as often as min. Quotations stay. When most of an
+// article's lines recur it is a version of an article seen before, not
+// furniture: then only lines without final punctuation go.
 func (d *doc) dropRecurring(counts []uint32, min uint32) {
 	ps := d.paras
 	idx := d.kept()
@@ -643,9 +655,15 @@ func (d *doc) dropRecurring(counts []uint32, min uint32) {
 		if nearDup {
 			continue
 		}
-		prose := p.words > 12 || hasQuote(p.text)
-		if !prose || hasFurnitureWord(p.low) || edge[i] && counts[i] >= 2*min && !hasQuote(p.text) {
-			p.rule = RuleRecurring
+		switch {
+		case hasQuote(p.text) && !hasFurnitureWord(p.low):
+			// A quotation is content.
+		case p.words <= 4, hasFurnitureWord(p.low):
+			p.rule = RuleRecurring // "ABSTRACT.", "Like us on Facebook."
+		case p.words <= 12 && edge[i]:
+			p.rule = RuleRecurring // a stock line at the top or bottom
+		case edge[i] && counts[i] >= 2*min:
+			p.rule = RuleRecurring // a stock paragraph that recurs often
 		}
 	}
 }
