@@ -1,0 +1,70 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestExtractCommand(t *testing.T) {
+	page, err := os.ReadFile("../../internal/extract/testdata/article.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(page)
+	zw.Close()
+	files := map[string][]byte{
+		"a.html":              page,
+		"b page.html.gz":      gz.Bytes(),
+		"c-eval-name.gz":      gz.Bytes(), // an eval-style name: .gz without .html
+		"d-truncated.html.gz": gz.Bytes()[:gz.Len()/2],
+		"e-notes.htm":         []byte("plain notes, not a web page"),
+	}
+	for name, b := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	err = run(context.Background(), []string{"extract", "--workers", "2", dir}, strings.NewReader(""), &stdout, &stderr)
+	if err == nil {
+		t.Errorf("extract with bad inputs returned nil error; want non-zero exit")
+	}
+	var got []extractJSON
+	for _, line := range strings.Split(strings.TrimSpace(stdout.String()), "\n") {
+		var j extractJSON
+		if err := json.Unmarshal([]byte(line), &j); err != nil {
+			t.Fatalf("output line %q: %v", line, err)
+		}
+		got = append(got, j)
+	}
+	wantFiles := []string{"a.html", "b page.html.gz", "c-eval-name.gz", "d-truncated.html.gz", "e-notes.htm"}
+	if len(got) != len(wantFiles) {
+		t.Fatalf("got %d lines; want %d:\n%s", len(got), len(wantFiles), stdout.String())
+	}
+	for i, j := range got {
+		if j.File != wantFiles[i] {
+			t.Errorf("line %d file = %q; want %q (input order)", i, j.File, wantFiles[i])
+		}
+		ok := i < 3
+		if ok && (j.Title != "Harbour bridge reopens after repairs" || !strings.Contains(j.Text, "About 40,000 vehicles") || j.Published != "2024-03-04T09:30:00Z") {
+			t.Errorf("line %d = %+v; want the extracted article", i, j)
+		}
+		if !ok && j.Text != "" {
+			t.Errorf("line %d (%s) text = %q; want empty for a failed page", i, j.File, j.Text)
+		}
+	}
+	for _, want := range []string{"d-truncated.html.gz", "e-notes.htm", "not HTML", "gzip"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+		}
+	}
+}
