@@ -1,0 +1,8 @@
+// Package fetch is the network input stage: a polite HTTP client for
+// feeds and the articles they link to. It sends a clear User-Agent, waits
+// between requests to the same host, times out, retries transient failures
+// (network errors, 429, 5xx) with exponential backoff that honours
+// Retry-After, and makes conditional requests (If-None-Match /
+// If-Modified-Since) from validators kept in a small JSON state file, so a
+// second run downloads only what changed.
+package fetch

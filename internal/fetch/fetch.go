@@ -1,0 +1,241 @@
+package fetch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// DefaultUserAgent identifies Parallax to the sites it reads.
+const DefaultUserAgent = "Parallax/0.1 (news comparison; +https://github.com/parallax-news/parallax)"
+
+// Options configures a Fetcher. The zero value works.
+type Options struct {
+	// UserAgent is sent with every request; DefaultUserAgent when empty.
+	UserAgent string
+	// Timeout bounds one request, body included; 20 s when zero.
+	Timeout time.Duration
+	// HostInterval is the least time between the starts of two requests
+	// to one host; 1 s when zero, none when negative.
+	HostInterval time.Duration
+	// Retries is how many times a transient failure is retried; 3 when
+	// zero, none when negative.
+	Retries int
+	// Backoff is the wait before the first retry, doubled for each next
+	// one (a Retry-After header wins when longer); 1 s when zero.
+	Backoff time.Duration
+	// MaxBytes caps a response body; 32 MiB when zero.
+	MaxBytes int64
+	// Client is the HTTP client; a new one when nil.
+	Client *http.Client
+	// State holds the validators for conditional requests; nil disables them.
+	State *State
+}
+
+// Response is a fetched resource.
+type Response struct {
+	URL         string // the final URL, after redirects
+	Status      int
+	ContentType string
+	Body        []byte
+	// NotModified is set when the server answered 304 to a conditional
+	// request: the resource is unchanged since the last run and Body is empty.
+	NotModified bool
+}
+
+// StatusError is the error for a final non-2xx, non-304 answer.
+type StatusError struct {
+	URL    string
+	Status int
+}
+
+func (e *StatusError) Error() string {
+	return fmt.Sprintf("get %s: %d %s", e.URL, e.Status, http.StatusText(e.Status))
+}
+
+// Fetcher downloads resources politely. It is safe for concurrent use.
+type Fetcher struct {
+	opt    Options
+	client *http.Client
+
+	mu   sync.Mutex
+	next map[string]time.Time // host -> earliest start of its next request
+}
+
+// New returns a Fetcher with the given options.
+func New(opt Options) *Fetcher {
+	if opt.UserAgent == "" {
+		opt.UserAgent = DefaultUserAgent
+	}
+	if opt.Timeout == 0 {
+		opt.Timeout = 20 * time.Second
+	}
+	if opt.HostInterval == 0 {
+		opt.HostInterval = time.Second
+	}
+	if opt.Retries == 0 {
+		opt.Retries = 3
+	}
+	if opt.Backoff <= 0 {
+		opt.Backoff = time.Second
+	}
+	if opt.MaxBytes <= 0 {
+		opt.MaxBytes = 32 << 20
+	}
+	c := opt.Client
+	if c == nil {
+		c = &http.Client{}
+	}
+	return &Fetcher{opt: opt, client: c, next: map[string]time.Time{}}
+}
+
+// Get fetches rawURL. Outcomes:
+//   - a Response with Status 2xx and the body;
+//   - a Response with NotModified set when the State's validators still hold;
+//   - a *StatusError for a final 4xx/5xx answer (after retries for 429 and 5xx);
+//   - the context's error when ctx ends;
+//   - the last network error after the retries.
+func (f *Fetcher) Get(ctx context.Context, rawURL string) (*Response, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("get %q: not an http(s) URL", rawURL)
+	}
+	backoff := f.opt.Backoff
+	for attempt := 0; ; attempt++ {
+		resp, retryAfter, err := f.once(ctx, u)
+		if err == nil {
+			return resp, nil
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		if !transient(err) || attempt >= f.opt.Retries || f.opt.Retries < 0 {
+			return nil, err
+		}
+		wait := backoff
+		if retryAfter > wait {
+			wait = retryAfter
+		}
+		if wait > 5*time.Minute {
+			return nil, fmt.Errorf("%w (server asks to wait %v)", err, wait)
+		}
+		if err := sleep(ctx, wait); err != nil {
+			return nil, err
+		}
+		backoff *= 2
+	}
+}
+
+// transient reports whether a retry could help.
+func transient(err error) bool {
+	var se *StatusError
+	if errors.As(err, &se) {
+		return se.Status == http.StatusTooManyRequests || se.Status >= 500
+	}
+	return !errors.Is(err, errTooLarge)
+}
+
+var errTooLarge = errors.New("response too large")
+
+func (f *Fetcher) once(ctx context.Context, u *url.URL) (*Response, time.Duration, error) {
+	if err := f.wait(ctx, u.Host); err != nil {
+		return nil, 0, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, f.opt.Timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, 0, err
+	}
+	req.Header.Set("User-Agent", f.opt.UserAgent)
+	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,*/*;q=0.8")
+	key := u.String()
+	if f.opt.State != nil {
+		if v, ok := f.opt.State.get(key); ok {
+			if v.ETag != "" {
+				req.Header.Set("If-None-Match", v.ETag)
+			}
+			if v.LastModified != "" {
+				req.Header.Set("If-Modified-Since", v.LastModified)
+			}
+		}
+	}
+	resp, err := f.client.Do(req)
+	if err != nil {
+		return nil, 0, fmt.Errorf("get %s: %w", u, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode == http.StatusNotModified {
+		return &Response{URL: resp.Request.URL.String(), Status: resp.StatusCode, NotModified: true}, 0, nil
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+		return nil, retryAfter(resp.Header.Get("Retry-After")), &StatusError{URL: u.String(), Status: resp.StatusCode}
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, f.opt.MaxBytes+1))
+	if err != nil {
+		return nil, 0, fmt.Errorf("get %s: body: %w", u, err)
+	}
+	if int64(len(body)) > f.opt.MaxBytes {
+		return nil, 0, fmt.Errorf("get %s: %w: more than %d bytes", u, errTooLarge, f.opt.MaxBytes)
+	}
+	if f.opt.State != nil {
+		f.opt.State.set(key, Validator{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")})
+	}
+	return &Response{
+		URL:         resp.Request.URL.String(),
+		Status:      resp.StatusCode,
+		ContentType: resp.Header.Get("Content-Type"),
+		Body:        body,
+	}, 0, nil
+}
+
+// wait blocks until host may be asked again and books the next slot.
+func (f *Fetcher) wait(ctx context.Context, host string) error {
+	if f.opt.HostInterval < 0 {
+		return nil
+	}
+	f.mu.Lock()
+	now := time.Now()
+	start := f.next[host]
+	if start.Before(now) {
+		start = now
+	}
+	f.next[host] = start.Add(f.opt.HostInterval)
+	f.mu.Unlock()
+	return sleep(ctx, time.Until(start))
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// retryAfter parses a Retry-After header (seconds or an HTTP date).
+func retryAfter(v string) time.Duration {
+	if v == "" {
+		return 0
+	}
+	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
+		return time.Duration(s) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return time.Until(t)
+	}
+	return 0
+}

@@ -1,0 +1,172 @@
+package fetch
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestGet(t *testing.T) {
+	var flaky, limited atomic.Int32
+	var mu sync.Mutex
+	var agents []string
+	mux := http.NewServeMux()
+	mux.HandleFunc("/page", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		agents = append(agents, r.UserAgent())
+		mu.Unlock()
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", `"v1"`)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte("<p>hello</p>"))
+	})
+	mux.HandleFunc("/flaky", func(w http.ResponseWriter, r *http.Request) {
+		if flaky.Add(1) <= 2 {
+			http.Error(w, "try later", http.StatusServiceUnavailable)
+			return
+		}
+		w.Write([]byte("ok"))
+	})
+	mux.HandleFunc("/limited", func(w http.ResponseWriter, r *http.Request) {
+		if limited.Add(1) == 1 {
+			w.Header().Set("Retry-After", "1")
+			http.Error(w, "slow down", http.StatusTooManyRequests)
+			return
+		}
+		w.Write([]byte("ok"))
+	})
+	mux.HandleFunc("/missing", http.NotFound)
+	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-time.After(5 * time.Second):
+		case <-r.Context().Done():
+		}
+	})
+	mux.HandleFunc("/big", func(w http.ResponseWriter, r *http.Request) { w.Write(make([]byte, 4096)) })
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	st := &State{}
+	f := New(Options{HostInterval: -1, Backoff: 10 * time.Millisecond, Timeout: 300 * time.Millisecond, MaxBytes: 1024, State: st, Client: srv.Client()})
+	ctx := context.Background()
+
+	t.Run("conditional", func(t *testing.T) {
+		r1, err := f.Get(ctx, srv.URL+"/page")
+		if err != nil || string(r1.Body) != "<p>hello</p>" || r1.NotModified {
+			t.Fatalf("first Get = %+v, %v; want the body", r1, err)
+		}
+		r2, err := f.Get(ctx, srv.URL+"/page")
+		if err != nil || !r2.NotModified {
+			t.Fatalf("second Get = %+v, %v; want NotModified", r2, err)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if agents[0] != DefaultUserAgent {
+			t.Errorf("User-Agent = %q; want %q", agents[0], DefaultUserAgent)
+		}
+	})
+	t.Run("retries 5xx", func(t *testing.T) {
+		r, err := f.Get(ctx, srv.URL+"/flaky")
+		if err != nil || string(r.Body) != "ok" {
+			t.Fatalf("Get(flaky) = %v, %v; want ok after retries", r, err)
+		}
+		if n := flaky.Load(); n != 3 {
+			t.Errorf("flaky requests = %d; want 3", n)
+		}
+	})
+	t.Run("honours Retry-After", func(t *testing.T) {
+		start := time.Now()
+		if _, err := f.Get(ctx, srv.URL+"/limited"); err != nil {
+			t.Fatalf("Get(limited): %v", err)
+		}
+		if d := time.Since(start); d < 900*time.Millisecond {
+			t.Errorf("Get(limited) retried after %v; want >= 1 s (Retry-After)", d)
+		}
+	})
+	t.Run("404 is final", func(t *testing.T) {
+		_, err := f.Get(ctx, srv.URL+"/missing")
+		var se *StatusError
+		if !errors.As(err, &se) || se.Status != 404 {
+			t.Errorf("Get(missing) error = %v; want a 404 StatusError", err)
+		}
+	})
+	t.Run("timeout", func(t *testing.T) {
+		g := New(Options{HostInterval: -1, Retries: -1, Timeout: 100 * time.Millisecond, Client: srv.Client()})
+		start := time.Now()
+		if _, err := g.Get(ctx, srv.URL+"/slow"); err == nil {
+			t.Errorf("Get(slow) error = nil; want a timeout")
+		}
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("Get(slow) took %v; want about the 100 ms timeout", d)
+		}
+	})
+	t.Run("too large", func(t *testing.T) {
+		if _, err := f.Get(ctx, srv.URL+"/big"); !errors.Is(err, errTooLarge) {
+			t.Errorf("Get(big) error = %v; want errTooLarge", err)
+		}
+	})
+	t.Run("not http", func(t *testing.T) {
+		if _, err := f.Get(ctx, "file:///etc/passwd"); err == nil {
+			t.Errorf("Get(file://) error = nil; want an error")
+		}
+	})
+}
+
+func TestHostInterval(t *testing.T) {
+	var mu sync.Mutex
+	var times []time.Time
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		times = append(times, time.Now())
+		mu.Unlock()
+	}))
+	defer srv.Close()
+	f := New(Options{HostInterval: 150 * time.Millisecond, Client: srv.Client()})
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := f.Get(context.Background(), srv.URL+"/"); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if len(times) != 4 {
+		t.Fatalf("requests = %d; want 4", len(times))
+	}
+	for i := 1; i < len(times); i++ {
+		if gap := times[i].Sub(times[i-1]); gap < 120*time.Millisecond {
+			t.Errorf("gap between requests %d and %d = %v; want >= 150 ms", i-1, i, gap)
+		}
+	}
+}
+
+func TestStateRoundTrip(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sub", "state.json")
+	s, err := LoadState(path)
+	if err != nil {
+		t.Fatalf("LoadState(missing): %v", err)
+	}
+	s.set("http://a.example/", Validator{ETag: `"x"`, LastModified: "Mon, 04 Mar 2024 09:30:00 GMT"})
+	if err := s.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	s2, err := LoadState(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := s2.get("http://a.example/"); !ok || v.ETag != `"x"` {
+		t.Errorf("LoadState after Save: get = %+v, %v; want the validator", v, ok)
+	}
+}
