@@ -19,7 +19,7 @@ const (
 	// four days apart, and at most three days from the nearest other one.
 	DefaultWindow = 72 * time.Hour
 	// DefaultThreshold is the similarity an article needs to join a story.
-	DefaultThreshold = 0.22
+	DefaultThreshold = 0.20
 	// DefaultDuplicate is the estimated shingle Jaccard similarity above
 	// which an article is a near-duplicate (wire copy, reprint) of another.
 	DefaultDuplicate = 0.7
@@ -226,10 +226,11 @@ type dupRef struct {
 
 // vec is an article's unit TF-IDF vector, sorted by key.
 type vec struct {
-	keys []uint64
-	vals []float32
-	kind []Kind
-	text []string
+	keys  []uint64
+	vals  []float32
+	kind  []Kind
+	facet []Facet
+	text  []string
 }
 
 const (
@@ -340,14 +341,14 @@ func (c *Clusterer) vector(f *Features) vec {
 	if c.n > halveDFAfter {
 		c.halveDF()
 	}
-	v := vec{keys: make([]uint64, len(f.Terms)), vals: make([]float32, len(f.Terms)), kind: make([]Kind, len(f.Terms)), text: make([]string, len(f.Terms))}
+	v := vec{keys: make([]uint64, len(f.Terms)), vals: make([]float32, len(f.Terms)), kind: make([]Kind, len(f.Terms)), facet: make([]Facet, len(f.Terms)), text: make([]string, len(f.Terms))}
 	var norm float64
 	for i, ft := range f.Terms {
 		df := c.df[ft.Key] + 1
 		c.df[ft.Key] = df
 		idf := math.Log((c.n+1)/(float64(df)+1)) + 1
 		x := float64(c.w[ft.Kind]) * float64(tfWeight(ft.TF)) * idf
-		v.keys[i], v.vals[i], v.kind[i], v.text[i] = ft.Key, float32(x), ft.Kind, ft.Text
+		v.keys[i], v.vals[i], v.kind[i], v.facet[i], v.text[i] = ft.Key, float32(x), ft.Kind, ft.Facet, ft.Text
 		norm += x * x
 	}
 	if norm > 0 {

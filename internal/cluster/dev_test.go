@@ -115,7 +115,7 @@ func TestDevSets(t *testing.T) {
 	ths := []float64{DefaultThreshold}
 	if v := os.Getenv("CLUSTER_SWEEP"); v != "" {
 		ths = nil
-		for x := 0.10; x < 0.5; x += 0.02 {
+		for x := 0.14; x < 0.36; x += 0.02 {
 			ths = append(ths, x)
 		}
 	}
@@ -123,7 +123,13 @@ func TestDevSets(t *testing.T) {
 		line := fmt.Sprintf("t=%.2f", th)
 		var sum float64
 		for _, s := range sets {
-			pred := runDev(data[s], Options{Threshold: th})
+			opt := Options{Threshold: th}
+			if w := os.Getenv("CLUSTER_W"); w != "" {
+				var x [5]float32
+				fmt.Sscanf(w, "%f,%f,%f,%f,%f", &x[0], &x[1], &x[2], &x[3], &x[4])
+				opt.Weights = Weights{x[0], x[1], x[2], x[3], x[4]}
+			}
+			pred := runDev(data[s], opt)
 			p, r, f := bcubed(golds[s], pred)
 			n := map[string]bool{}
 			for _, v := range pred {

@@ -44,9 +44,25 @@ func (k Kind) String() string {
 type Feature struct {
 	Key  uint64
 	Kind Kind
-	Text string
-	TF   float32
+	// Facet tells the sorts of dates and numbers apart.
+	Facet Facet
+	Text  string
+	TF    float32
 }
+
+// Facet is the sort of a date or number feature.
+type Facet uint8
+
+// The facets.
+const (
+	NoFacet  Facet = iota
+	Weekday        // "Saturday"
+	Year           // "2008"
+	MonthDay       // "Dec. 20", resolved "2011-10-21"
+	Month          // "December"
+	Amount         // a number
+	numFacets
+)
 
 // Features is what the clusterer needs of one article. Extract computes it;
 // it holds no reference to the article's body.
@@ -104,16 +120,16 @@ func Extract(d news.Document) *Features {
 	for _, dt := range d.Dates {
 		v := dt.Value
 		if len(v) >= 4 {
-			x.add(DateExpr, hashString(DateExpr, "y"+v[:4]), v[:4], 1)
+			x.addf(DateExpr, Year, hashString(DateExpr, "y"+v[:4]), v[:4], 1)
 		}
 		if len(v) >= 10 {
-			x.add(DateExpr, hashString(DateExpr, "m"+v[5:7]+"-"+v[8:10]), v, 1)
-			x.add(DateExpr, hashString(DateExpr, "d"+v[:10]), v, 1)
+			x.addf(DateExpr, MonthDay, hashString(DateExpr, "m"+v[5:7]+"-"+v[8:10]), v, 1)
+			x.addf(DateExpr, NoFacet, hashString(DateExpr, "d"+v[:10]), v, 1)
 		}
 	}
 	for _, q := range d.Quantities {
 		v := strconv.FormatFloat(q.Value, 'g', 6, 64)
-		x.add(Number, hashString(Number, "q"+string(q.Kind)+v), q.Text, 1)
+		x.addf(Number, NoFacet, hashString(Number, "q"+string(q.Kind)+v), q.Text, 1)
 	}
 	f.Terms = x.terms
 	slices.SortFunc(f.Terms, func(a, b Feature) int {
@@ -137,12 +153,16 @@ type extractor struct {
 }
 
 func (x *extractor) add(k Kind, key uint64, text string, tf float32) {
+	x.addf(k, NoFacet, key, text, tf)
+}
+
+func (x *extractor) addf(k Kind, fc Facet, key uint64, text string, tf float32) {
 	if i, ok := x.idx[key]; ok {
 		x.terms[i].TF += tf
 		return
 	}
 	x.idx[key] = len(x.terms)
-	x.terms = append(x.terms, Feature{Key: key, Kind: k, Text: text, TF: tf})
+	x.terms = append(x.terms, Feature{Key: key, Kind: k, Facet: fc, Text: text, TF: tf})
 }
 
 // boost adds w to the TF of the features that s already contributed.
@@ -173,6 +193,8 @@ func (x *extractor) segment(s string, w float32, titleCase bool, sk *sketcher) [
 	prevEnd := -1   // end of the previous word
 	prevStart := 0  // start of the previous word
 	pendingDay := 0 // a day number waiting for a following month: "20 December"
+	prevTok := 0    // 1: the previous word was a content word, 2: a number
+	var prevHash uint64
 	token.Each(s, func(t token.Word) {
 		n++
 		ww := w
@@ -188,7 +210,9 @@ func (x *extractor) segment(s string, w float32, titleCase bool, sk *sketcher) [
 		digit := hasDigit(raw)
 		adjacent := prevEnd >= 0 && t.Start-prevEnd == 1 && s[prevEnd] == ' '
 		curMonth := 0
+		curTok, curHash := 0, uint64(0)
 		defer func() {
+			prevTok, prevHash = curTok, curHash
 			month = curMonth
 			prevEnd = t.End
 			prevStart = t.Start
@@ -197,12 +221,12 @@ func (x *extractor) segment(s string, w float32, titleCase bool, sk *sketcher) [
 			prevName = -1
 			num := strings.ReplaceAll(raw, ",", "")
 			if len(num) == 4 && (num[:2] == "19" || num[:2] == "20") && allDigits(num) {
-				x.add(DateExpr, hashString(DateExpr, "y"+num), raw, ww)
+				x.addf(DateExpr, Year, hashString(DateExpr, "y"+num), raw, ww)
 				return
 			}
 			if v, err := strconv.Atoi(num); err == nil && v >= 1 && v <= 31 {
 				if month > 0 {
-					x.add(DateExpr, hashString(DateExpr, "m"+twoDigits(month)+"-"+twoDigits(v)), s[prevStart:t.End], ww)
+					x.addf(DateExpr, MonthDay, hashString(DateExpr, "m"+twoDigits(month)+"-"+twoDigits(v)), s[prevStart:t.End], ww)
 					pendingDay = 0
 					return
 				}
@@ -213,15 +237,20 @@ func (x *extractor) segment(s string, w float32, titleCase bool, sk *sketcher) [
 			if len(num) == 1 {
 				return // single digits say little about an event
 			}
-			x.add(Number, hashBytes(Number, []byte(num)), raw, ww)
+			h := hashBytes(Number, []byte(num))
+			x.addf(Number, Amount, h, raw, ww)
+			if prevTok == 1 && adjacent {
+				x.add(Number, mix64(prevHash^rotl(h, 29)), s[prevStart:t.End], ww) // "magnitude 5.6"
+			}
+			curTok, curHash = 2, h
 			return
 		}
 		if m := monthOf(folded, r); m > 0 {
 			curMonth = m
 			if pendingDay > 0 && adjacent {
-				x.add(DateExpr, hashString(DateExpr, "m"+twoDigits(m)+"-"+twoDigits(pendingDay)), raw, ww)
+				x.addf(DateExpr, MonthDay, hashString(DateExpr, "m"+twoDigits(m)+"-"+twoDigits(pendingDay)), raw, ww)
 			} else {
-				x.add(DateExpr, hashString(DateExpr, "m"+twoDigits(m)), raw, ww)
+				x.addf(DateExpr, Month, hashString(DateExpr, "m"+twoDigits(m)), raw, ww)
 			}
 			pendingDay = 0
 			prevName = -1
@@ -229,7 +258,7 @@ func (x *extractor) segment(s string, w float32, titleCase bool, sk *sketcher) [
 		}
 		pendingDay = 0
 		if d := weekday(folded); d != "" {
-			x.add(DateExpr, hashString(DateExpr, d), raw, ww)
+			x.addf(DateExpr, Weekday, hashString(DateExpr, d), raw, ww)
 			prevName = -1
 			return
 		}
@@ -238,7 +267,16 @@ func (x *extractor) segment(s string, w float32, titleCase bool, sk *sketcher) [
 			return
 		}
 		x.words++
-		x.add(Word, hashBytes(Word, folded), raw, ww)
+		h := hashBytes(Word, folded)
+		x.add(Word, h, raw, ww)
+		if prevTok != 0 && adjacent {
+			k := Word
+			if prevTok == 2 {
+				k = Number // "23 pirates"
+			}
+			x.add(k, mix64(prevHash^rotl(h, 29)), s[prevStart:t.End], ww)
+		}
+		curTok, curHash = 1, h
 		if !titleCase && unicode.IsUpper(r) && !sentenceStart(s, t.Start) {
 			x.add(Name, hashBytes(Name, folded), raw, ww)
 			if prevName >= 0 && adjacent {
