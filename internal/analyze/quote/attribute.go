@@ -229,8 +229,7 @@ func wordCount(s string) int {
 }
 
 func firstWord(f *finder, s, e int) tok {
-	f.toks = tokenize(f.toks[:0], f.text, s, min(e, s+200))
-	for _, t := range f.toks {
+	for _, t := range f.tokens(s, min(e, s+200)) {
 		if t.kind == tokWord {
 			return t
 		}
@@ -351,8 +350,7 @@ func (f *finder) readPre(s, e int) preInfo {
 		return p
 	}
 	text := f.text
-	f.toks = tokenize(f.toks[:0], text, s, e)
-	ts := f.toks
+	ts := f.tokens(s, e)
 	if len(ts) == 0 {
 		return p
 	}
@@ -387,7 +385,7 @@ func (f *finder) readPre(s, e int) preInfo {
 			break
 		}
 	}
-	if n > 0 && c < n-1 && ts[n-1].kind == tokWord && wordIn(cueNouns, text, ts[n-1]) && text[ts[n-1].s] >= 'a' && text[ts[n-1].s] <= 'z' {
+	if n > 0 && c < n-1 && ts[n-1].kind == tokWord && wordIn(fCueNoun, text, ts[n-1]) && text[ts[n-1].s] >= 'a' && text[ts[n-1].s] <= 'z' {
 		c = n - 1 // The ad claims "…"
 	}
 	if c < 0 {
@@ -411,7 +409,7 @@ func (f *finder) readPre(s, e int) preInfo {
 			gap++
 		}
 	}
-	naming := wordIn(namingWords, text, ts[c])
+	naming := wordIn(fNaming, text, ts[c])
 	p.punct = colon || comma
 	switch {
 	case colon:
@@ -489,13 +487,12 @@ func (f *finder) colonSpeaker(ts []tok) speaker {
 // adverbial reports whether text[s:e] is a short adverbial phrase that can
 // follow an introduced quote (X tweeted, "…" on Friday afternoon.).
 func (f *finder) adverbial(s, e int) bool {
-	f.toks = tokenize(f.toks[:0], f.text, s, e)
-	ts := f.toks
+	ts := f.tokens(s, e)
 	i := 0
 	for i < len(ts) && ts[i].kind == tokPunct {
 		i++
 	}
-	if i == len(ts) || capitalised(f.text, ts[i]) || !wordIn(cutWords, f.text, ts[i]) {
+	if i == len(ts) || capitalised(f.text, ts[i]) || !wordIn(fCut, f.text, ts[i]) {
 		return false
 	}
 	return wordsIn(ts) <= 6
@@ -509,8 +506,7 @@ func (f *finder) adverbial(s, e int) bool {
 func (f *finder) readPost(s, e int, far bool, end rune) postInfo {
 	var p postInfo
 	text := f.text
-	f.toks = tokenize(f.toks[:0], text, s, e)
-	ts := f.toks
+	ts := f.tokens(s, e)
 	i0 := 0
 	for i0 < len(ts) && ts[i0].kind == tokPunct {
 		i0++
@@ -561,7 +557,7 @@ func (f *finder) readPost(s, e int, far bool, end rune) postInfo {
 			// we do not list, in the attribution's place.
 			if i == i0 && i+1 < len(ts) && capitalised(text, ts[i+1]) {
 				cue = true
-			} else if i > i0 && i-i0 <= 4 && (capitalised(text, ts[i-1]) || wordIn(pronouns, text, ts[i-1])) && allNameWords(text, ts[i0:i]) {
+			} else if i > i0 && i-i0 <= 4 && (capitalised(text, ts[i-1]) || wordIn(fPronoun, text, ts[i-1])) && allNameWords(text, ts[i0:i]) {
 				cue = true
 			}
 		}
@@ -581,7 +577,7 @@ func (f *finder) readPost(s, e int, far bool, end rune) postInfo {
 			for end < len(ts) && (ts[end].kind == tokWord || punctRune(text, ts[end]) == '(' || punctRune(text, ts[end]) == ')' || punctRune(text, ts[end]) == '-' || punctRune(text, ts[end]) == '.') {
 				end++
 			}
-			if i+1 < end && !wordIn(cutWords, text, ts[i+1]) && !wordIn(leadWords, text, ts[i+1]) && (hasCapital(text, ts[i+1:end]) || !startsLower(text, ts[i+1:end])) {
+			if i+1 < end && !wordIn(fCut, text, ts[i+1]) && !wordIn(fLead, text, ts[i+1]) && (hasCapital(text, ts[i+1:end]) || !startsLower(text, ts[i+1:end])) {
 				if sp := f.nameOf(ts[i+1 : end]); sp.found() {
 					p.spk = sp
 				}
@@ -634,7 +630,7 @@ func allNameWords(text string, ts []tok) bool {
 			}
 			return false
 		}
-		if !capitalised(text, t) && !wordIn(particles, text, t) && !wordIn(determiners, text, t) && !wordIn(pronouns, text, t) {
+		if !capitalised(text, t) && !wordIn(fParticle, text, t) && !wordIn(fDet, text, t) && !wordIn(fPronoun, text, t) {
 			return false
 		}
 	}
@@ -651,14 +647,14 @@ func startsLower(text string, ts []tok) bool {
 	if t.kind != tokWord || capitalised(text, t) {
 		return false
 	}
-	return !wordIn(determiners, text, t) && !wordIn(pronouns, text, t)
+	return !wordIn(fDet, text, t) && !wordIn(fPronoun, text, t)
 }
 
 // plausibleSubject reports whether the words between a quote and a cue can
 // be the cue's subject: a pronoun, a short noun phrase, or a noun phrase
 // with an apposition between commas — not a clause.
 func plausibleSubject(text string, ts []tok) bool {
-	for len(ts) > 0 && ts[len(ts)-1].kind == tokWord && !capitalised(text, ts[len(ts)-1]) && (wordIn(auxWords, text, ts[len(ts)-1]) || lyAdverb(text, ts[len(ts)-1])) {
+	for len(ts) > 0 && ts[len(ts)-1].kind == tokWord && !capitalised(text, ts[len(ts)-1]) && (wordIn(fAux, text, ts[len(ts)-1]) || lyAdverb(text, ts[len(ts)-1])) {
 		ts = ts[:len(ts)-1]
 	}
 	for len(ts) > 0 && ts[0].kind == tokPunct {
@@ -667,7 +663,7 @@ func plausibleSubject(text string, ts []tok) bool {
 	if len(ts) == 0 {
 		return false
 	}
-	if wordIn(pronouns, text, ts[0]) {
+	if wordIn(fPronoun, text, ts[0]) {
 		return len(ts) == 1
 	}
 	words, firstComma := 0, -1
@@ -676,9 +672,9 @@ func plausibleSubject(text string, ts []tok) bool {
 			words++
 			if !capitalised(text, t) {
 				switch {
-				case wordIn(auxWords, text, t) && firstComma < 0 && !wordIs(text, t, "also"):
+				case wordIn(fAux, text, t) && firstComma < 0 && !wordIs(text, t, "also"):
 					return false // was, has: a clause
-				case wordIn(pronouns, text, t) && firstComma < 0:
+				case wordIn(fPronoun, text, t) && firstComma < 0:
 					return false
 				}
 			}

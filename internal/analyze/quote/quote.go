@@ -16,6 +16,7 @@ import (
 func Find(text string, sents []news.Span, ents []news.Entity) []news.Quote {
 	_ = sents
 	f := finder{text: text}
+	f.frags = make([]frag, 0, 32)
 	f.scan()
 	if len(f.frags) == 0 {
 		return nil
@@ -81,10 +82,63 @@ type mention struct {
 type finder struct {
 	text  string
 	frags []frag
-	toks  []tok // scratch
+	all   []tok      // tokens of the paragraphs read so far
+	paras []paraToks // which paragraph's tokens are where in all
 
 	ents     []news.Entity
 	mentions []mention // sorted by Start
+}
+
+// paraToks locates the tokens of the paragraph text[ls:le] in all[t0:t1].
+type paraToks struct{ ls, le, t0, t1 int }
+
+// tokens returns the tokens lying in text[s:e], a stretch of one paragraph.
+// Each paragraph is tokenized once, when first needed.
+func (f *finder) tokens(s, e int) []tok {
+	if s >= e {
+		return nil
+	}
+	var p *paraToks
+	for i := len(f.paras) - 1; i >= 0; i-- {
+		if q := &f.paras[i]; q.ls <= s && s < q.le || q.ls == s {
+			p = q
+			break
+		}
+	}
+	if p == nil {
+		ls := strings.LastIndexByte(f.text[:s], '\n') + 1
+		le := strings.IndexByte(f.text[s:], '\n')
+		if le < 0 {
+			le = len(f.text)
+		} else {
+			le += s
+		}
+		if f.all == nil {
+			f.all = make([]tok, 0, len(f.text)/12+16)
+		}
+		t0 := len(f.all)
+		// The words inside quotes are never read: only the marks are kept.
+		pos := ls
+		k := sort.Search(len(f.frags), func(i int) bool { return f.frags[i].open >= ls })
+		for ; k < len(f.frags) && f.frags[k].open < le; k++ {
+			q := &f.frags[k]
+			if q.open < pos {
+				continue
+			}
+			f.all = tokenize(f.all, f.text, pos, q.openEnd)
+			pos = q.close
+		}
+		f.all = tokenize(f.all, f.text, pos, le)
+		f.paras = append(f.paras, paraToks{ls, le, t0, len(f.all)})
+		p = &f.paras[len(f.paras)-1]
+	}
+	ts := f.all[p.t0:p.t1]
+	a := sort.Search(len(ts), func(i int) bool { return ts[i].s >= s })
+	b := a
+	for b < len(ts) && ts[b].e <= e {
+		b++
+	}
+	return ts[a:b:b]
 }
 
 // scan finds the quoted stretches, paragraph by paragraph.
@@ -137,10 +191,15 @@ func (f *finder) scanLine(ls, le, para, chain int) (open, openEnd, openChain int
 	open, openEnd, openChain = -1, -1, -1
 	openKind := 0
 	var openFam, nestFam byte
+	lead := markLeads{q: -2, e2: -2, c2: -2}
 	for i := ls; i < le; {
-		c := text[i]
-		if c != '"' && c != 0xE2 && c != 0xC2 {
-			i++
+		if c := text[i]; c != '"' && c != 0xE2 && c != 0xC2 {
+			// Skip ahead to the next byte that can start a mark.
+			k := lead.next(text, i, le)
+			if k < 0 {
+				break
+			}
+			i = k
 			continue
 		}
 		size, kind := markAt(text, i)
@@ -234,6 +293,37 @@ func (f *finder) scanLine(ls, le, para, chain int) (open, openEnd, openChain int
 		return open, openEnd, openChain
 	}
 	return -1, -1, -1
+}
+
+// markLeads finds the next byte that can start a double quotation mark
+// (", or the lead byte of “ ” „ ‟ « ») with one vectorised search per kind
+// of byte, remembering each kind's next position.
+type markLeads struct{ q, e2, c2 int }
+
+// next returns the position of the first lead byte in text[i:le] (i
+// excluded), or -1. Positions must be asked for in increasing order.
+func (m *markLeads) next(text string, i, le int) int {
+	find := func(p *int, c byte) {
+		if *p == -1 || *p > i {
+			return
+		}
+		k := strings.IndexByte(text[i+1:le], c)
+		if k < 0 {
+			*p = -1
+		} else {
+			*p = i + 1 + k
+		}
+	}
+	find(&m.q, '"')
+	find(&m.e2, 0xE2)
+	find(&m.c2, 0xC2)
+	best := -1
+	for _, p := range [3]int{m.q, m.e2, m.c2} {
+		if p >= 0 && (best < 0 || p < best) {
+			best = p
+		}
+	}
+	return best
 }
 
 // markLow is „, closed by “ as well as ”.

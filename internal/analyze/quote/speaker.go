@@ -6,10 +6,6 @@ import (
 	"github.com/parallax-news/parallax/internal/news"
 )
 
-// particles are lower-case parts of names between capitalised ones
-// (Charles de Gaulle, Ludwig van Beethoven, Osama bin Laden).
-var particles = set(`de da del della di van von der den bin ibn al el la le du dos das ter ten`)
-
 // subject returns the speaker in the words before a cue: the subject of the
 // cue's clause. Apposition is skipped ("Jordan, an oversight panel member,
 // said"), as is a fronted adverbial ("Earlier this month, X said").
@@ -23,11 +19,11 @@ func (f *finder) subject(ts []tok) speaker {
 			break
 		}
 		switch {
-		case wordIn(auxWords, text, t):
+		case wordIn(fAux, text, t):
 		case wordIs(text, t, "to"):
 			to = true
 		case to && isCue(text, t):
-		case n >= 2 && lyAdverb(text, t) && (ts[n-2].kind == tokPunct || capitalised(text, ts[n-2]) || wordIn(pronouns, text, ts[n-2]) || wordIn(auxWords, text, ts[n-2])):
+		case n >= 2 && lyAdverb(text, t) && (ts[n-2].kind == tokPunct || capitalised(text, ts[n-2]) || wordIn(fPronoun, text, ts[n-2]) || wordIn(fAux, text, ts[n-2])):
 		default:
 			goto done
 		}
@@ -100,9 +96,6 @@ func lyAdverb(text string, t tok) bool {
 	return len(w) >= 4 && w[len(w)-2:] == "ly" && w[0] >= 'a' && w[0] <= 'z'
 }
 
-// subordinators open a subordinate clause, not the main one.
-var subordinators = set(`when while after before as if because although though since until unless once where whereas`)
-
 // mainSubject returns the subject of the sentence's main clause: the first
 // comma-separated part that is not a fronted adverbial or subordinate
 // clause, read from its start ("On Thursday, Warren appeared …, saying").
@@ -133,15 +126,15 @@ func (f *finder) mainSubject(ts []tok) speaker {
 			continue
 		}
 		w := part[k]
-		if wordIn(leadWords, text, w) || wordIn(subordinators, text, w) || wordIn(cutWords, text, w) {
+		if wordIn(fLead, text, w) || wordIn(fSubord, text, w) || wordIn(fCut, text, w) {
 			continue
 		}
-		if wordIn(pronouns, text, w) {
+		if wordIn(fPronoun, text, w) {
 			return speaker{s: w.s, e: w.e, pronoun: true}
 		}
 		if capitalised(text, w) {
 			re := k + 1
-			for re < len(part) && part[re].kind == tokWord && (capitalised(text, part[re]) || wordIn(particles, text, part[re]) && re+1 < len(part) && capitalised(text, part[re+1])) {
+			for re < len(part) && part[re].kind == tokWord && (capitalised(text, part[re]) || wordIn(fParticle, text, part[re]) && re+1 < len(part) && capitalised(text, part[re+1])) {
 				re++
 			}
 			if possessive(text, part[re-1]) {
@@ -150,7 +143,7 @@ func (f *finder) mainSubject(ts []tok) speaker {
 			return f.nameOf(part[k:re])
 		}
 		e = k
-		for e < len(part) && e < k+6 && !(part[e].kind == tokWord && !capitalised(text, part[e]) && (isCue(text, part[e]) || wordIn(auxWords, text, part[e]))) {
+		for e < len(part) && e < k+6 && !(part[e].kind == tokWord && !capitalised(text, part[e]) && (isCue(text, part[e]) || wordIn(fAux, text, part[e]))) {
 			e++
 		}
 		return f.nameOf(part[k:e])
@@ -166,7 +159,7 @@ func (f *finder) nameOf(ts []tok) speaker {
 	i := 0
 	for i < len(ts) {
 		t := ts[i]
-		if t.kind == tokPunct && punctRune(text, t) != '(' || t.kind == tokWord && (wordIn(leadWords, text, t) || wordIn(cutWords, text, t) && !capitalised(text, t)) && !(capitalised(text, t) && i+1 < len(ts) && capitalised(text, ts[i+1]) && !wordIn(stopCaps, text, t)) {
+		if t.kind == tokPunct && punctRune(text, t) != '(' || t.kind == tokWord && (wordIn(fLead, text, t) || wordIn(fCut, text, t) && !capitalised(text, t)) && !(capitalised(text, t) && i+1 < len(ts) && capitalised(text, ts[i+1]) && !wordIn(fStopCap, text, t)) {
 			i++
 			continue
 		}
@@ -179,14 +172,14 @@ func (f *finder) nameOf(ts []tok) speaker {
 	if len(ts) == 0 {
 		return speaker{}
 	}
-	if wordIn(pronouns, text, ts[0]) && (len(ts) == 1 || len(ts) == 2 && wordIn(auxWords, text, ts[1])) {
+	if wordIn(fPronoun, text, ts[0]) && (len(ts) == 1 || len(ts) == 2 && wordIn(fAux, text, ts[1])) {
 		return speaker{s: ts[0].s, e: ts[0].e, pronoun: true}
 	}
 	// The core: up to the first preposition or relative word.
 	end := len(ts)
 	for k := 1; k < len(ts); k++ {
 		t := ts[k]
-		if t.kind == tokWord && !capitalised(text, t) && wordIn(cutWords, text, t) {
+		if t.kind == tokWord && !capitalised(text, t) && wordIn(fCut, text, t) {
 			if wordIs(text, t, "of") && isTitle(text, ts[k-1]) && k+1 < len(ts) && capitalised(text, ts[k+1]) {
 				continue // Secretary of State John Kerry
 			}
@@ -211,7 +204,7 @@ func (f *finder) nameOf(ts []tok) speaker {
 			k++
 			continue
 		}
-		if depth > 0 || !capitalised(text, t) || k == 0 && wordIn(stopCaps, text, t) && !isTitle(text, t) {
+		if depth > 0 || !capitalised(text, t) || k == 0 && wordIn(fStopCap, text, t) && !isTitle(text, t) {
 			k++
 			continue
 		}
@@ -223,7 +216,7 @@ func (f *finder) nameOf(ts []tok) speaker {
 				k++
 				continue
 			}
-			if t.kind == tokWord && wordIn(particles, text, t) && k+1 < end && capitalised(text, ts[k+1]) {
+			if t.kind == tokWord && wordIn(fParticle, text, t) && k+1 < end && capitalised(text, ts[k+1]) {
 				k++
 				continue
 			}
@@ -266,21 +259,21 @@ func (f *finder) nameOf(ts []tok) speaker {
 				if k < len(run)-1 {
 					ti = k
 				}
-				if wordIn(femaleTitles, text, run[k]) {
+				if wordIn(fFemale, text, run[k]) {
 					female = 1
-				} else if wordIn(maleTitles, text, run[k]) {
+				} else if wordIn(fMale, text, run[k]) {
 					female = -1
 				}
 			}
 		}
 		name := run[ti+1:]
 		titled := ti >= 0
-		det := rs > 0 && wordIn(determiners, text, ts[rs-1])
-		if rs > 0 && ts[rs-1].kind == tokWord && !capitalised(text, ts[rs-1]) && !wordIn(determiners, text, ts[rs-1]) && isTitle(text, ts[rs-1]) {
+		det := rs > 0 && wordIn(fDet, text, ts[rs-1])
+		if rs > 0 && ts[rs-1].kind == tokWord && !capitalised(text, ts[rs-1]) && !wordIn(fDet, text, ts[rs-1]) && isTitle(text, ts[rs-1]) {
 			titled = true // former Gov. X, campaign manager Robby Mook
 		}
 		single := len(name) == 1 && isTitle(text, name[0])
-		if !single && (titled || !det) && !(len(name) == 1 && wordIn(stopCaps, text, name[0])) {
+		if !single && (titled || !det) && !(len(name) == 1 && wordIn(fStopCap, text, name[0])) {
 			s, e := name[0].s, name[len(name)-1].e
 			if text[e-1] == '.' && e-s > 2 && !keepsPeriod(text[s:e-1]) {
 				e--
@@ -289,11 +282,11 @@ func (f *finder) nameOf(ts []tok) speaker {
 		}
 	}
 	// Trump took to Twitter: a name followed by its verb.
-	if k := 0; ts[0].kind == tokWord && capitalised(text, ts[0]) && !wordIn(stopCaps, text, ts[0]) {
+	if k := 0; ts[0].kind == tokWord && capitalised(text, ts[0]) && !wordIn(fStopCap, text, ts[0]) {
 		for k < len(ts) && ts[k].kind == tokWord && capitalised(text, ts[k]) {
 			k++
 		}
-		if k < len(ts) && ts[k].kind == tokWord && !capitalised(text, ts[k]) && (isCue(text, ts[k]) || wordIn(auxWords, text, ts[k])) && !possessive(text, ts[k-1]) {
+		if k < len(ts) && ts[k].kind == tokWord && !capitalised(text, ts[k]) && (isCue(text, ts[k]) || wordIn(fAux, text, ts[k])) && !possessive(text, ts[k-1]) {
 			return f.nameOf(ts[:k])
 		}
 	}
@@ -385,22 +378,18 @@ func (f *finder) firstPerson(s, e int, want int8) (string, bool) {
 		}
 		return "", false
 	}
-	f.toks = tokenize(f.toks[:0], text, s, e)
-	ts := f.toks
-	in := false
+	ts := f.tokens(s, e)
+	// (The words inside quotes are not among the tokens.)
 	for k := 0; k < len(ts); k++ {
 		t := ts[k]
 		if t.kind == tokPunct {
-			if r := punctRune(text, t); isQuoteRune(r) {
-				in = !in
-			}
 			continue
 		}
-		if in || !capitalised(text, t) || wordIn(stopCaps, text, t) && !isTitle(text, t) {
+		if !capitalised(text, t) || wordIn(fStopCap, text, t) && !isTitle(text, t) {
 			continue
 		}
 		rs := k
-		for k < len(ts) && ts[k].kind == tokWord && (capitalised(text, ts[k]) || wordIn(particles, text, ts[k]) && k+1 < len(ts) && capitalised(text, ts[k+1])) {
+		for k < len(ts) && ts[k].kind == tokWord && (capitalised(text, ts[k]) || wordIn(fParticle, text, ts[k]) && k+1 < len(ts) && capitalised(text, ts[k+1])) {
 			k++
 		}
 		run := ts[rs:k]
@@ -410,9 +399,9 @@ func (f *finder) firstPerson(s, e int, want int8) (string, bool) {
 			if isTitle(text, run[x]) && x < len(run)-1 {
 				ti = x
 			}
-			if wordIn(femaleTitles, text, run[x]) {
+			if wordIn(fFemale, text, run[x]) {
 				g = 1
-			} else if wordIn(maleTitles, text, run[x]) {
+			} else if wordIn(fMale, text, run[x]) {
 				g = -1
 			}
 		}
@@ -420,9 +409,9 @@ func (f *finder) firstPerson(s, e int, want int8) (string, bool) {
 		if len(name) == 0 || g != 0 && g != want {
 			continue
 		}
-		if k < len(ts) && ts[k].kind == tokWord && !capitalised(text, ts[k]) && !isCue(text, ts[k]) && !wordIn(auxWords, text, ts[k]) {
+		if k < len(ts) && ts[k].kind == tokWord && !capitalised(text, ts[k]) && !isCue(text, ts[k]) && !wordIn(fAux, text, ts[k]) {
 			// "Republican voters", "White House officials": a modifier.
-			if !(ti >= 0) && wordIn(stopCaps, text, ts[k]) == false && len(run) < 2 {
+			if !(ti >= 0) && wordIn(fStopCap, text, ts[k]) == false && len(run) < 2 {
 				continue
 			}
 		}
@@ -517,16 +506,4 @@ func (f *finder) canonical(sp speaker) string {
 
 // isTitle reports whether t is a title word, also after a prefix
 // (Co-anchor, ex-Senator, Vice-President).
-func isTitle(text string, t tok) bool {
-	if wordIn(titleWords, text, t) {
-		return true
-	}
-	if t.kind != tokWord {
-		return false
-	}
-	w := text[t.s:t.e]
-	if k := strings.LastIndexByte(w, '-'); k > 0 && k < len(w)-1 {
-		return wordIn(titleWords, text, tok{t.s + k + 1, t.e, tokWord})
-	}
-	return false
-}
+func isTitle(_ string, t tok) bool { return t.flags&fTitle != 0 }

@@ -111,8 +111,9 @@ const (
 
 // tok is a word or a punctuation mark: text[s:e].
 type tok struct {
-	s, e int
-	kind uint8
+	s, e  int
+	kind  uint8
+	flags uint32 // lexicon flags, fCap, fLower
 }
 
 // tokenize appends the tokens of text[s:e] to dst. Words are runs of letters
@@ -123,39 +124,83 @@ type tok struct {
 func tokenize(dst []tok, text string, s, e int) []tok {
 	i := s
 	for i < e {
-		r, n := runeAt(text, i)
-		if isSpace(r) {
-			i += n
-			continue
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+				i++
+				continue
+			case !isAlnumByte(c):
+				dst = append(dst, tok{i, i + 1, tokPunct, 0})
+				i++
+				continue
+			}
+		} else {
+			r, n := runeAt(text, i)
+			if isSpace(r) {
+				i += n
+				continue
+			}
+			if !isLetter(r) && !isDigit(r) {
+				dst = append(dst, tok{i, i + n, tokPunct, 0})
+				i += n
+				continue
+			}
 		}
-		if !isLetter(r) && !isDigit(r) {
-			dst = append(dst, tok{i, i + n, tokPunct})
-			i += n
-			continue
-		}
-		j := i + n
+		j := i + 1
 		for j < e {
+			c := text[j]
+			if c < utf8.RuneSelf {
+				if isAlnumByte(c) {
+					j++
+					continue
+				}
+				if (c == '\'' || c == '-' || c == '.') && j+1 < e && wordStartsAt(text, j+1) {
+					j++
+					continue
+				}
+				break
+			}
 			r, n := runeAt(text, j)
 			if isLetter(r) || isDigit(r) {
 				j += n
 				continue
 			}
-			if r == '\'' || r == '’' || r == '-' || r == '.' || r == '‑' {
-				r2, _ := runeAt(text, j+n)
-				if j+n < e && (isLetter(r2) || isDigit(r2)) {
-					j += n
-					continue
-				}
+			if (r == '’' || r == '‑') && j+n < e && wordStartsAt(text, j+n) {
+				j += n
+				continue
 			}
 			break
+		}
+		for j < e && !utf8.RuneStart(text[j]) {
+			j++ // the loop above steps over whole runes; this is a guard
 		}
 		if j < e && text[j] == '.' && keepsPeriod(text[i:j]) {
 			j++
 		}
-		dst = append(dst, tok{i, j, tokWord})
+		dst = append(dst, tok{i, j, tokWord, wordFlags(text, i, j)})
 		i = j
 	}
 	return dst
+}
+
+func isAlnumByte(c byte) bool { return alnumByte[c] }
+
+// alnumByte marks the ASCII letters and digits.
+var alnumByte = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// wordStartsAt reports whether a letter or digit starts at text[i].
+func wordStartsAt(text string, i int) bool {
+	if c := text[i]; c < utf8.RuneSelf {
+		return isAlnumByte(c)
+	}
+	r, _ := runeAt(text, i)
+	return isLetter(r) || isDigit(r)
 }
 
 // keepsPeriod reports whether word is an initial or abbreviation that takes
@@ -166,8 +211,8 @@ func keepsPeriod(w string) bool {
 	}
 	if len(w) <= 4 {
 		var buf [8]byte
-		lw := lower(buf[:0], w)
-		if titleWords[string(lw)] {
+		lw, h := lowerHash(buf[:0], w)
+		if lexicon.get(lw, h)&fTitle != 0 {
 			return true
 		}
 		switch string(lw) {
@@ -183,69 +228,83 @@ func keepsPeriod(w string) bool {
 	return false
 }
 
-// lower appends the ASCII-lower-cased w to dst; non-ASCII bytes are copied
-// as they are.
-func lower(dst []byte, w string) []byte {
-	dst = dst[:0]
+// wordFlags returns the flags of the word text[s:e]: its lexicon entry
+// (lower-cased, without a final period; a hyphenated word also takes the
+// title flag of its last part: Co-anchor, ex-Senator), fCap and fLower.
+func wordFlags(text string, s, e int) uint32 {
+	w := text[s:e]
+	if n := len(w); n > 1 && w[n-1] == '.' {
+		w = w[:n-1]
+	}
+	var fl uint32
+	c := w[0]
+	switch {
+	case 'a' <= c && c <= 'z':
+		fl = fLower
+	case 'A' <= c && c <= 'Z':
+		fl = fCap
+	case c >= utf8.RuneSelf:
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			fl = fCap
+		}
+	}
+	if fl&fLower != 0 {
+		// al-Dabbagh, bin-Laden, el-Sisi: a lower-case particle and a capital.
+		for k := 1; k+1 < len(w) && k <= 3; k++ {
+			if w[k] == '-' {
+				if r, _ := runeAt(w, k+1); isUpper(r) {
+					fl |= fCap
+				}
+				break
+			}
+		}
+	}
+	if len(w) > 24 {
+		return fl
+	}
+	var buf [24]byte
+	lw, h := lowerHash(buf[:0], w)
+	fl |= lexicon.get(lw, h)
+	if k := lastHyphen(lw); k > 0 && k < len(lw)-1 {
+		fl |= lexicon.get(lw[k+1:], fnv(string(lw[k+1:]))) & fTitle
+	}
+	return fl
+}
+
+// lowerHash appends the ASCII-lower-cased w to dst and returns it with its
+// fnv hash.
+func lowerHash(dst []byte, w string) ([]byte, uint32) {
+	h := uint32(2166136261)
 	for k := 0; k < len(w); k++ {
 		c := w[k]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		dst = append(dst, c)
+		h ^= uint32(c)
+		h *= 16777619
 	}
-	return dst
+	return dst, h
 }
 
-// wordIn reports whether the word text[t.s:t.e], lower-cased and without a
-// final period, is in m.
-func wordIn(m map[string]bool, text string, t tok) bool {
-	if t.kind != tokWord {
-		return false
-	}
-	w := text[t.s:t.e]
-	if n := len(w); n > 1 && w[n-1] == '.' {
-		w = w[:n-1]
-	}
-	if len(w) > 24 {
-		return false
-	}
-	var buf [24]byte
-	return m[string(lower(buf[:0], w))]
-}
-
-// capitalised reports whether the token is a word starting with an upper-case
-// letter, or a name particle joined to one (al-Dabbagh, de Blasio's "de" is
-// not: it has no capital).
-func capitalised(text string, t tok) bool {
-	if t.kind != tokWord {
-		return false
-	}
-	r, _ := runeAt(text, t.s)
-	if isUpper(r) {
-		return true
-	}
-	// al-Dabbagh, bin-Laden, el-Sisi: a lower-case particle and a capital.
-	for k := t.s; k+1 < t.e; k++ {
-		if text[k] == '-' {
-			r, _ := runeAt(text, k+1)
-			return isUpper(r) && k-t.s <= 3
+func lastHyphen(b []byte) int {
+	for k := len(b) - 1; k >= 0; k-- {
+		if b[k] == '-' {
+			return k
 		}
 	}
-	return false
+	return -1
 }
 
+// wordIn reports whether the token has the lexicon flag.
+func wordIn(flag uint32, _ string, t tok) bool { return t.flags&flag != 0 }
+
+// capitalised reports whether the token is a word starting with an
+// upper-case letter, or a name particle joined to one (al-Dabbagh).
+func capitalised(_ string, t tok) bool { return t.flags&fCap != 0 }
+
 // isCue reports whether t is a reporting verb written in lower case.
-func isCue(text string, t tok) bool {
-	if t.kind != tokWord {
-		return false
-	}
-	c := text[t.s]
-	if c < 'a' || c > 'z' {
-		return false
-	}
-	return cueWords[text[t.s:t.e]]
-}
+func isCue(_ string, t tok) bool { return t.flags&(fCue|fLower) == fCue|fLower }
 
 // possessive reports whether the word ends in 's or ’s (Trump's).
 func possessive(text string, t tok) bool {

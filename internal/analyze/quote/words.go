@@ -1,17 +1,112 @@
 package quote
 
-// Word tables, all lower case. They are read-only lookup tables, never
-// modified after initialisation.
+// Word tables, all lower case, merged into one read-only lexicon of flags
+// so that a token is looked up once, when it is read.
 
-// set builds a lookup table from space-separated words.
-func set(words ...string) map[string]bool {
-	m := make(map[string]bool)
-	for _, ws := range words {
+// Word flags (tok.flags).
+const (
+	fCue uint32 = 1 << iota
+	fAux
+	fPronoun
+	fTitle
+	fDet
+	fCut
+	fLead
+	fStopCap
+	fFemale
+	fMale
+	fCueNoun
+	fNaming
+	fParticle
+	fSubord
+	fCap   // starts with a capital letter (or al-Capital)
+	fLower // starts with an ASCII lower-case letter
+)
+
+// lexicon holds the flags of every listed word. Built once; never modified.
+var lexicon = newLexTable(buildLexicon())
+
+// lexTable is an open-addressing hash table from a lower-cased word to its
+// flags, faster than a map for the short lookups done on every word read.
+type lexTable struct {
+	keys [lexSize]string
+	vals [lexSize]uint32
+}
+
+const lexSize = 4096 // a power of two, well above twice the word count
+
+func newLexTable(m map[string]uint32) *lexTable {
+	t := new(lexTable)
+	if len(m)*2 > lexSize {
+		panic("quote: lexicon table too small")
+	}
+	for w, f := range m {
+		i := fnv(w) & (lexSize - 1)
+		for t.keys[i] != "" {
+			i = (i + 1) & (lexSize - 1)
+		}
+		t.keys[i], t.vals[i] = w, f
+	}
+	return t
+}
+
+// get returns the flags of the lower-cased word w with hash h (fnv).
+func (t *lexTable) get(w []byte, h uint32) uint32 {
+	for i := h & (lexSize - 1); ; i = (i + 1) & (lexSize - 1) {
+		k := t.keys[i]
+		if k == "" {
+			return 0
+		}
+		if k == string(w) {
+			return t.vals[i]
+		}
+	}
+}
+
+// fnv is the 32-bit FNV-1a hash.
+func fnv(w string) uint32 {
+	h := uint32(2166136261)
+	for k := 0; k < len(w); k++ {
+		h ^= uint32(w[k])
+		h *= 16777619
+	}
+	return h
+}
+
+func buildLexicon() map[string]uint32 {
+	m := make(map[string]uint32, 1024)
+	for _, l := range []struct {
+		words string
+		flag  uint32
+	}{
+		{cueWordsList, fCue},
+		{auxWordsList, fAux},
+		{pronounsList, fPronoun},
+		{titleWordsList, fTitle},
+		{determinersList, fDet},
+		{cutWordsList, fCut},
+		{leadWordsList, fLead},
+		{stopCapsList, fStopCap},
+		{femaleTitlesList, fFemale},
+		{maleTitlesList, fMale},
+		{cueNounsList, fCueNoun},
+		{namingWordsList, fNaming},
+		{particlesList, fParticle},
+		{subordinatorsList, fSubord},
+	} {
+		set(m, l.words, l.flag)
+	}
+	return m
+}
+
+// set adds flag to every space-separated word of words in m.
+func set(m map[string]uint32, words string, flag uint32) {
+	for _, ws := range []string{words} {
 		start := -1
 		for i := 0; i <= len(ws); i++ {
 			if i == len(ws) || ws[i] == ' ' || ws[i] == '\n' || ws[i] == '\t' {
 				if start >= 0 {
-					m[ws[start:i]] = true
+					m[ws[start:i]] |= flag
 					start = -1
 				}
 				continue
@@ -21,11 +116,10 @@ func set(words ...string) map[string]bool {
 			}
 		}
 	}
-	return m
 }
 
 // cueWords are reporting verbs: a speaker stands next to one of them.
-var cueWords = set(`
+const cueWordsList = (`
 say says said saying tell tells told telling add adds added adding
 write writes wrote writing   tweeted tweeting   posted posting
 ask asks asked asking  replies replied replying respond responds responded responding
@@ -65,15 +159,15 @@ object objected interrupt interrupted interrupting counsel counseled advise advi
 
 // cueNouns are reporting verbs that are also nouns (claims, reports): cues
 // only right before a quote or a colon ("The ad claims: …").
-var cueNouns = set(`claims reports notes tweets posts writes quotes states answers replies counters warns`)
+const cueNounsList = (`claims reports notes tweets posts writes quotes states answers replies counters warns`)
 
 // namingWords name or label something: the quoted words after them are a
 // partial quote, with the verb's subject as speaker.
-var namingWords = set(`call calls called calling dub dubs dubbed label labels labeled labelled brand branded term termed`)
+const namingWordsList = (`call calls called calling dub dubs dubbed label labels labeled labelled brand branded term termed`)
 
 // adverbs and auxiliaries that stand between a speaker and the cue
 // ("Trump also said", "she has said").
-var auxWords = set(`
+const auxWordsList = (`
 also later then has had have was is would will could may might once previously recently simply
 flatly quickly repeatedly again often reportedly publicly privately angrily just already first
 further finally bluntly frequently famously memorably earlier still even only never always
@@ -81,12 +175,12 @@ has long herself himself themselves itself sarcastically not did does do went on
 `)
 
 // pronouns that can be a speaker.
-var pronouns = set(`he she they we i it you`)
+const pronounsList = (`he she they we i it you`)
 
 // titleWords are titles and roles in front of a name ("Senate Majority Leader
 // Mitch McConnell"), honorifics included; trailing periods are dropped
 // before lookup.
-var titleWords = set(`
+const titleWordsList = (`
 mr mrs ms miss mx dr sen senator sens rep reps representative gov governor president vice secretary
 minister prime mayor chairman chairwoman chair spokesman spokeswoman spokesperson gen general
 col lt sgt capt adm cmdr maj judge justice former sir dame lord lady prof professor rev reverend
@@ -99,24 +193,24 @@ correspondent reporter columnist editor commentator pollster analyst economist l
 
 // determiners and possessives in front of a nominal speaker ("the senator",
 // "a spokesman", "his lawyer").
-var determiners = set(`the a an his her their its our my your one another some each every`)
+const determinersList = (`the a an his her their its our my your one another some each every`)
 
 // cutWords end the core of a speaker phrase ("Charles Rangel of New York",
 // "Trump in a statement", "Haines who").
-var cutWords = set(`
+const cutWordsList = (`
 of from in at on with for during after before who whom whose which when while where to about as
 via by through since until according than
 `)
 
 // leadWords open a fronted adverbial, not a subject ("In Iowa, Trump said").
-var leadWords = set(`
+const leadWordsList = (`
 in on at after before during while when since as speaking asked earlier later meanwhile however
 but and yet so then also still now today yesterday last this for with without despite according
 `)
 
 // stopCaps are capitalised function words at the start of a sentence, never
 // names.
-var stopCaps = set(`
+const stopCapsList = (`
 the a an and but or if in on at for to of as so yet this that these those it its he she they we i you
 his her their our my your there here when while after before during since then now however meanwhile
 although though because what who whom whose which why how where also still even just more most some
@@ -127,7 +221,14 @@ mr mrs ms dr sen rep gov president
 `)
 
 // femaleTitles and maleTitles give a name's gender for pronoun agreement.
-var (
-	femaleTitles = set(`mrs ms miss madam dame lady queen congresswoman chairwoman spokeswoman councilwoman`)
-	maleTitles   = set(`mr sir lord king congressman chairman spokesman councilman`)
+const (
+	femaleTitlesList = (`mrs ms miss madam dame lady queen congresswoman chairwoman spokeswoman councilwoman`)
+	maleTitlesList   = (`mr sir lord king congressman chairman spokesman councilman`)
 )
+
+// particles are lower-case parts of names between capitalised ones
+// (Charles de Gaulle, Ludwig van Beethoven, Osama bin Laden).
+const particlesList = (`de da del della di van von der den bin ibn al el la le du dos das ter ten`)
+
+// subordinators open a subordinate clause, not the main one.
+const subordinatorsList = (`when while after before as if because although though since until unless once where whereas`)
