@@ -35,6 +35,8 @@ people differ.`,
 	root.AddCommand(
 		newAnalyzeCmd(e),
 		newClusterCmd(e),
+		newExtractCmd(e),
+		newFetchCmd(e),
 		newCompareCmd(e),
 	)
 	return root.ExecuteContext(ctx)
