@@ -24,7 +24,8 @@ type source struct {
 
 func newSource(stderr io.Writer) *source {
 	s := &source{stderr: stderr, cleaner: &clean.Cleaner{}}
-	s.reader = ingest.NewReader(ingest.Options{OnError: s.report})
+	decoders, sniff := inputDecoders()
+	s.reader = ingest.NewReader(ingest.Options{OnError: s.report, Decoders: decoders, Sniff: sniff})
 	return s
 }
 
