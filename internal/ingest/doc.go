@@ -3,14 +3,24 @@
 // news.Article values.
 //
 // Formats are chosen by file name, or sniffed from the first bytes for
-// standard input and unknown extensions:
-//   - JSON lines, plain or gzipped (.jsonl, .jsonl.gz, .ndjson): one article per line
-//     with keys id, source, url, title, published, text (only text is required);
+// standard input and unknown extensions; gzip is recognised by its magic
+// bytes whatever the name:
+//   - JSON lines, plain or gzipped (.jsonl, .jsonl.gz, .ndjson, .json): one
+//     article per line with keys id, source, url, title, published, author,
+//     language, text (only text is required; fields of another type than
+//     expected, such as a numeric title or a Unix-time published, are taken
+//     leniently). A .json file that holds a JSON array of such objects, or
+//     objects pretty-printed over several lines, is read too;
 //   - plain-text article files (.txt and anything else that is text): the whole
-//     file is one article, left raw for the clean stage to take apart;
+//     file is one article, left raw for the clean stage to take apart. UTF-16
+//     with a byte-order mark and legacy Windows-1252 files are decoded;
 //   - HTML, feeds and WARC archives through the Decoders in Options.
 //
-// A bad item (a malformed line, broken gzip, a line over Options.MaxLine) is
-// reported to Options.OnError as an *ItemError naming the file and line, and
-// reading goes on with the next item: nothing good is lost for one bad item.
+// A bad item (a malformed line, a line without text, broken gzip, a line over
+// Options.MaxLine, an empty or binary file) is reported to Options.OnError as
+// an *ItemError naming the file and line, and reading goes on with the next
+// item: nothing good is lost for one bad item. Broken UTF-8 is kept as
+// U+FFFD. Duplicate ids are passed on: telling versions of an article apart
+// is left to later stages. Memory is bounded by MaxLine however long a line
+// is: a longer line is skipped as it streams past.
 package ingest

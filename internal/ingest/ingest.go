@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -14,15 +13,20 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/news"
 )
 
 // DefaultMaxLine is the longest JSON line (and the largest single text file)
-// read when Options.MaxLine is zero.
-const DefaultMaxLine = 64 << 20
+// read when Options.MaxLine is zero. The longest article of the 37k-article
+// scale corpus is 77 kB; 16 MB leaves room for whole web pages in JSON while
+// bounding what one bad line can cost in memory.
+const DefaultMaxLine = 16 << 20
+
+// maxBadHead is how many bad lines a JSON lines file may start with before
+// the rest of it is skipped as not JSON lines at all.
+const maxBadHead = 100
 
 // ItemError is the error for one input item that could not be read. The rest
 // of the input is still read.
@@ -58,7 +62,7 @@ type Options struct {
 	Decoders map[string]Decoder
 	// Sniff picks a decoder for content whose extension says nothing
 	// (standard input, unknown extensions) from its first bytes; nil means
-	// JSON lines when it starts with '{', else text.
+	// JSON when it starts with '{' or '[', else text.
 	Sniff func(head []byte) Decoder
 }
 
@@ -87,24 +91,34 @@ func (r *Reader) bad(err error) {
 }
 
 // Read reads every path in order ("-" is standard input, directories are
-// walked recursively in lexical order, hidden files skipped) and calls emit
-// for each article. It stops early only when ctx is done or emit returns an
-// error, and returns that error; unreadable items are reported through
-// Options.OnError and counted in Skipped.
+// walked recursively in lexical order, hidden files and directories
+// skipped, symbolic links to files followed) and calls emit for each
+// article. It stops early only when ctx is done or emit returns an error,
+// and returns that error; unreadable items are reported through
+// Options.OnError as *ItemError values naming the file (and line) and
+// counted in Skipped. The outcomes per input:
+//   - a missing or unreadable path, an empty file, binary content: one error;
+//   - a malformed JSON line, a line without "text" or with a blank one, a
+//     line longer than MaxLine: one error for that line, the next lines read;
+//   - a truncated or corrupt gzip stream or a read error: the articles
+//     before it are emitted, then one error naming the line it broke in;
+//   - broken UTF-8: kept as U+FFFD (a text file with no valid UTF-8
+//     sequence at all is read as Windows-1252; UTF-16 with a byte-order
+//     mark is decoded).
 func (r *Reader) Read(ctx context.Context, paths []string, emit func(news.Article) error) error {
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		if p == "-" {
-			if err := r.readStream(ctx, "-", "", os.Stdin, emit); err != nil {
+			if err := r.readStream(ctx, "-", "", os.Stdin, false, emit); err != nil {
 				return err
 			}
 			continue
 		}
 		st, err := os.Stat(p)
 		if err != nil {
-			r.bad(&ItemError{Origin: p, Err: err})
+			r.bad(&ItemError{Origin: p, Err: pathErr(err)})
 			continue
 		}
 		if !st.IsDir() {
@@ -113,34 +127,58 @@ func (r *Reader) Read(ctx context.Context, paths []string, emit func(news.Articl
 			}
 			continue
 		}
-		var files []string
-		werr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				r.bad(&ItemError{Origin: path, Err: err})
-				return nil
-			}
-			if path != p && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() {
-				files = append(files, path)
-			}
-			return nil
-		})
-		if werr != nil {
-			r.bad(&ItemError{Origin: p, Err: werr})
-		}
-		sort.Strings(files)
-		for _, f := range files {
+		for _, f := range r.walk(p) {
 			if err := r.readFile(ctx, f, emit); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// walk lists the regular files under dir (following symbolic links to
+// files, not to directories), skipping hidden names, in lexical order.
+func (r *Reader) walk(dir string) []string {
+	var files []string
+	werr := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			r.bad(&ItemError{Origin: path, Err: pathErr(err)})
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if path != dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.Type().IsRegular():
+			files = append(files, path)
+		case d.Type()&fs.ModeSymlink != 0:
+			if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+				files = append(files, path)
+			}
+		}
+		return nil
+	})
+	if werr != nil {
+		r.bad(&ItemError{Origin: dir, Err: pathErr(werr)})
+	}
+	sort.Strings(files)
+	return files
+}
+
+// pathErr drops the operation and path from an *fs.PathError: the
+// ItemError names the path already.
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // stopErr wraps an error from emit or ctx so that it is returned rather than
@@ -152,33 +190,44 @@ func (s stopErr) Error() string { return s.err.Error() }
 func (r *Reader) readFile(ctx context.Context, path string, emit func(news.Article) error) error {
 	f, err := os.Open(path)
 	if err != nil {
-		r.bad(&ItemError{Origin: path, Err: err})
+		r.bad(&ItemError{Origin: path, Err: pathErr(err)})
 		return nil
 	}
 	defer f.Close()
 	ext := strings.ToLower(filepath.Ext(path))
-	var in io.Reader = f
-	if ext == ".gz" {
-		zr, err := gzip.NewReader(f)
+	gz := ext == ".gz"
+	if gz {
+		ext = strings.ToLower(filepath.Ext(strings.TrimSuffix(path, filepath.Ext(path))))
+	}
+	return r.readStream(ctx, path, ext, f, gz, emit)
+}
+
+// gzipMagic starts every gzip stream.
+var gzipMagic = []byte{0x1f, 0x8b}
+
+// readStream reads one file's content whose format is given by ext, or
+// sniffed when ext says nothing. gz says the name promises gzip; gzip is
+// also recognised by content, whatever the name.
+func (r *Reader) readStream(ctx context.Context, name, ext string, in io.Reader, gz bool, emit func(news.Article) error) error {
+	br := bufio.NewReaderSize(in, 64<<10)
+	head, _ := br.Peek(2)
+	switch {
+	case bytes.HasPrefix(head, gzipMagic):
+		zr, err := gzip.NewReader(br)
 		if err != nil {
-			r.bad(&ItemError{Origin: path, Err: fmt.Errorf("gzip: %w", err)})
+			r.bad(&ItemError{Origin: name, Err: fmt.Errorf("gzip: %w", err)})
 			return nil
 		}
 		defer zr.Close()
-		in = zr
-		ext = strings.ToLower(filepath.Ext(strings.TrimSuffix(path, filepath.Ext(path))))
+		br = bufio.NewReaderSize(zr, 64<<10)
+	case gz && len(head) > 0:
+		r.bad(&ItemError{Origin: name, Err: errors.New("not gzip data, though the name ends in .gz")})
+		return nil
 	}
-	return r.readStream(ctx, path, ext, in, emit)
-}
-
-// readStream reads one file's content whose format is given by ext, or
-// sniffed when ext says nothing.
-func (r *Reader) readStream(ctx context.Context, name, ext string, in io.Reader, emit func(news.Article) error) error {
-	br := bufio.NewReaderSize(in, 64<<10)
 	var dec Decoder
 	switch ext {
 	case ".jsonl", ".ndjson", ".json":
-		dec = r.decodeJSONL
+		dec = r.decodeJSON
 	case ".txt", ".text":
 		dec = r.decodeText
 	default:
@@ -192,14 +241,18 @@ func (r *Reader) readStream(ctx context.Context, name, ext string, in io.Reader,
 		}
 		if dec == nil {
 			switch {
-			case looksJSON(head):
-				dec = r.decodeJSONL
-			case looksBinary(head):
+			case len(bytes.TrimSpace(head)) == 0 && len(head) < 512:
 				if len(head) == 0 {
 					r.bad(&ItemError{Origin: name, Err: news.ErrEmpty})
-				} else {
-					r.bad(&ItemError{Origin: name, Err: fmt.Errorf("%w: binary content", news.ErrNotArticle)})
+					return nil
 				}
+				dec = r.decodeText // blank so far: let the text decoder look at all of it
+			case looksJSON(head):
+				dec = r.decodeJSON
+			case utf16BOM(head) != nil:
+				dec = r.decodeText
+			case looksBinary(head):
+				r.bad(&ItemError{Origin: name, Err: fmt.Errorf("%w: binary content", news.ErrNotArticle)})
 				return nil
 			default:
 				dec = r.decodeText
@@ -221,14 +274,18 @@ func (r *Reader) readStream(ctx context.Context, name, ext string, in io.Reader,
 		return s.err
 	}
 	if err != nil {
-		r.bad(&ItemError{Origin: name, Err: err})
+		var ie *ItemError
+		if !errors.As(err, &ie) {
+			err = &ItemError{Origin: name, Err: err}
+		}
+		r.bad(err)
 	}
 	return nil
 }
 
 func looksJSON(head []byte) bool {
 	head = bytes.TrimLeft(head, " \t\r\n\ufeff")
-	return len(head) > 0 && head[0] == '{'
+	return len(head) > 0 && (head[0] == '{' || head[0] == '[')
 }
 
 // looksBinary reports whether head is empty or holds NUL bytes or is mostly
@@ -240,178 +297,20 @@ func looksBinary(head []byte) bool {
 	if bytes.IndexByte(head, 0) >= 0 {
 		return true
 	}
-	bad := 0
+	bad, ctrl := 0, 0
 	for i := 0; i < len(head); {
 		c, n := utf8.DecodeRune(head[i:])
-		if c == utf8.RuneError && n == 1 {
+		if c == utf8.RuneError && n == 1 && !(i+utf8.UTFMax > len(head) && !utf8.FullRune(head[i:])) {
 			bad++
+		}
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			ctrl++
 		}
 		i += n
 	}
-	return bad*10 > len(head) // tolerate some broken bytes, refuse mostly-binary data
-}
-
-// jsonArticle is the JSON lines record.
-type jsonArticle struct {
-	ID        *json.RawMessage `json:"id"`
-	Source    string           `json:"source"`
-	URL       string           `json:"url"`
-	Title     string           `json:"title"`
-	Published string           `json:"published"`
-	Author    string           `json:"author"`
-	Language  string           `json:"language"`
-	Text      *string          `json:"text"`
-}
-
-func (r *Reader) decodeJSONL(ctx context.Context, name string, in io.Reader, emit func(news.Article) error, bad func(error)) error {
-	br, ok := in.(*bufio.Reader)
-	if !ok {
-		br = bufio.NewReaderSize(in, 64<<10)
-	}
-	base := baseID(name)
-	var buf []byte
-	for line := 1; ; line++ {
-		var tooLong bool
-		var err error
-		buf, tooLong, err = readLine(br, buf[:0], r.opt.MaxLine)
-		if len(bytes.TrimSpace(buf)) == 0 && !tooLong {
-			if err == io.EOF {
-				return nil
-			}
-			if err != nil {
-				return fmt.Errorf("line %d: %w", line, err)
-			}
-			continue
-		}
-		switch {
-		case tooLong:
-			bad(&ItemError{Origin: name, Line: line, Err: fmt.Errorf("line longer than %d bytes, skipped", r.opt.MaxLine)})
-		case err != nil && err != io.EOF:
-			// A truncated gzip or a read error: the partial line is not trusted.
-			return fmt.Errorf("line %d: %w", line, err)
-		default:
-			a, perr := parseJSONArticle(buf)
-			if perr != nil {
-				bad(&ItemError{Origin: name, Line: line, Err: perr})
-				break
-			}
-			if a.ID == "" {
-				a.ID = fmt.Sprintf("%s:%d", base, line)
-			}
-			a.Origin = fmt.Sprintf("%s:%d", name, line)
-			if e := emit(a); e != nil {
-				return e
-			}
-		}
-		if err == io.EOF {
-			return nil
-		}
-	}
-}
-
-// readLine appends the next line (without its newline) to buf. When the line
-// is longer than max it is consumed without being kept and tooLong is set.
-func readLine(br *bufio.Reader, buf []byte, max int) (line []byte, tooLong bool, err error) {
-	for {
-		chunk, err := br.ReadSlice('\n')
-		if !tooLong {
-			if len(buf)+len(chunk) > max {
-				tooLong, buf = true, buf[:0]
-			} else {
-				buf = append(buf, chunk...)
-			}
-		}
-		if err == bufio.ErrBufferFull {
-			continue
-		}
-		if err == nil {
-			buf = bytes.TrimSuffix(buf, []byte("\n"))
-		}
-		return buf, tooLong, err
-	}
-}
-
-func parseJSONArticle(b []byte) (news.Article, error) {
-	var j jsonArticle
-	if err := json.Unmarshal(b, &j); err != nil {
-		return news.Article{}, fmt.Errorf("malformed JSON: %w", err)
-	}
-	if j.Text == nil {
-		return news.Article{}, errors.New(`no "text" field`)
-	}
-	a := news.Article{
-		Source:   j.Source,
-		URL:      j.URL,
-		Title:    j.Title,
-		Author:   j.Author,
-		Language: j.Language,
-		Text:     strings.ToValidUTF8(*j.Text, "\uFFFD"),
-	}
-	if j.ID != nil {
-		var s string
-		if err := json.Unmarshal(*j.ID, &s); err == nil {
-			a.ID = s
-		} else {
-			a.ID = strings.TrimSpace(string(*j.ID)) // numeric ids
-		}
-	}
-	if j.Published != "" {
-		t, err := ParseTime(j.Published)
-		if err == nil {
-			a.Published = t
-		}
-	}
-	return a, nil
-}
-
-// timeLayouts are the date formats accepted in metadata, most specific first.
-var timeLayouts = []string{
-	time.RFC3339Nano,
-	time.RFC3339,
-	"2006-01-02T15:04:05",
-	"2006-01-02 15:04:05",
-	"2006-01-02 15:04",
-	"2006-01-02",
-	time.RFC1123Z,
-	time.RFC1123,
-	"1/2/06",
-	"1/2/2006",
-	"2 Jan 2006 15:04",
-	"2 Jan 2006",
-	"January 2, 2006",
-	"Jan 2, 2006",
-}
-
-// ParseTime parses a metadata date in one of the common formats.
-func ParseTime(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	for _, l := range timeLayouts {
-		if t, err := time.Parse(l, s); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("unrecognised date %q", s)
-}
-
-func (r *Reader) decodeText(ctx context.Context, name string, in io.Reader, emit func(news.Article) error, bad func(error)) error {
-	b, err := io.ReadAll(io.LimitReader(in, int64(r.opt.MaxLine)+1))
-	if err != nil {
-		return err
-	}
-	if len(b) > r.opt.MaxLine {
-		return fmt.Errorf("text file larger than %d bytes", r.opt.MaxLine)
-	}
-	if len(bytes.TrimSpace(b)) == 0 {
-		return news.ErrEmpty
-	}
-	if looksBinary(b[:min(len(b), 4096)]) {
-		return fmt.Errorf("%w: binary content", news.ErrNotArticle)
-	}
-	return emit(news.Article{
-		ID:     baseID(name),
-		Text:   strings.ToValidUTF8(string(b), "\uFFFD"),
-		Origin: name,
-	})
+	// Tolerate some broken bytes (a legacy 8-bit encoding is text), refuse
+	// control characters and data that is mostly not characters.
+	return ctrl*20 > len(head) || bad*3 > len(head)
 }
 
 // baseID is the file's base name without its extensions (".txt", ".jsonl.gz").

@@ -1,0 +1,463 @@
+package ingest
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// result is what one Read produced: the articles' ids and texts, and the
+// errors as strings with the temporary directory taken out.
+type result struct {
+	IDs    []string
+	Texts  []string
+	Errors []string
+}
+
+// readAll reads paths with a Reader and collects what it emits and reports.
+func readAll(t testing.TB, opt Options, dir string, paths ...string) (result, []news.Article) {
+	t.Helper()
+	var res result
+	var arts []news.Article
+	opt.OnError = func(err error) {
+		var ie *ItemError
+		if !errors.As(err, &ie) {
+			t.Errorf("reported error %v is not an *ItemError", err)
+		} else if ie.Origin == "" {
+			t.Errorf("reported error %v names no file", err)
+		}
+		res.Errors = append(res.Errors, strings.ReplaceAll(err.Error(), dir+string(filepath.Separator), ""))
+	}
+	r := NewReader(opt)
+	err := r.Read(context.Background(), paths, func(a news.Article) error {
+		if !utf8.ValidString(a.Text) {
+			t.Errorf("article %s: invalid UTF-8 text", a.ID)
+		}
+		arts = append(arts, a)
+		res.IDs = append(res.IDs, a.ID)
+		res.Texts = append(res.Texts, a.Text)
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	if r.Skipped() != len(res.Errors) {
+		t.Errorf("Skipped() = %d; want %d (the errors reported)", r.Skipped(), len(res.Errors))
+	}
+	return res, arts
+}
+
+func gzipped(b []byte) []byte {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(b)
+	zw.Close()
+	return buf.Bytes()
+}
+
+func TestRead(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string][]byte // name -> content, written to a temp dir
+		paths []string          // read these (relative to the dir); all files when nil
+		want  result
+	}{
+		{
+			name:  "json lines",
+			files: map[string][]byte{"a.jsonl": []byte(`{"id":"x1","text":"One."}` + "\n\n" + `{"text":"Two."}` + "\r\n" + `{"id":7,"text":"Three."}`)},
+			want:  result{IDs: []string{"x1", "a:3", "7"}, Texts: []string{"One.", "Two.", "Three."}},
+		},
+		{
+			name:  "gzipped json lines",
+			files: map[string][]byte{"a.jsonl.gz": gzipped([]byte(`{"id":"g1","text":"One."}` + "\n" + `{"id":"g2","text":"Two."}` + "\n"))},
+			want:  result{IDs: []string{"g1", "g2"}, Texts: []string{"One.", "Two."}},
+		},
+		{
+			name:  "gzip recognised by content",
+			files: map[string][]byte{"a.jsonl": gzipped([]byte(`{"id":"g1","text":"One."}` + "\n"))},
+			want:  result{IDs: []string{"g1"}, Texts: []string{"One."}},
+		},
+		{
+			name:  "gz name without gzip",
+			files: map[string][]byte{"a.jsonl.gz": []byte(`{"id":"g1","text":"One."}`)},
+			want:  result{Errors: []string{"a.jsonl.gz: not gzip data, though the name ends in .gz"}},
+		},
+		{
+			name:  "text file",
+			files: map[string][]byte{"story.txt": []byte("Title\n\nBody.\n")},
+			want:  result{IDs: []string{"story"}, Texts: []string{"Title\n\nBody.\n"}},
+		},
+		{
+			name:  "unknown extension sniffed",
+			files: map[string][]byte{"a.data": []byte(" \n{\"id\":\"j\",\"text\":\"T.\"}\n"), "b.md": []byte("Some text.")},
+			want:  result{IDs: []string{"j", "b.md"}, Texts: []string{"T.", "Some text."}},
+		},
+		{
+			name:  "directory walk in order, hidden skipped",
+			files: map[string][]byte{"d/b.txt": []byte("B."), "d/a/z.txt": []byte("Z."), "d/.hidden.txt": []byte("H."), "d/.git/x.txt": []byte("G.")},
+			paths: []string{"d"},
+			want:  result{IDs: []string{"z", "b"}, Texts: []string{"Z.", "B."}},
+		},
+		{
+			name:  "missing path",
+			files: map[string][]byte{"a.txt": []byte("A.")},
+			paths: []string{"nope.txt", "a.txt"},
+			want:  result{IDs: []string{"a"}, Texts: []string{"A."}, Errors: []string{"nope.txt: no such file or directory"}},
+		},
+		{
+			name:  "malformed json line",
+			files: map[string][]byte{"m.jsonl": []byte(`{"id":"a","text":"A."}` + "\n" + `{"id":"b", "text": ` + "\n" + `{"id":"c","text":"C."}` + "\n")},
+			want: result{IDs: []string{"a", "c"}, Texts: []string{"A.", "C."},
+				Errors: []string{"m.jsonl:2: malformed JSON: unexpected end of JSON input"}},
+		},
+		{
+			name:  "missing and blank text",
+			files: map[string][]byte{"m.jsonl": []byte(`{"id":"a","title":"T"}` + "\n" + `{"id":"b","text":"  "}` + "\n" + `{"id":"c","text":null}` + "\n" + `{"id":"d","text":5}` + "\n" + `[1,2]` + "\n")},
+			want: result{Errors: []string{
+				`m.jsonl:1: no "text" field`, `m.jsonl:2: empty article: "text" is blank`, `m.jsonl:3: no "text" field`,
+				`m.jsonl:4: "text" is not a string`, `m.jsonl:5: not an article object: json: cannot unmarshal array into Go value of type ingest.looseArticle`}},
+		},
+		{
+			name:  "loose field types",
+			files: map[string][]byte{"l.jsonl": []byte(`{"id":"a","title":12,"source":null,"published":1319215980,"text":"A."}` + "\n")},
+			want:  result{IDs: []string{"a"}, Texts: []string{"A."}},
+		},
+		{
+			name:  "broken utf-8 kept as replacement",
+			files: map[string][]byte{"u.jsonl": []byte(`{"id":"u","text":"Caf` + "\xe9" + ` au lait."}` + "\n"), "u.txt": []byte("Caf\xc3\xa9 \xff ok.")},
+			want:  result{IDs: []string{"u", "u"}, Texts: []string{"Caf\uFFFD au lait.", "Caf\u00e9 \uFFFD ok."}},
+		},
+		{
+			name:  "windows-1252 text file",
+			files: map[string][]byte{"w.txt": []byte("Caf\xe9 \x93quoted\x94 \x96 ok.")},
+			want:  result{IDs: []string{"w"}, Texts: []string{"Caf\u00e9 \u201cquoted\u201d \u2013 ok."}},
+		},
+		{
+			name:  "utf-16 text file",
+			files: map[string][]byte{"w.txt": {0xff, 0xfe, 'H', 0, 'i', 0, '.', 0}},
+			want:  result{IDs: []string{"w"}, Texts: []string{"Hi."}},
+		},
+		{
+			name:  "byte order mark on the first json line",
+			files: map[string][]byte{"b.jsonl": []byte("\ufeff" + `{"id":"b","text":"B."}` + "\n")},
+			want:  result{IDs: []string{"b"}, Texts: []string{"B."}},
+		},
+		{
+			name:  "empty files",
+			files: map[string][]byte{"e.txt": nil, "e.jsonl": []byte("\n\n"), "e.bin": nil, "s.txt": []byte(" \n\t\n")},
+			want:  result{Errors: []string{"e.bin: empty article", "e.jsonl: empty article", "e.txt: empty article", "s.txt: empty article"}},
+		},
+		{
+			name:  "binary files",
+			files: map[string][]byte{"b.bin": {0x7f, 'E', 'L', 'F', 0, 0, 1, 2}, "b.txt": {0x89, 'P', 'N', 'G', 0, 0, 0, 0x0d}, "b.jsonl": {0, 1, 2, '\n', 3, '\n'}},
+			want: result{Errors: []string{"b.bin: not an article: binary content", "b.jsonl: not an article: binary content",
+				"b.txt: not an article: binary content"}},
+		},
+		{
+			name:  "duplicate ids are passed on",
+			files: map[string][]byte{"d.jsonl": []byte(`{"id":"x","text":"A."}` + "\n" + `{"id":"x","text":"B."}` + "\n")},
+			want:  result{IDs: []string{"x", "x"}, Texts: []string{"A.", "B."}},
+		},
+		{
+			name:  "json array",
+			files: map[string][]byte{"a.json": []byte("[\n  {\"id\": \"a\",\n   \"text\": \"A.\"},\n  {\"id\": \"b\"},\n  {\"id\": \"c\", \"text\": \"C.\"}\n]\n")},
+			want:  result{IDs: []string{"a", "c"}, Texts: []string{"A.", "C."}, Errors: []string{`a.json:4: article 2: no "text" field`}},
+		},
+		{
+			name:  "pretty-printed objects",
+			files: map[string][]byte{"p.json": []byte("{\n  \"id\": \"a\",\n  \"text\": \"A.\"\n}\n{\n  \"id\": \"b\",\n  \"text\": \"B.\"\n}\n")},
+			want:  result{IDs: []string{"a", "b"}, Texts: []string{"A.", "B."}},
+		},
+		{
+			name:  "broken json array",
+			files: map[string][]byte{"a.json": []byte("[\n{\"id\": \"a\", \"text\": \"A.\"},\n{\"id\": \"b\", \"text\": }\n]")},
+			want: result{IDs: []string{"a"}, Texts: []string{"A."},
+				Errors: []string{"a.json:3: malformed JSON after 1 article(s), rest of file skipped: invalid character '}' looking for beginning of value"}},
+		},
+		{
+			name:  "not json lines at all",
+			files: map[string][]byte{"n.jsonl": []byte(strings.Repeat("{ not json\n", 150))},
+			want:  result{Errors: append(repeatf("n.jsonl:%d: malformed JSON: invalid character 'n' looking for beginning of object key string", 100), "n.jsonl:100: not an article: the first 100 lines are not JSON articles, rest of file skipped")},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			var paths []string
+			for name, b := range tt.files {
+				p := filepath.Join(dir, name)
+				os.MkdirAll(filepath.Dir(p), 0o755)
+				if err := os.WriteFile(p, b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				paths = append(paths, name)
+			}
+			if tt.paths != nil {
+				paths = tt.paths
+			}
+			sortStrings(paths)
+			for i := range paths {
+				paths[i] = filepath.Join(dir, paths[i])
+			}
+			got, _ := readAll(t, Options{}, dir, paths...)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Read(%v) (-want +got):\n%s", tt.files, diff)
+			}
+		})
+	}
+}
+
+func repeatf(format string, n int) []string {
+	var s []string
+	for i := 1; i <= n; i++ {
+		s = append(s, fmt.Sprintf(format, i))
+	}
+	return s
+}
+
+func sortStrings(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+func TestReadMetadata(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "m.jsonl")
+	os.WriteFile(p, []byte(`{"id":"a","source":"S","url":"http://x.example/a","title":"T","published":"2011-10-21","author":"A","language":"en","text":"Body."}`+"\n"+
+		`{"id":"b","published":"1319215980000","text":"Body."}`+"\n"), 0o644)
+	_, arts := readAll(t, Options{}, dir, p)
+	want := []news.Article{
+		{ID: "a", Source: "S", URL: "http://x.example/a", Title: "T", Author: "A", Language: "en", Published: time.Date(2011, 10, 21, 0, 0, 0, 0, time.UTC), Text: "Body.", Origin: p + ":1"},
+		{ID: "b", Published: time.Date(2011, 10, 21, 16, 53, 0, 0, time.UTC), Text: "Body.", Origin: p + ":2"},
+	}
+	if diff := cmp.Diff(want, arts); diff != "" {
+		t.Errorf("Read metadata (-want +got):\n%s", diff)
+	}
+}
+
+// TestTruncatedGzip cuts a gzipped JSON lines file in the middle: the
+// articles before the cut come out, then one error naming file and line.
+func TestTruncatedGzip(t *testing.T) {
+	var plain bytes.Buffer
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 1; i <= 400; i++ { // incompressible, so that the cut falls mid-file
+		fmt.Fprintf(&plain, `{"id":"a%d","text":"%x"}`+"\n", i, rng.Uint64())
+	}
+	gz := gzipped(plain.Bytes())
+	dir := t.TempDir()
+	p := filepath.Join(dir, "t.jsonl.gz")
+	os.WriteFile(p, gz[:len(gz)/2], 0o644)
+	got, _ := readAll(t, Options{}, dir, p)
+	if len(got.IDs) < 100 || len(got.IDs) >= 400 {
+		t.Fatalf("read %d articles before the cut; want some, not all", len(got.IDs))
+	}
+	for i, id := range got.IDs {
+		if want := fmt.Sprintf("a%d", i+1); id != want {
+			t.Fatalf("article %d id = %q; want %q", i, id, want)
+		}
+	}
+	want := fmt.Sprintf("t.jsonl.gz:%d: input broken off inside this line, the lines before it were read: unexpected EOF", len(got.IDs)+1)
+	if diff := cmp.Diff([]string{want}, got.Errors); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+}
+
+// TestLongLine streams a line far over MaxLine between two good lines,
+// generated (not a committed file): it is reported and skipped, the next
+// line is read, and memory stays bounded by MaxLine.
+func TestLongLine(t *testing.T) {
+	const maxLine = 1 << 20
+	size := 100 << 20
+	if testing.Short() {
+		size = 8 << 20
+	}
+	var before runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	pr, pw := io.Pipe()
+	go func() {
+		pw.Write([]byte(`{"id":"a","text":"A."}` + "\n" + `{"id":"big","text":"`))
+		chunk := bytes.Repeat([]byte("x"), 1<<16)
+		for n := 0; n < size; n += len(chunk) {
+			pw.Write(chunk)
+		}
+		pw.Write([]byte(`"}` + "\n" + `{"id":"b","text":"B."}` + "\n"))
+		pw.Close()
+	}()
+	r := NewReader(Options{MaxLine: maxLine})
+	var ids, errs []string
+	r.opt.OnError = func(err error) { errs = append(errs, err.Error()) }
+	err := r.readStream(context.Background(), "big.jsonl", ".jsonl", pr, false, func(a news.Article) error {
+		ids = append(ids, a.ID)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	if diff := cmp.Diff([]string{"a", "b"}, ids); diff != "" {
+		t.Errorf("ids (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"big.jsonl:2: line longer than 1048576 bytes, skipped"}, errs); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+	// TotalAlloc counts every allocation; reading a 100 MB line must not
+	// allocate much more than MaxLine (the buffer grows by doubling).
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 8*maxLine {
+		t.Errorf("reading a %d MB line allocated %d MB; want <= %d MB", size>>20, alloc>>20, 8*maxLine>>20)
+	}
+}
+
+func TestTooLargeTextFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "big.txt")
+	os.WriteFile(p, bytes.Repeat([]byte("word "), 1000), 0o644)
+	got, _ := readAll(t, Options{MaxLine: 1000}, dir, p)
+	if diff := cmp.Diff(result{Errors: []string{"big.txt: text file larger than 1000 bytes, skipped"}}, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestStdinSniffing reads standard-input-like streams through readStream
+// with no extension, as Read does for "-".
+func TestStdinSniffing(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []byte
+		want result
+	}{
+		{"json lines", []byte(`{"id":"a","text":"A."}` + "\n"), result{IDs: []string{"a"}, Texts: []string{"A."}}},
+		{"gzipped json lines", gzipped([]byte(`{"id":"a","text":"A."}` + "\n")), result{IDs: []string{"a"}, Texts: []string{"A."}}},
+		{"text", []byte("Headline\n\nBody."), result{IDs: []string{"stdin"}, Texts: []string{"Headline\n\nBody."}}},
+		{"json array", []byte(`[{"id":"a","text":"A."}]`), result{IDs: []string{"a"}, Texts: []string{"A."}}},
+		{"empty", nil, result{Errors: []string{"-: empty article"}}},
+		{"binary", []byte{0, 1, 2, 3, 0xff}, result{Errors: []string{"-: not an article: binary content"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got result
+			r := NewReader(Options{OnError: func(err error) { got.Errors = append(got.Errors, err.Error()) }})
+			err := r.readStream(context.Background(), "-", "", bytes.NewReader(tt.in), false, func(a news.Article) error {
+				got.IDs = append(got.IDs, a.ID)
+				got.Texts = append(got.Texts, a.Text)
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("readStream(%q) (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+}
+
+// TestStop checks that an error from emit stops reading and is returned.
+func TestStop(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.jsonl")
+	os.WriteFile(p, []byte(`{"text":"A."}`+"\n"+`{"text":"B."}`+"\n"), 0o644)
+	stop := errors.New("stop")
+	n := 0
+	err := NewReader(Options{}).Read(context.Background(), []string{p, p}, func(news.Article) error {
+		n++
+		return stop
+	})
+	if !errors.Is(err, stop) || n != 1 {
+		t.Errorf("Read with a failing emit = %v after %d articles; want stop after 1", err, n)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := NewReader(Options{}).Read(ctx, []string{p}, func(news.Article) error { return nil }); !errors.Is(err, context.Canceled) {
+		t.Errorf("Read with a done context = %v; want context.Canceled", err)
+	}
+}
+
+func TestParseTime(t *testing.T) {
+	tests := map[string]time.Time{
+		"2011-10-21":                      time.Date(2011, 10, 21, 0, 0, 0, 0, time.UTC),
+		"2011-10-21T18:53:00Z":            time.Date(2011, 10, 21, 18, 53, 0, 0, time.UTC),
+		"2011-10-21 18:53":                time.Date(2011, 10, 21, 18, 53, 0, 0, time.UTC),
+		"Fri, 21 Oct 2011 18:53:00 +0000": time.Date(2011, 10, 21, 18, 53, 0, 0, time.UTC),
+		"10/21/11":                        time.Date(2011, 10, 21, 0, 0, 0, 0, time.UTC),
+		"21 October 2011":                 time.Date(2011, 10, 21, 0, 0, 0, 0, time.UTC),
+		"October 21, 2011":                time.Date(2011, 10, 21, 0, 0, 0, 0, time.UTC),
+	}
+	for in, want := range tests {
+		got, err := ParseTime(in)
+		if err != nil || !got.Equal(want) {
+			t.Errorf("ParseTime(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	if _, err := ParseTime("yesterday"); err == nil {
+		t.Errorf("ParseTime(%q) succeeded; want an error", "yesterday")
+	}
+}
+
+// fuzzRead runs one stream through readStream and checks the invariants:
+// no panic, valid UTF-8 text, every error an *ItemError naming the input.
+func fuzzRead(t *testing.T, name, ext string, data []byte) {
+	r := NewReader(Options{MaxLine: 1 << 16, OnError: func(err error) {
+		var ie *ItemError
+		if !errors.As(err, &ie) || ie.Origin != name {
+			t.Fatalf("error %v does not name %s", err, name)
+		}
+	}})
+	err := r.readStream(context.Background(), name, ext, bytes.NewReader(data), false, func(a news.Article) error {
+		if !utf8.ValidString(a.Text) || !utf8.ValidString(a.Title) || !utf8.ValidString(a.ID) {
+			t.Fatalf("invalid UTF-8 in %+v", a)
+		}
+		if strings.TrimSpace(a.Text) == "" {
+			t.Fatalf("blank article emitted from %q", data)
+		}
+		if !strings.HasPrefix(a.Origin, name) {
+			t.Fatalf("origin %q does not name %s", a.Origin, name)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("readStream = %v; want nil (bad items are reported, not returned)", err)
+	}
+}
+
+func FuzzJSONLines(f *testing.F) {
+	f.Add([]byte(`{"id":"a","text":"A."}` + "\n" + `{"text":` + "\n"))
+	f.Add([]byte(`[{"id":1,"text":"x"},{"title":2}]`))
+	f.Add([]byte("{\n\"text\": \"a\"\n}\n{"))
+	f.Add([]byte("\ufeff{\"text\":\"\xff\"}"))
+	f.Add(gzipped([]byte(`{"text":"A."}`)))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, "f.jsonl", ".jsonl", data) })
+}
+
+func FuzzText(f *testing.F) {
+	f.Add([]byte("Title\n\nBody."))
+	f.Add([]byte{0xff, 0xfe, 'a', 0})
+	f.Add([]byte("Caf\xe9"))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, "f.txt", ".txt", data) })
+}
+
+func FuzzSniff(f *testing.F) {
+	f.Add([]byte(`{"text":"A."}`))
+	f.Add([]byte("plain text"))
+	f.Add([]byte{0x1f, 0x8b, 8, 0})
+	f.Add([]byte{0, 0, 0})
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, "-", "", data) })
+}
