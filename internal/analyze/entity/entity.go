@@ -3,11 +3,11 @@ package entity
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/news"
-	"github.com/parallax-news/parallax/internal/token"
 )
 
 // lex is the recogniser's vocabulary. It is built once and only read.
@@ -45,16 +45,17 @@ func Find(text string, sents []news.Span) []news.Entity {
 		}
 		sents = []news.Span{{Start: 0, End: len(text)}}
 	}
-	ts := make([]tok, 0, len(text)/5)
+	f := pool.Get().(*finder)
+	defer f.release()
+	f.text = text
 	for i, sp := range sents {
 		if sp.Start < 0 || sp.End > len(text) || sp.Start >= sp.End {
 			continue
 		}
-		k := len(ts)
-		ts = tokenize(ts, text, sp.Start, sp.End, int32(i), lex)
-		markWeak(ts[k:], text)
+		k := len(f.ts)
+		f.ts = tokenize(f.ts, text, sp.Start, sp.End, int32(i), lex)
+		markWeak(f.ts[k:], text)
 	}
-	f := finder{text: text, ts: ts}
 	f.collect()
 	if len(f.ms) == 0 {
 		return nil
@@ -62,38 +63,101 @@ func Find(text string, sents []news.Span) []news.Entity {
 	return f.resolve()
 }
 
+// pool keeps finders' buffers between calls: the words of an article alone
+// take about 30 kB, and allocating them anew for every article makes the
+// garbage collector the stage's main cost. A finder holds nothing from one
+// call to the next.
+var pool = sync.Pool{New: func() any {
+	return &finder{byName: map[string]int{}, byLast: map[string]int{}, byFirst: map[string]int{}}
+}}
+
+// release empties f and returns it to the pool.
+func (f *finder) release() {
+	f.text = ""
+	f.ts = f.ts[:0]
+	clear(f.ms)
+	f.ms = f.ms[:0]
+	clear(f.ents)
+	f.ents = f.ents[:0]
+	f.order = f.order[:0]
+	f.index = f.index[:0]
+	clear(f.byName)
+	clear(f.byLast)
+	clear(f.byFirst)
+	if cap(f.ts) > 1<<16 {
+		return // do not keep the buffers of a huge article
+	}
+	pool.Put(f)
+}
+
 // markWeak flags every word of a title-case line (a headline), where
 // capital letters do not mark names: one whose function words are
 // capitalised ("Going To Go All The Way"), or whose every word is.
 func markWeak(ts []tok, text string) {
-	caps, lows, capStops := 0, 0, 0
+	caps, capStops := 0, 0
 	for i, t := range ts {
-		switch {
-		case t.has(fCap):
+		if t.has(fCap) {
 			caps++
-			if i > 0 && isStopTitle(text[t.s:t.e]) {
+			if i > 0 && shortFunction(text[t.s:t.e]) {
 				capStops++
-			}
-		case t.has(fLower) && !t.has(fParticle):
-			if !token.IsStop(text[t.s:t.e]) {
-				lows++
 			}
 		}
 	}
-	if capStops >= 2 && lows*3 <= caps || capStops >= 1 && lows == 0 && caps >= 4 {
+	if capStops == 0 || caps < 3 {
+		return
+	}
+	lows := 0
+	for _, t := range ts {
+		if t.flags&(fLower|fParticle) == fLower && t.e-t.s > 3 && !shortFunction(text[t.s:t.e]) {
+			lows++
+		}
+	}
+	if capStops >= 2 && lows*3 <= caps || lows == 0 && caps >= 4 {
 		for i := range ts {
 			ts[i].flags |= fWeak
 		}
 	}
 }
 
+// shortFunction reports whether w is a function word that title case
+// capitalises ("To", "The", "And", "With").
+func shortFunction(w string) bool {
+	switch w {
+	case "a", "an", "the", "to", "of", "and", "or", "in", "on", "at", "by", "for", "with", "from", "into", "over",
+		"is", "are", "be", "as", "that", "this", "than", "but", "not", "it", "its", "will", "was", "were", "have", "has",
+		"A", "An", "The", "To", "Of", "And", "Or", "In", "On", "At", "By", "For", "With", "From", "Into", "Over",
+		"Is", "Are", "Be", "As", "That", "This", "Than", "But", "Not", "It", "Its", "Will", "Was", "Were", "Have", "Has":
+		return true
+	}
+	return false
+}
+
 type finder struct {
 	text string
 	ts   []tok
 	ms   []mention
+
+	// Buffers of resolve.
+	ents    []entity
+	order   []int
+	index   []int
+	byName  map[string]int // canonical name → entity
+	byLast  map[string]int // surname key → the latest entity with it
+	byFirst map[string]int // first word → the latest entity with it
 }
 
 func (f *finder) word(i int) string { return f.text[f.ts[i].s:f.ts[i].e] }
+
+// is reports whether word i belongs to one of the word classes c. The
+// word's classes are looked up once and kept with the word.
+func (f *finder) is(i int, c class) bool {
+	t := &f.ts[i]
+	if t.flags&fClass == 0 {
+		t.cls = lex.class[f.text[t.s:t.e]]
+		t.flags |= fClass
+	}
+	return t.cls&c != 0
+}
 
 // joined reports whether word i follows word i-1 in the same sentence with
 // only spaces between them.
@@ -112,47 +176,24 @@ func (f *finder) nameWord(i int) bool {
 	}
 	w := f.word(i)
 	// US-led, Iraqi-born: a hyphenated adjective.
-	if h := strings.LastIndexAny(w, "-‑"); h > 0 && h+1 < len(w) {
-		r, _ := utf8.DecodeRuneInString(w[h+1:])
-		if unicode.IsLower(r) && !lex.titleHead.has(w) {
-			return false
+	if t.has(fJoin) {
+		if h := strings.LastIndexAny(w, "-‑"); h > 0 && h+1 < len(w) {
+			r, _ := utf8.DecodeRuneInString(w[h+1:])
+			if unicode.IsLower(r) && !f.is(i, cTitleHead) {
+				return false
+			}
 		}
 	}
 	if len(w) >= 4 && len(w) <= 6 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-' && t.has(fAllCaps) {
 		return false // a party and state label: R-SC, D-N.Y
 	}
 	if t.has(fAllCaps) {
-		return !isStopTitle(w)
+		return !f.is(i, cStop)
 	}
-	if w == "I" || lex.calendar.has(w) || lex.numbers.has(w) {
+	if w == "I" || f.is(i, cCalendar) || f.is(i, cNumber) {
 		return false
 	}
-	if isStopTitle(w) {
-		return false
-	}
-	return true
-}
-
-// isStopTitle reports whether a capitalised word is a function word ("The",
-// "But"): those never belong to a name.
-func isStopTitle(w string) bool {
-	if len(w) > 12 {
-		return false
-	}
-	var buf [12]byte
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	lw := string(buf[:len(w)])
-	switch lw {
-	case "us", "mr", "mrs", "ms", "dr", "may", "will", "new", "one", "two", "said", "says", "say", "get", "got", "like", "just":
-		return false
-	}
-	return token.IsStop(lw)
+	return !f.is(i, cStop)
 }
 
 // collect finds the runs of capitalised words and turns them into mentions.
@@ -171,7 +212,7 @@ func (f *finder) collect() {
 				continue
 			}
 			w := f.word(j)
-			if lex.calendar.has(w) && w == "May" && lex.firstNames.has(f.word(j-1)) {
+			if f.is(j, cCalendar) && w == "May" && f.is(j-1, cFirstName) {
 				j++
 				continue
 			}
@@ -185,11 +226,11 @@ func (f *finder) collect() {
 					prev := f.word(j - 1)
 					ok := false
 					switch {
-					case lex.particles.has(w):
+					case f.is(j, cParticle):
 						ok = true
 					case w == "of" || w == "for" || w == "on":
-						ok = lex.orgStart.has(prev) || lex.orgHead.has(prev) || lex.placeHead.has(prev) ||
-							lex.titleHead.has(prev) || prev == "States" || prev == "Secretary"
+						ok = f.is(j-1, cOrgStart) || f.is(j-1, cOrgHead) || f.is(j-1, cPlaceHead) ||
+							f.is(j-1, cTitleHead) || prev == "States" || prev == "Secretary"
 					case w == "and":
 						ok = hasOf && !f.ts[k].has(fAllCaps)
 					}
@@ -219,16 +260,15 @@ func (f *finder) run(a, b int) {
 	// Drop a sentence-initial common word: "The", "However", "Many".
 	for a < b && f.ts[a].has(fInitial) && !f.knownPrefix(a, b) && !f.isTitle(a) {
 		w := f.word(a)
-		if lex.common.has(w) || isStopTitle(w) || b-a > 1 && commonShape(w) && !lex.firstNames.has(w) {
+		if f.is(a, cCommon|cStop) || b-a > 1 && commonShape(w) && !f.is(a, cFirstName) {
 			a = f.skipConnectors(a+1, b)
 			continue
 		}
 		break
 	}
 	for a < b && b-a > 1 && !f.wholeIsName(a, b) && !f.knownPrefix(a, b) {
-		w := f.word(a)
 		// Leading adjectives: "Iraqi Prime Minister", "Former Senator".
-		if lex.demonym.has(w) || lex.leading.has(w) {
+		if f.is(a, cDemonym) || f.is(a, cLeading) {
 			a = f.skipConnectors(a+1, b)
 			continue
 		}
@@ -249,7 +289,7 @@ func (f *finder) run(a, b int) {
 			continue
 		}
 		q := p
-		for q > a && lex.titleMod.has(f.word(q-1)) {
+		for q > a && f.is(q-1, cTitleMod) {
 			q--
 		}
 		if q > a {
@@ -272,8 +312,8 @@ func (f *finder) run(a, b int) {
 	}
 	// Other words before a first name: "Unlike Hillary Clinton".
 	for k := a + 1; k+1 < b; k++ {
-		if lex.firstNames.has(f.word(k)) && f.ts[k+1].has(fCap) && !lex.firstNames.has(f.word(k-1)) &&
-			!f.ts[k-1].has(fParticle) && !f.ts[k-1].has(fDot) && !lex.particles.has(f.word(k-1)) &&
+		if f.is(k, cFirstName) && f.ts[k+1].has(fCap) && !f.is(k-1, cFirstName) &&
+			!f.ts[k-1].has(fParticle) && !f.ts[k-1].has(fDot) && !f.is(k-1, cParticle) &&
 			!f.ts[k-1].has(fLower) {
 			f.run(a, k)
 			f.run(k, b)
@@ -286,16 +326,22 @@ func (f *finder) run(a, b int) {
 // isTitle reports whether word i is a person's title: "President", "Sen.".
 func (f *finder) isTitle(i int) bool {
 	w := f.word(i)
-	if lex.titleHead.has(w) {
+	if f.is(i, cTitleHead) {
 		return true
 	}
-	return f.ts[i].has(fDot) && dotWord(w) && !lex.dotName.has(w)
+	return f.ts[i].has(fDot) && dotWord(w) && !f.is(i, cDotName)
 }
 
 // knownPrefix reports whether toks[a:b] begins with a known place or
 // organization of two or three words ("New York").
 func (f *finder) knownPrefix(a, b int) bool {
+	if !f.is(a, cGazetteer) {
+		return false
+	}
 	for k := a + 2; k <= b && k <= a+3; k++ {
+		if !f.is(k-1, cGazetteer) {
+			continue
+		}
 		s := f.text[f.ts[a].s:f.ts[k-1].e]
 		if _, ok := lex.places[s]; ok {
 			return true
@@ -323,22 +369,22 @@ func (f *finder) skipConnectors(a, b int) int {
 // wholeIsName reports whether toks[a:b] is a known place or organization, or
 // ends with an organization's or place's head word.
 func (f *finder) wholeIsName(a, b int) bool {
-	s := f.text[f.ts[a].s:f.ts[b-1].e]
-	if _, ok := lex.places[s]; ok {
-		return true
-	}
-	if _, ok := lex.orgAlias[s]; ok {
-		return true
+	if f.is(a, cGazetteer) && f.is(b-1, cGazetteer) {
+		s := f.text[f.ts[a].s:f.ts[b-1].e]
+		if _, ok := lex.places[s]; ok {
+			return true
+		}
+		if _, ok := lex.orgAlias[s]; ok {
+			return true
+		}
 	}
 	if b-a == 1 {
-		return lex.orgWord.has(s)
+		return f.is(a, cOrgWord)
 	}
-	last := f.word(b - 1)
-	if lex.orgHead.has(last) || lex.placeHead.has(last) && !lex.titleHead.has(f.word(a)) {
+	if f.is(b-1, cOrgHead) || f.is(b-1, cPlaceHead) && !f.is(a, cTitleHead) {
 		return true
 	}
-	first := f.word(a)
-	return lex.orgStart.has(first) && b-a > 2 && f.word(a+1) == "of"
+	return f.is(a, cOrgStart) && b-a > 2 && f.word(a+1) == "of"
 }
 
 // titleEnd returns the index of the first word after the title phrase
@@ -351,7 +397,7 @@ func (f *finder) titleEnd(a, b int) int {
 		switch {
 		case f.isTitle(i):
 			head = true
-		case lex.titleMod.has(w), w == "of" || w == "the":
+		case f.is(i, cTitleMod), w == "of" || w == "the":
 		default:
 			if head {
 				return i
@@ -376,12 +422,10 @@ func (f *finder) add(a, b, s int, titled bool) {
 	if a >= b {
 		return
 	}
-	last := f.word(b - 1)
-	if lex.eventHead.has(last) && b-a > 1 {
+	if f.is(b-1, cEventHead) && b-a > 1 {
 		return
 	}
-	name := f.text[f.ts[a].s:f.ts[b-1].e]
-	if b-a == 1 && (lex.demonym.has(name) || lex.titleHead.has(name) && !lex.orgWord.has(name)) {
+	if b-a == 1 && (f.is(a, cDemonym) || f.is(a, cTitleHead) && !f.is(a, cOrgWord)) {
 		return
 	}
 	end := f.ts[b-1].e
@@ -391,7 +435,7 @@ func (f *finder) add(a, b, s int, titled bool) {
 			end = f.ts[b-1].end
 		}
 	}
-	m := mention{span: news.Span{Start: f.ts[s].s, End: end}, a: a, b: b, fixed: -1, titled: titled, ent: -1}
+	m := mention{span: news.Span{Start: int(f.ts[s].s), End: int(end)}, a: a, b: b, fixed: -1, titled: titled, ent: -1}
 	if titled {
 		m.votes[vPerson] += 8
 	}
@@ -403,16 +447,17 @@ func (f *finder) add(a, b, s int, titled bool) {
 func (f *finder) evidence(m *mention, s int) {
 	a, b := m.a, m.b
 	name := f.text[f.ts[a].s:f.ts[b-1].e]
-	first, last := f.word(a), f.word(b-1)
+	_, last := f.word(a), f.word(b-1)
 	single := b-a == 1
 	allCaps := single && f.ts[a].has(fAllCaps)
-	if c, ok := lex.places[name]; ok {
+	gaz := f.is(a, cGazetteer) && f.is(b-1, cGazetteer)
+	if c, ok := lex.places[name]; gaz && ok {
 		m.canon, m.fixed = c, vPlace
 		m.votes[vPlace] += 10
-	} else if c, ok := lex.orgAlias[name]; ok {
+	} else if c, ok := lex.orgAlias[name]; gaz && ok {
 		m.canon, m.fixed = c, vOrg
 		m.votes[vOrg] += 10
-	} else if single && lex.orgWord.has(name) {
+	} else if single && f.is(a, cOrgWord) {
 		m.fixed = vOrg
 		m.votes[vOrg] += 10
 	} else if allCaps && f.ts[a].e-f.ts[a].s > 4 {
@@ -423,22 +468,22 @@ func (f *finder) evidence(m *mention, s int) {
 	}
 	if m.fixed < 0 {
 		switch {
-		case lex.orgHead.has(last) && !single:
+		case f.is(b-1, cOrgHead) && !single:
 			m.votes[vOrg] += 8
 			m.fixed = vOrg
-		case lex.orgStart.has(first) && b-a > 2 && f.word(a+1) == "of":
+		case f.is(a, cOrgStart) && b-a > 2 && f.word(a+1) == "of":
 			m.votes[vOrg] += 8
 			m.fixed = vOrg
-		case lex.placeHead.has(last) && !single || lex.placeStart.has(first) && !single:
+		case f.is(b-1, cPlaceHead) && !single || f.is(a, cPlaceStart) && !single:
 			m.votes[vPlace] += 6
 			m.fixed = vPlace
-		case !single && lex.orgWord.has(first):
+		case !single && f.is(a, cOrgWord):
 			m.votes[vOrg] += 4
 		}
 	}
-	if !single && m.fixed < 0 && !lex.firstNames.has(first) {
+	if !single && m.fixed < 0 && !f.is(a, cFirstName) {
 		// "Baja California", "Northern Virginia": a known place last.
-		if _, ok := lex.places[last]; ok {
+		if _, ok := lex.places[last]; ok && f.is(b-1, cGazetteer) {
 			m.votes[vPlace] += 4
 		}
 	}
@@ -446,12 +491,12 @@ func (f *finder) evidence(m *mention, s int) {
 		m.acronym = true
 		m.votes[vOrg] += 3
 	}
-	if !single && lex.firstNames.has(first) {
+	if !single && f.is(a, cFirstName) {
 		m.votes[vPerson] += 5
-	} else if single && lex.firstNames.has(first) {
+	} else if single && f.is(a, cFirstName) {
 		m.votes[vPerson]++
 	}
-	if f.ts[a].has(fParticle) || !single && lex.particles.has(f.word(a+1)) {
+	if f.ts[a].has(fParticle) || !single && f.is(a+1, cParticle) {
 		m.votes[vPerson] += 3
 	}
 	if !single && m.fixed < 0 && m.votes[vOrg] == 0 && m.votes[vPlace] == 0 {
@@ -474,17 +519,17 @@ func (f *finder) evidence(m *mention, s int) {
 		pw := f.word(p)
 		pt := f.ts[p]
 		switch {
-		case pt.has(fLower) && lex.personNoun.has(pw):
+		case pt.has(fLower) && f.is(p, cPersonNoun):
 			m.votes[vPerson] += 5
 		case pw == "the" || pw == "The":
-			nextLower := b < len(f.ts) && f.joined(b) && f.ts[b].has(fLower) && !lex.reportVerb.has(f.word(b))
+			nextLower := b < len(f.ts) && f.joined(b) && f.ts[b].has(fLower) && !f.is(b, cReportVerb)
 			if !nextLower {
 				m.votes[vOrg] += 3
 				m.votes[vPerson] -= 3
 			}
-		case lex.reportVerb.has(pw) && (pt.has(fLower)):
+		case f.is(p, cReportVerb) && (pt.has(fLower)):
 			m.votes[vPerson] += 3
-		case lex.placePrep.has(pw) && pt.has(fLower):
+		case f.is(p, cPlacePrep) && pt.has(fLower):
 			switch {
 			case pw == "of":
 				m.votes[vPlace]++
@@ -498,9 +543,9 @@ func (f *finder) evidence(m *mention, s int) {
 	if n := b; n < len(f.ts) && f.ts[n].sent == f.ts[b-1].sent {
 		nw := f.word(n)
 		nt := f.ts[n]
-		if nt.has(fLower) && lex.reportVerb.has(nw) && !f.ts[b-1].has(fPoss) {
+		if nt.has(fLower) && f.is(n, cReportVerb) && !f.ts[b-1].has(fPoss) {
 			m.votes[vPerson] += 3
-		} else if nt.has(fLower) && (nw == "has" || nw == "had" || nw == "have") && n+1 < len(f.ts) && lex.reportVerb.has(f.word(n+1)) {
+		} else if nt.has(fLower) && (nw == "has" || nw == "had" || nw == "have") && n+1 < len(f.ts) && f.is(n+1, cReportVerb) {
 			m.votes[vPerson] += 3
 		} else if nt.has(fLower) && nw == "who" {
 			m.votes[vPerson] += 3
@@ -529,6 +574,9 @@ func titleCase(s string) string {
 // surname returns the matching key of a name's last word: without a
 // particle prefix ("al-Maliki" → "Maliki").
 func surname(w string) string {
+	if !joinedEarly(w) {
+		return w
+	}
 	for _, p := range lex.prefixes {
 		if len(w) > len(p) && strings.EqualFold(w[:len(p)], p) {
 			return w[len(p):]
@@ -540,114 +588,153 @@ func surname(w string) string {
 // lastName returns the matching key of the surname of toks[a:b]: its last
 // word without a particle prefix, skipping "Jr." and "III".
 func (f *finder) lastName(a, b int) string {
-	for b-a > 1 && lex.suffix.has(f.word(b-1)) {
+	for b-a > 1 && f.is(b-1, cSuffix) {
 		b--
 	}
 	return surname(f.word(b - 1))
 }
 
+// joinedEarly reports whether w has a hyphen or an apostrophe in its first
+// five bytes, as a particle prefix does ("al-", "d'").
+func joinedEarly(w string) bool {
+	for i := 0; i < len(w) && i < 5; i++ {
+		if c := w[i]; c == '-' || c == '\'' || c == 0xE2 {
+			return true
+		}
+	}
+	return false
+}
+
 type entity struct {
-	name    string
-	typ     int // fixed type or -1
-	ms      []int
-	votes   [3]int
-	first   string // first word of the longest name
-	last    string // surname key of the longest name
-	ntok    int
-	words   []string
-	strong  bool
-	removed bool
+	name   string
+	typ    int // fixed type or -1
+	a, b   int // the words of the longest name
+	first  string
+	last   string // surname key of the longest name
+	votes  [3]int
+	n      int // mentions
+	strong bool
+
+	nextLast, nextFirst int // the next entity with the same last or first word, or -1
 }
 
 // resolve links the mentions into entities.
 func (f *finder) resolve() []news.Entity {
-	order := make([]int, len(f.ms))
-	for i := range order {
-		order[i] = i
+	// Longest names first, in text order: a counting sort by word count.
+	maxLen := 0
+	for i := range f.ms {
+		maxLen = max(maxLen, f.ms[i].b-f.ms[i].a)
 	}
-	slices.SortStableFunc(order, func(x, y int) int {
-		mx, my := &f.ms[x], &f.ms[y]
-		return (my.b - my.a) - (mx.b - mx.a)
-	})
-	var ents []entity
-	byName := make(map[string]int, len(f.ms))
+	order := f.order[:0]
+	for n := maxLen; n >= 1; n-- {
+		for i := range f.ms {
+			if f.ms[i].b-f.ms[i].a == n {
+				order = append(order, i)
+			}
+		}
+	}
+	f.order = order
+	ents := f.ents[:0]
+	byName := f.byName
 	for _, mi := range order {
 		m := &f.ms[mi]
-		name := f.text[f.ts[m.a].s:f.ts[m.b-1].e]
-		key := name
+		key := f.text[f.ts[m.a].s:f.ts[m.b-1].e]
 		if m.canon != "" {
 			key = m.canon
 		}
 		if e, ok := byName[key]; ok {
-			f.link(ents, e, mi)
+			m.ent = e
 			continue
 		}
 		if e := f.match(ents, mi); e >= 0 {
-			f.link(ents, e, mi)
+			m.ent = e
 			continue
 		}
-		e := entity{name: key, typ: int(m.fixed), ntok: m.b - m.a}
-		e.first = f.word(m.a)
-		e.last = f.lastName(m.a, m.b)
-		for i := m.a; i < m.b; i++ {
-			if f.ts[i].has(fCap) {
-				e.words = append(e.words, f.word(i))
-			}
+		e := entity{name: key, typ: int(m.fixed), a: m.a, b: m.b, first: f.word(m.a), last: f.lastName(m.a, m.b),
+			nextLast: -1, nextFirst: -1}
+		if x, ok := f.byLast[e.last]; ok {
+			e.nextLast = x
+		}
+		if x, ok := f.byFirst[e.first]; ok {
+			e.nextFirst = x
 		}
 		ents = append(ents, e)
-		byName[key] = len(ents) - 1
-		f.link(ents, len(ents)-1, mi)
+		k := len(ents) - 1
+		byName[key] = k
+		f.byLast[e.last] = k
+		f.byFirst[e.first] = k
+		m.ent = k
 	}
-	out := make([]news.Entity, 0, len(ents))
-	for i := range ents {
-		e := &ents[i]
-		for _, mi := range e.ms {
-			m := &f.ms[mi]
-			for k := range 3 {
-				e.votes[k] += int(m.votes[k])
-			}
-			if !m.weak {
-				e.strong = true
-			}
+	for i := range f.ms {
+		m := &f.ms[i]
+		e := &ents[m.ent]
+		for k := range 3 {
+			e.votes[k] += int(m.votes[k])
 		}
-		if !e.strong && e.typ < 0 {
+		e.n++
+		if !m.weak {
+			e.strong = true
+		}
+	}
+	// Number the kept entities by first mention, so out needs no sorting.
+	index := slices.Grow(f.index[:0], len(ents))[:len(ents)] // entity → position in out, or -1
+	f.index = index
+	for i := range index {
+		index[i] = -2 // not seen yet
+	}
+	kept := 0
+	for i := range f.ms {
+		e := f.ms[i].ent
+		if index[e] != -2 {
 			continue
 		}
-		typ := e.typ
-		if typ < 0 {
-			best, bv := -1, 0
-			for k := range 3 {
-				if e.votes[k] > bv {
-					best, bv = k, e.votes[k]
-				}
-			}
-			if best < 0 {
-				continue // nothing says what it is
-			}
-			typ = best
+		index[e] = -1
+		if f.keep(&ents[e]) >= 0 {
+			index[e] = kept
+			kept++
 		}
-		slices.SortFunc(e.ms, func(x, y int) int { return f.ms[x].span.Start - f.ms[y].span.Start })
-		ne := news.Entity{Name: e.name, Type: types[typ], Mentions: make([]news.Span, 0, len(e.ms))}
-		for _, mi := range e.ms {
-			sp := f.ms[mi].span
-			ne.Mentions = append(ne.Mentions, sp)
-			alias := f.text[sp.Start:sp.End]
-			if !slices.Contains(ne.Aliases, alias) {
-				ne.Aliases = append(ne.Aliases, alias)
-			}
-		}
-		out = append(out, ne)
 	}
-	slices.SortFunc(out, func(x, y news.Entity) int { return x.Mentions[0].Start - y.Mentions[0].Start })
+	out := make([]news.Entity, kept)
+	for i := range ents {
+		if k := index[i]; k >= 0 {
+			out[k] = news.Entity{Name: ents[i].name, Type: types[f.keep(&ents[i])], Mentions: make([]news.Span, 0, ents[i].n)}
+		}
+	}
+	// f.ms is in text order, so each entity's mentions come out sorted.
+	for i := range f.ms {
+		k := index[f.ms[i].ent]
+		if k < 0 {
+			continue
+		}
+		ne := &out[k]
+		sp := f.ms[i].span
+		ne.Mentions = append(ne.Mentions, sp)
+		if alias := f.text[sp.Start:sp.End]; !slices.Contains(ne.Aliases, alias) {
+			ne.Aliases = append(ne.Aliases, alias)
+		}
+	}
 	return out
 }
 
-var types = [3]news.EntityType{news.Person, news.Organization, news.Place}
-
-func (f *finder) link(ents []entity, e, mi int) {
-	ents[e].ms = append(ents[e].ms, mi)
-	f.ms[mi].ent = e
+// keep returns the type of entity e, or -1 when it is to be dropped: found
+// only where capitals say little, or with nothing saying what it is.
+func (f *finder) keep(e *entity) int {
+	if !e.strong && e.typ < 0 {
+		return -1
+	}
+	if e.typ >= 0 {
+		return e.typ
+	}
+	best, bv := -1, 0
+	for k := range 3 {
+		if e.votes[k] > bv {
+			best, bv = k, e.votes[k]
+		}
+	}
+	return best
 }
+
+var types = [3]news.EntityType{news.Person, news.Organization, news.Place}
 
 // match returns the entity a shorter mention refers to, or -1: "Obama" and
 // "Mr Obama" for "Barack Obama", "George Bush" for "George W. Bush", "NRA"
@@ -656,9 +743,8 @@ func (f *finder) match(ents []entity, mi int) int {
 	m := &f.ms[mi]
 	n := m.b - m.a
 	if m.acronym {
-		w := f.word(m.a)
 		for i := range ents {
-			if len(ents[i].words) == len(w) && len(w) >= 2 && ents[i].typ != vPlace && initials(ents[i].words) == w {
+			if ents[i].typ != vPlace && f.initialsMatch(ents[i].a, ents[i].b, f.word(m.a)) {
 				return i
 			}
 		}
@@ -670,44 +756,40 @@ func (f *finder) match(ents []entity, mi int) int {
 	last := f.lastName(m.a, m.b)
 	best, bestPos := -1, -1
 	consider := func(i int) {
-		// Prefer the entity mentioned last before m; else the first found.
-		pos := -1
-		for _, x := range ents[i].ms {
-			if s := f.ms[x].span.Start; s < m.span.Start && s > pos {
-				pos = s
-			}
+		if best < 0 {
+			best = i
+			return
 		}
-		if best < 0 || pos > bestPos {
+		// Prefer the entity mentioned last before m.
+		if bestPos < 0 {
+			bestPos = f.lastBefore(best, m.span.Start)
+		}
+		if pos := f.lastBefore(i, m.span.Start); pos > bestPos {
 			best, bestPos = i, pos
 		}
 	}
-	for i := range ents {
+	i, ok := f.byLast[last]
+	for ; ok && i >= 0; i = ents[i].nextLast {
 		e := &ents[i]
-		if e.last == "" || e.ntok <= n && !(n > 1 && e.ntok == n) {
+		if e.b-e.a <= n && !(n > 1 && e.b-e.a == n) {
 			continue
 		}
 		if e.typ >= 0 && e.typ != vPerson {
 			// "the Times" for "The New York Times".
-			if n == 1 && e.typ == vOrg && e.ntok > 1 && m.votes[vPerson] <= 0 && e.words[len(e.words)-1] == f.word(m.a) {
+			if n == 1 && e.typ == vOrg && m.votes[vPerson] <= 0 && f.word(e.b-1) == first {
 				consider(i)
 			}
 			continue
 		}
-		if n == 1 {
-			if last == e.last {
-				consider(i)
-			}
-			continue
-		}
-		if last == e.last && (first == e.first || len(first) <= 2 && strings.HasPrefix(e.first, first[:1])) {
+		if n == 1 || first == e.first || len(first) <= 2 && strings.HasPrefix(e.first, first[:1]) {
 			consider(i)
 		}
 	}
-	if best < 0 && n == 1 && !m.titled {
+	if best < 0 && n == 1 && !m.titled && m.fixed < 0 {
 		// A first name alone: "Hillary" for "Hillary Clinton".
-		for i := range ents {
-			e := &ents[i]
-			if e.ntok > 1 && e.first == first && e.typ < 0 && m.fixed < 0 {
+		i, ok := f.byFirst[first]
+		for ; ok && i >= 0; i = ents[i].nextFirst {
+			if e := &ents[i]; e.b-e.a > 1 && e.typ < 0 {
 				consider(i)
 			}
 		}
@@ -715,12 +797,35 @@ func (f *finder) match(ents []entity, mi int) int {
 	return best
 }
 
-// initials returns the first letters of words: "NRA" for National Rifle
-// Association.
-func initials(words []string) string {
-	var b strings.Builder
-	for _, w := range words {
-		b.WriteByte(w[0])
+// lastBefore returns the start of the last mention of entity e before pos,
+// or -1.
+func (f *finder) lastBefore(e, pos int) int {
+	best := -1
+	for x := range f.ms {
+		if s := f.ms[x].span.Start; s >= pos {
+			break
+		} else if f.ms[x].ent == e {
+			best = s
+		}
 	}
-	return b.String()
+	return best
+}
+
+// initialsMatch reports whether acronym is made of the first letters of the
+// capitalised words toks[a:b]: "NRA" for National Rifle Association.
+func (f *finder) initialsMatch(a, b int, acronym string) bool {
+	if len(acronym) < 2 || b-a < 2 {
+		return false
+	}
+	k := 0
+	for i := a; i < b; i++ {
+		if !f.ts[i].has(fCap) {
+			continue
+		}
+		if k >= len(acronym) || f.text[f.ts[i].s] != acronym[k] {
+			return false
+		}
+		k++
+	}
+	return k == len(acronym)
 }

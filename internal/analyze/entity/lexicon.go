@@ -24,6 +24,38 @@ func newSet(lists ...string) wordSet {
 
 func (s wordSet) has(w string) bool { _, ok := s[w]; return ok }
 
+// class is a set of word classes, one bit per list below.
+type class uint32
+
+// The word classes.
+const (
+	cTitleHead class = 1 << iota
+	cTitleMod
+	cPersonNoun
+	cReportVerb
+	cOrgHead
+	cOrgStart
+	cOrgWord
+	cPlaceHead
+	cEventHead
+	cDemonym
+	cCommon
+	cFirstName
+	cParticle
+	cCalendar
+	cPlacePrep
+	cLeading
+	cDotName
+	cSuffix
+	cPlaceStart
+	cNumber
+	cStop      // an English function word, in lower, title or upper case
+	cGazetteer // a word of a place's or organization's name in the gazetteer
+)
+
+// is reports whether w belongs to one of the classes c.
+func (lx *lexicon) is(w string, c class) bool { return lx.class[w]&c != 0 }
+
 // lexicon holds every list the recogniser uses. It is built once by
 // newLexicon and never changed.
 type lexicon struct {
@@ -52,6 +84,7 @@ type lexicon struct {
 	suffix       wordSet // name suffixes: Jr, III
 	placeStart   wordSet // first words of place names: San, Fort
 	numbers      wordSet // number words
+	class        map[string]class
 }
 
 func newLexicon() *lexicon {
@@ -210,6 +243,23 @@ func newLexicon() *lexicon {
 		placeStart:   newSet(`San|Santa|Los|Las|Fort|Ft|Port|Saint|Mount|Mt|Lake|Cape|Isle|Gulf|Sierra|Bahia|Puerto|Rio|Nueva|Nuevo|Novo|Nizhny`),
 		numbers:      newSet(`One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fifteen|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundred|Hundreds|Thousand|Thousands|Million|Millions|Billion|Billions|Dozens|Half|Third|Fourth|Fifth`),
 	}
+	lx.class = map[string]class{}
+	for c, set := range map[class]wordSet{
+		cTitleHead: lx.titleHead, cTitleMod: lx.titleMod, cPersonNoun: lx.personNoun, cReportVerb: lx.reportVerb,
+		cOrgHead: lx.orgHead, cOrgStart: lx.orgStart, cOrgWord: lx.orgWord, cPlaceHead: lx.placeHead,
+		cEventHead: lx.eventHead, cDemonym: lx.demonym, cCommon: lx.common, cFirstName: lx.firstNames,
+		cParticle: lx.particles, cCalendar: lx.calendar, cPlacePrep: lx.placePrep, cLeading: lx.leading,
+		cDotName: lx.dotName, cSuffix: lx.suffix, cPlaceStart: lx.placeStart, cNumber: lx.numbers,
+	} {
+		for w := range set {
+			lx.class[w] |= c
+		}
+	}
+	for _, w := range strings.Fields(stopWords) {
+		lx.class[w] |= cStop
+		lx.class[strings.ToUpper(w[:1])+w[1:]] |= cStop
+		lx.class[strings.ToUpper(w)] |= cStop
+	}
 	lx.places = map[string]string{}
 	for _, l := range []string{countries, usStates, cities, regions} {
 		for _, e := range strings.Split(l, "|") {
@@ -229,6 +279,13 @@ func newLexicon() *lexicon {
 		names := strings.Split(strings.TrimSpace(e), "=")
 		for _, n := range names {
 			lx.orgAlias[strings.TrimSpace(n)] = names[0]
+		}
+	}
+	for _, m := range []map[string]string{lx.places, lx.orgAlias} {
+		for k := range m {
+			for _, w := range strings.Fields(k) {
+				lx.class[w] |= cGazetteer
+			}
 		}
 	}
 	return lx
@@ -301,3 +358,18 @@ Islamic State=ISIS=ISIL=Isis=Isil=Daesh=Islamic State of Iraq and the Levant=Isl
 al-Qaeda=al-Qaida=Al-Qaeda=Al-Qaida=al Qaeda=Al Qaeda|National Rifle Association=NRA|
 American Civil Liberties Union=ACLU|National Aeronautics and Space Administration=NASA=Nasa|
 Centers for Disease Control and Prevention=CDC|Federal Reserve=Fed|Organization of the Petroleum Exporting Countries=OPEC=Opec`
+
+// stopWords are English function words: capitalised, they never belong to
+// a name ("The", "But", "COULD"). Unlike token.IsStop's list it keeps "us",
+// "mr", "may", "will", "new", "said" out: they are names, titles or
+// common in names ("US", "May", "New York").
+const stopWords = `a about above after again against all also am an and any are aren't as at be because been
+before being below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't
+down during each few for from further had hadn't has hasn't have haven't having he he'd he'll he's her here
+here's hers herself him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself let's
+me more most mustn't my myself no nor not of off on once only or other ought our ours ourselves out over own
+same shan't she she'd she'll she's should shouldn't so some such than that that's the their theirs them
+themselves then there there's these they they'd they'll they're they've this those through to too under until
+up very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's which while
+who who's whom why why's with won't would wouldn't you you'd you'll you're you've your yours yourself
+yourselves just get got might must shall`

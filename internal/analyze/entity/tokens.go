@@ -7,10 +7,11 @@ import (
 
 // tok is one word of the text as the recogniser sees it.
 type tok struct {
-	s, e  int // the word, without a possessive 's or an abbreviation's dot
-	end   int // the word with its possessive and dot
+	s, e  int32 // the word, without a possessive 's or an abbreviation's dot
+	end   int32 // the word with its possessive and dot
 	sent  int32
 	flags uint16
+	cls   class // the word's classes, once fClass is set
 }
 
 const (
@@ -25,6 +26,8 @@ const (
 	fParticle                    // begins with a lower-case name particle: al-Maliki
 	fWeak                        // in a title-case line (a headline), where capitals say little
 	fParen                       // directly preceded by "("
+	fClass                       // cls holds the word's classes
+	fJoin                        // holds an inner hyphen or apostrophe
 )
 
 func (t tok) has(f uint16) bool { return t.flags&f != 0 }
@@ -172,6 +175,7 @@ func tokenize(ts []tok, text string, lo, hi int, sent int32, lx *lexicon) []tok 
 					if i > start && isWordAt(s, i+1) {
 						i++
 						segLetters = 0
+						flags |= fJoin
 						continue
 					}
 				case c == '&':
@@ -199,11 +203,12 @@ func tokenize(ts []tok, text string, lo, hi int, sent int32, lx *lexicon) []tok 
 			if (apostropheAt(s, i) > 0 || hyphenAt(s, i) > 0) && isWordAt(s, i+n) {
 				i += n
 				segLetters = 0
+				flags |= fJoin
 				continue
 			}
 			break
 		}
-		t := tok{s: start, e: i, end: i, sent: sent}
+		t := tok{s: int32(start), e: int32(i), end: int32(i), sent: sent}
 		w := s[start:i]
 		// Possessive.
 		if k := len(w); k > 2 && (w[k-1] == 's' || w[k-1] == 'S') {
@@ -217,20 +222,20 @@ func tokenize(ts []tok, text string, lo, hi int, sent int32, lx *lexicon) []tok 
 		}
 		if flags&fPoss == 0 && w[len(w)-1] == 's' && apostropheAt(s, i) > 0 && !isWordAt(s, i+apostropheAt(s, i)) {
 			flags |= fPoss
-			t.end = i + apostropheAt(s, i)
-			i = t.end
+			t.end = int32(i + apostropheAt(s, i))
+			i = int(t.end)
 		}
 		if upper >= 2 && lower == 0 || upper >= 2 && hasDot && lower == 0 {
 			flags |= fAllCaps
 		}
-		if flags&fLower != 0 && hasPrefix(lx, w) {
+		if flags&(fLower|fJoin) == fLower|fJoin && hasPrefix(lx, w) {
 			flags |= fParticle
 		}
 		// The abbreviation's or initial's dot.
 		if i < len(s) && s[i] == '.' && flags&fPoss == 0 && (hasDot || utf8.RuneCountInString(w) == 1 && flags&fCap != 0 || dotWord(w)) {
 			flags |= fDot
 			i++
-			t.end = i
+			t.end = int32(i)
 		}
 		if clean && len(ts) > first {
 			flags |= fClean
