@@ -71,6 +71,11 @@ func (f *finder) read(k int) {
 		}
 	}
 	q.direct = (startsSent || pre.intro) && (post.empty || post.attr || endsPunct || pre.punct && f.adverbial(postS, postE))
+	if q.direct && !post.attr && !post.empty {
+		if w := firstWord(f, postS, postE); wordIs(text, w, "by") {
+			q.direct = false // "Title," by Jane Doe: a headline and its author
+		}
+	}
 	if q.direct && !pre.intro && !post.attr && !endsPunct && wordCount(text[q.s:q.e]) <= 3 {
 		q.direct = false // a title or a scare-quoted phrase standing alone
 	}
@@ -78,6 +83,9 @@ func (f *finder) read(k int) {
 	var spk speaker
 	var cue string
 	switch {
+	case post.attr && post.spk.found() && post.spk.pronoun && pre.intro && pre.spk.found() && !pre.spk.pronoun:
+		// Feinstein said "…," she said — the name, not the pronoun.
+		spk, cue = pre.spk, pre.cue
 	case post.attr && post.spk.found():
 		spk, cue = post.spk, post.cue
 	case (pre.intro || pre.that) && pre.spk.found():
@@ -121,8 +129,12 @@ func (f *finder) inherit(k int, prevSame *frag, preS, preE int) (speaker, string
 		return p.spk, p.cue
 	}
 	if prevSame != nil {
-		if prevSame.direct {
-			return prevSame.spk, prevSame.cue
+		// The last direct quote of the paragraph (a title in quotes may
+		// stand between: said on ABC's "This Week." "…").
+		for j := k - 1; j >= 0 && f.frags[j].para == q.para; j-- {
+			if p := &f.frags[j]; p.direct && !p.drop {
+				return p.spk, p.cue
+			}
 		}
 		return speaker{}, ""
 	}
@@ -665,6 +677,9 @@ func plausibleSubject(text string, ts []tok) bool {
 	}
 	if wordIn(fPronoun, text, ts[0]) {
 		return len(ts) == 1
+	}
+	if first := ts[0]; !capitalised(text, first) && !wordIn(fDet, text, first) && (wordIn(fCut|fLead|fSubord, text, first) || !hasCapital(text, ts)) {
+		return false // before optimistically predicting …
 	}
 	words, firstComma := 0, -1
 	for i, t := range ts {

@@ -257,9 +257,15 @@ func (f *finder) scanLine(ls, le, para, chain int) (open, openEnd, openChain int
 			case markStraight, markClose:
 				closeHere = true
 			case markOpen:
-				if openKind == markLow || (canClose && !canOpen) {
+				switch {
+				case openKind == markLow || (canClose && !canOpen):
 					closeHere = true
-				} else {
+				case nestedAhead(text, i+size, le):
+					// “… “inner” …”: skip to the inner quote's end.
+					k := strings.Index(text[i+size:le], "\u201d")
+					i += size + k + 3
+					continue
+				default:
 					openHere = true // the earlier mark was stray
 				}
 			}
@@ -324,6 +330,28 @@ func (m *markLeads) next(text string, i, le int) int {
 		}
 	}
 	return best
+}
+
+// nestedAhead reports whether an opening “ at text[i-3:i], met inside a
+// quote opened by “, starts a quote nested in it: two closing marks follow
+// in the paragraph before any other opening mark.
+func nestedAhead(text string, i, le int) bool {
+	closes := 0
+	for k := i; k+2 < le; k++ {
+		if text[k] != 0xE2 || text[k+1] != 0x80 {
+			continue
+		}
+		switch text[k+2] {
+		case 0x9D:
+			closes++
+			if closes == 2 {
+				return true
+			}
+		case 0x9C:
+			return false
+		}
+	}
+	return false
 }
 
 // markLow is „, closed by “ as well as ”.

@@ -78,6 +78,12 @@ done:
 	if !appos || nc == 0 {
 		return f.nameOf(part(nc))
 	}
+	// Gov. John Kasich (R-OH), said: a name, and a stray comma.
+	if last := part(nc); len(last) > 0 && capitalised(text, last[0]) && !wordIn(fLead|fCut|fStopCap, text, last[0]) {
+		if sp := f.nameOf(last); sp.found() && !sp.nominal && !sp.pronoun {
+			return sp
+		}
+	}
 	// X, an aide, said: the subject is before the apposition.
 	for p := nc - 1; p >= 0; p-- {
 		if sp := f.nameOf(part(p)); sp.found() && !sp.nominal {
@@ -126,8 +132,8 @@ func (f *finder) mainSubject(ts []tok) speaker {
 			continue
 		}
 		w := part[k]
-		if wordIn(fLead, text, w) || wordIn(fSubord, text, w) || wordIn(fCut, text, w) {
-			continue
+		if wordIn(fLead|fSubord|fCut, text, w) || wordIn(fStopCap, text, w) && !wordIn(fDet|fPronoun|fTitle, text, w) {
+			continue // Here in Columbia, …
 		}
 		if wordIn(fPronoun, text, w) {
 			return speaker{s: w.s, e: w.e, pronoun: true}
