@@ -28,12 +28,19 @@ func TestPrintEntities(t *testing.T) {
 			}
 			sc := bufio.NewScanner(fh)
 			sc.Buffer(nil, 1<<24)
-			n := 0
-			limit := 5
+			n, line := 0, 0
+			limit, stride := 5, 1
 			fmt.Sscan(os.Getenv("PARALLAX_ENTITY_DEBUG_N"), &limit)
+			fmt.Sscan(os.Getenv("PARALLAX_ENTITY_DEBUG_STRIDE"), &stride)
 			for sc.Scan() && n < limit {
+				line++
+				if (line-1)%stride != 0 {
+					continue
+				}
 				var a struct{ ID, Text string }
-				json.Unmarshal(sc.Bytes(), &a)
+				if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+					t.Fatal(err)
+				}
 				printEnts(a.ID, a.Text)
 				n++
 			}

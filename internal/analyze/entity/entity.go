@@ -30,6 +30,7 @@ type mention struct {
 	weak    bool   // found where capitals say little (headline, sentence start) and nothing else supports it
 	titled  bool
 	acronym bool
+	gender  int8 // from an honorific: Mr, Ms
 	ent     int
 }
 
@@ -184,16 +185,49 @@ func (f *finder) nameWord(i int) bool {
 			}
 		}
 	}
-	if len(w) >= 4 && len(w) <= 6 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-' && t.has(fAllCaps) {
-		return false // a party and state label: R-SC, D-N.Y
+	if len(w) >= 3 && len(w) <= 8 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-' {
+		return false // a party and state label: R-SC, D-N.Y, R-Tex
+	}
+	if t.has(fJoin) && (strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")) {
+		return false // Won't, Don't
 	}
 	if t.has(fAllCaps) {
-		return !f.is(i, cStop)
+		if f.is(i, cStop) {
+			return false
+		}
+		// Shouting, not an acronym: "CORRECTION", "MISLEADING". A dateline
+		// ("TALLAHASSEE, Fla. —") is read as a place by evidence.
+		if t.e-t.s >= 5 && !t.has(fDot) && !t.has(fDigit) && !f.is(i, cOrgWord|cGazetteer) && !f.dateline(i) {
+			return false
+		}
+		return true
 	}
 	if w == "I" || f.is(i, cCalendar) || f.is(i, cNumber) {
 		return false
 	}
 	return !f.is(i, cStop)
+}
+
+// dateline reports whether the all-capital word i opens its sentence and
+// is followed by a comma, a dash or a parenthesis: "JACKSON, Miss. (AP) —".
+func (f *finder) dateline(i int) bool {
+	if !f.ts[i].has(fInitial) {
+		return false
+	}
+	k := int(f.ts[i].end)
+	for k < len(f.text) && f.text[k] == ' ' {
+		k++
+	}
+	if k >= len(f.text) {
+		return false
+	}
+	switch f.text[k] {
+	case ',', '(', '-':
+		return true
+	case 0xE2: // — –
+		return k+2 < len(f.text) && f.text[k+1] == 0x80 && (f.text[k+2] == 0x94 || f.text[k+2] == 0x93)
+	}
+	return false
 }
 
 // collect finds the runs of capitalised words and turns them into mentions.
@@ -425,8 +459,20 @@ func (f *finder) add(a, b, s int, titled bool) {
 	if f.is(b-1, cEventHead) && b-a > 1 {
 		return
 	}
-	if b-a == 1 && (f.is(a, cDemonym) || f.is(a, cTitleHead) && !f.is(a, cOrgWord)) {
-		return
+	if b-a == 1 {
+		switch {
+		case f.is(a, cDemonym), f.is(a, cTitleHead) && !f.is(a, cOrgWord):
+			return
+		case f.is(a, cCommon) && !f.is(a, cOrgWord|cGazetteer|cFirstName):
+			return // "State", "Police", "New" alone
+		case f.ts[a].e-f.ts[a].s == 1:
+			return // a letter: "R", "A"
+		case f.ts[a].has(fInitial) && commonShape(f.word(a)) && !f.is(a, cGazetteer|cFirstName):
+			return // "Importantly"
+		}
+	}
+	if f.is(b-1, cDemonym) || strings.HasSuffix(f.word(b-1), "ians") {
+		return // "New Yorkers", "Mississippians"
 	}
 	end := f.ts[b-1].e
 	if f.ts[b-1].has(fDot) && !f.ts[b-1].has(fPoss) && f.ts[b-1].end > end {
@@ -436,6 +482,14 @@ func (f *finder) add(a, b, s int, titled bool) {
 		}
 	}
 	m := mention{span: news.Span{Start: int(f.ts[s].s), End: int(end)}, a: a, b: b, fixed: -1, titled: titled, ent: -1}
+	for i := s; i < a; i++ {
+		switch f.word(i) {
+		case "Mr", "Messrs", "Sir", "Lord", "King", "Prince", "Father", "Brother", "Monsieur", "Herr", "Senor":
+			m.gender = male
+		case "Mrs", "Ms", "Miss", "Madame", "Mme", "Dame", "Lady", "Queen", "Princess", "Sister", "Frau", "Senora":
+			m.gender = female
+		}
+	}
 	if titled {
 		m.votes[vPerson] += 8
 	}
@@ -464,6 +518,9 @@ func (f *finder) evidence(m *mention, s int) {
 		if c, ok := lex.places[titleCase(name)]; ok { // WASHINGTON —
 			m.canon, m.fixed = c, vPlace
 			m.votes[vPlace] += 10
+		} else if f.dateline(a) {
+			m.canon, m.fixed = titleCase(name), vPlace
+			m.votes[vPlace] += 6
 		}
 	}
 	if m.fixed < 0 {
@@ -489,7 +546,7 @@ func (f *finder) evidence(m *mention, s int) {
 	}
 	if allCaps {
 		m.acronym = true
-		m.votes[vOrg] += 3
+		m.votes[vOrg] += 4
 	}
 	if !single && f.is(a, cFirstName) {
 		m.votes[vPerson] += 5
@@ -527,7 +584,7 @@ func (f *finder) evidence(m *mention, s int) {
 				m.votes[vOrg] += 3
 				m.votes[vPerson] -= 3
 			}
-		case f.is(p, cReportVerb) && (pt.has(fLower)):
+		case pt.has(fLower) && speechBefore(pw):
 			m.votes[vPerson] += 3
 		case f.is(p, cPlacePrep) && pt.has(fLower):
 			switch {
@@ -594,6 +651,18 @@ func (f *finder) lastName(a, b int) string {
 	return surname(f.word(b - 1))
 }
 
+// speechBefore reports whether a reporting verb that may stand before its
+// speaker ("…," said Smith) is w; "told X" and "asked X" name the listener.
+func speechBefore(w string) bool {
+	switch w {
+	case "said", "says", "added", "continued", "noted", "explained", "wrote", "tweeted", "recalled", "argued",
+		"insisted", "warned", "replied", "responded", "countered", "declared", "announced", "stated", "remarked",
+		"observed", "quipped", "joked", "cautioned", "concluded", "acknowledged", "admitted", "conceded":
+		return true
+	}
+	return false
+}
+
 // joinedEarly reports whether w has a hyphen or an apostrophe in its first
 // five bytes, as a particle prefix does ("al-", "d'").
 func joinedEarly(w string) bool {
@@ -616,7 +685,15 @@ type entity struct {
 	strong bool
 
 	nextLast, nextFirst int // the next entity with the same last or first word, or -1
+	pos                 int // the start of its longest name's first mention
+	gender              int8
 }
+
+// Genders, as honorifics tell them.
+const (
+	male   int8 = 1
+	female int8 = 2
+)
 
 // resolve links the mentions into entities.
 func (f *finder) resolve() []news.Entity {
@@ -644,14 +721,20 @@ func (f *finder) resolve() []news.Entity {
 		}
 		if e, ok := byName[key]; ok {
 			m.ent = e
+			if ents[e].gender == 0 {
+				ents[e].gender = m.gender
+			}
 			continue
 		}
 		if e := f.match(ents, mi); e >= 0 {
 			m.ent = e
+			if ents[e].gender == 0 {
+				ents[e].gender = m.gender
+			}
 			continue
 		}
 		e := entity{name: key, typ: int(m.fixed), a: m.a, b: m.b, first: f.word(m.a), last: f.lastName(m.a, m.b),
-			nextLast: -1, nextFirst: -1}
+			nextLast: -1, nextFirst: -1, pos: m.span.Start, gender: m.gender}
 		if x, ok := f.byLast[e.last]; ok {
 			e.nextLast = x
 		}
@@ -756,15 +839,21 @@ func (f *finder) match(ents []entity, mi int) int {
 	last := f.lastName(m.a, m.b)
 	best, bestPos := -1, -1
 	consider := func(i int) {
+		e := &ents[i]
+		if m.gender != 0 && f.genderOf(e) != 0 && f.genderOf(e) != m.gender {
+			return // "Mr. Trump" is not Ivanka Trump
+		}
 		if best < 0 {
 			best = i
 			return
 		}
-		// Prefer the entity mentioned last before m.
+		// Prefer the entity mentioned last before m, then the one named
+		// first in the article.
 		if bestPos < 0 {
 			bestPos = f.lastBefore(best, m.span.Start)
 		}
-		if pos := f.lastBefore(i, m.span.Start); pos > bestPos {
+		pos := f.lastBefore(i, m.span.Start)
+		if pos > bestPos || pos == bestPos && e.pos < ents[best].pos {
 			best, bestPos = i, pos
 		}
 	}
@@ -795,6 +884,24 @@ func (f *finder) match(ents []entity, mi int) int {
 		}
 	}
 	return best
+}
+
+// genderOf returns the grammatical gender an entity is known by: from an
+// honorific it was linked with, or else from its first name.
+func (f *finder) genderOf(e *entity) int8 {
+	if e.gender != 0 {
+		return e.gender
+	}
+	if e.b-e.a < 2 {
+		return 0
+	}
+	switch {
+	case f.is(e.a, cFemale):
+		return female
+	case f.is(e.a, cFirstName):
+		return male
+	}
+	return 0
 }
 
 // lastBefore returns the start of the last mention of entity e before pos,

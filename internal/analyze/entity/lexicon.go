@@ -51,6 +51,7 @@ const (
 	cNumber
 	cStop      // an English function word, in lower, title or upper case
 	cGazetteer // a word of a place's or organization's name in the gazetteer
+	cFemale    // a woman's first name
 )
 
 // is reports whether w belongs to one of the classes c.
@@ -143,7 +144,7 @@ func newLexicon() *lexicon {
 			Secretariat|Directorate|Inspectorate|Unit|Council|Chamber|Exchange|Consortium|Cooperative|Co-op|Bancorp|Capital|Ventures|
 			Insurance|Bank|Stores|Foods|Motor|Group|Agency|PAC|Inc.|Corp.|Ltd.|Co.|Mission|Charity|Appeal|Campaign|Project|Initiative|
 			Institute|Conference|Synod|Diocese|Parish|Mosque|Cathedral|Temple|Republicans|Democrats|Brotherhood|Jazeera|Qaeda|Taliban|
-			Books|Publishers|Business|Post-Dispatch|Post-Gazette|Journal-Constitution|Courier|Register|Star|Star-Tribune|Bulletin|Dispatch|Times-Picayune|Reuters`),
+			Books|Publishers|Business|Images|Scouts|Post-Dispatch|Post-Gazette|Journal-Constitution|Courier|Register|Star|Star-Tribune|Bulletin|Dispatch|Times-Picayune|Reuters`),
 		orgStart: newSet(`Department|Ministry|University|Bank|Church|Office|Bureau|Council|Court|Museum|Center|Centre|Committee|
 			Commission|Association|Federation|Union|League|College|School|Board|Chamber|Society|Institute|Foundation|Fund|Party|
 			Organization|Organisation|Agency|Dept|Friends|Order|Academy|Army|Navy|Corps|House|Senate|Government|Federal|Royal|
@@ -167,7 +168,7 @@ func newLexicon() *lexicon {
 			Summit|Convention|Election|Elections|Crisis|Award|Awards|Prize|Festival|Championship|Championships|Series|Bowl|Open|Marathon|
 			Rule|Law|Doctrine|Plan|Protocol|Declaration|Constitution|Charter|Index|Report|Survey|Poll|Debate|Debates|Primary|Primaries|
 			Caucuses|Storm|Hurricane|Typhoon|Earthquake|Attack|Attacks|Massacre|Bombing|Operation|Christmas|Easter|Ramadan|Eid|Thanksgiving|
-			Week|Month|Year|Order|Orders|Era|Age|Century|Dynasty|Empire|Era|Gate|Scandal|Affair|Trial|Case|Tour|Show|Movie|Film|Book|Album|Song|Prize`),
+			Week|Month|Year|Order|Orders|Clause|Era|Age|Century|Dynasty|Empire|Era|Gate|Scandal|Affair|Trial|Case|Tour|Show|Movie|Film|Book|Album|Song|Prize`),
 		demonym: newSet(`American|Americans|Iraqi|Iraqis|British|Briton|Britons|English|Scottish|Scot|Scots|Welsh|Irish|French|German|Germans|
 			Italian|Italians|Spanish|Spaniard|Spaniards|Portuguese|Dutch|Belgian|Belgians|Swiss|Austrian|Austrians|Swedish|Swede|Swedes|
 			Norwegian|Norwegians|Danish|Dane|Danes|Finnish|Finn|Finns|Polish|Pole|Poles|Czech|Czechs|Slovak|Hungarian|Hungarians|
@@ -202,7 +203,7 @@ func newLexicon() *lexicon {
 			Editor|Editors|Note|Update|Updated|Related|Read|Watch|Click|Share|Follow|Subscribe|Photo|Video|Image|Source|Sign|Copyright|
 			Is|Are|Was|Were|Be|Been|Do|Does|Did|Has|Have|Had|Will|Would|Can|Could|Should|May|Might|Must|Shall|Let|Let's|It|Its|It's|
 			He|She|They|We|You|I|Me|Him|Her|Them|Us|My|Your|His|Our|Their|Mine|Yours|Hers|Ours|Theirs|Oh|Well|Okay|OK|Hey|Wow|
-			Good|Great|Bad|Old|Big|Small|Young|High|Low|Long|Short|Full|Top|Key|Major|Minor|Senior|Former|Current|Future|Past|
+			Good|Great|Bad|Old|New|Big|Small|Young|High|Low|Long|Short|Full|Top|Key|Major|Minor|Senior|Former|Current|Future|Past|
 			Breaking|Exclusive|Unlike|Like|Whether|Except|Besides|Beyond|Via|Per|Plus|Rather|Opinion|Analysis|Comment|Editorial|Transcript|Statement|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|
 			Saturday|Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Part|Chapter|Section|Article|Figure|Table|Page|Vol|Fig|No|Nos`),
 		firstNames: newSet(`James|John|Robert|Michael|William|David|Richard|Joseph|Thomas|Charles|Christopher|Daniel|Matthew|Anthony|
@@ -254,6 +255,9 @@ func newLexicon() *lexicon {
 		for w := range set {
 			lx.class[w] |= c
 		}
+	}
+	for _, w := range strings.Split(femaleNames, "|") {
+		lx.class[strings.TrimSpace(w)] |= cFemale | cFirstName
 	}
 	for _, w := range strings.Fields(stopWords) {
 		lx.class[w] |= cStop
@@ -314,7 +318,9 @@ const usStates = `Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticu
 Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|
 New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|
 South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington State|West Virginia|Wisconsin|Wyoming|
-District of Columbia=D.C=DC=Washington DC=Washington D.C`
+District of Columbia=D.C=DC=Washington DC=Washington D.C|
+Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N.H|N.J|N.M|N.Y|
+N.C|N.D|Okla|Ore|Pa|R.I|S.C|S.D|Tenn|Tex|Va|Vt|Wash|W.Va|Wis|Wyo`
 
 // Major world cities.
 const cities = `Washington|New York City|Los Angeles|Chicago|Houston|Phoenix|Philadelphia|San Antonio|San Diego|Dallas|San Jose|
@@ -373,3 +379,17 @@ themselves then there there's these they they'd they'll they're they've this tho
 up very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's which while
 who who's whom why why's with won't would wouldn't you you'd you'll you're you've your yours yourself
 yourselves just get got might must shall`
+
+// femaleNames are women's first names, to keep "Mr. Trump" from linking
+// to Ivanka Trump. Other names in firstNames count as men's.
+const femaleNames = `Mary|Patricia|Jennifer|Linda|Elizabeth|Barbara|Susan|Jessica|Sarah|Karen|Nancy|Lisa|Betty|Margaret|
+Sandra|Ashley|Kimberly|Emily|Donna|Michelle|Dorothy|Carol|Amanda|Melissa|Deborah|Stephanie|Rebecca|Sharon|Laura|Cynthia|
+Kathleen|Amy|Shirley|Angela|Helen|Anna|Brenda|Pamela|Nicole|Emma|Samantha|Katherine|Christine|Debra|Rachel|Catherine|
+Carolyn|Janet|Ruth|Maria|Heather|Diane|Virginia|Julie|Joyce|Victoria|Olivia|Kelly|Christina|Lauren|Joan|Evelyn|Judith|
+Megan|Cheryl|Andrea|Hannah|Martha|Jacqueline|Frances|Gloria|Ann|Anne|Teresa|Kathryn|Sara|Janice|Jean|Alice|Madison|Doris|
+Abigail|Julia|Judy|Grace|Denise|Amber|Marilyn|Beverly|Danielle|Theresa|Sophia|Marie|Diana|Brittany|Natalie|Isabella|
+Charlotte|Rose|Alexis|Kayla|Hillary|Condoleezza|Angela|Theresa|Dilma|Ursula|Kamala|Kirsten|Lindsey|Sarah|Kate|Liz|Meg|Sue|
+Jill|Michele|Carly|Melania|Ivanka|Kellyanne|Hope|Huma|Debbie|Loretta|Janet|Sonia|Elena|Ellen|Nikki|Chelsea|Megyn|Madeleine|
+Nancy|Elizabeth|Tulsi|Maxine|Dianne|Barbara|Susana|Sheila|Marsha|Tammy|Heidi|Claire|Patty|Jeanne|Maggie|Wendy|
+Monica|Paula|Katie|Andrea|Oprah|Ruth|Golda|Benazir|Indira|Aung|Yulia|Marine|Segolene|Ségolène|Christine|Federica|Ilhan|
+Alexandria|Rashida|Ayanna|Stacey|Gretchen|Kristi|Liz|Lisa|Susan|Joni|Cindy|Laura`
