@@ -106,6 +106,10 @@ func (f *finder) read(k int) {
 	if !spk.found() && (q.direct || q.prev >= 0) {
 		spk, cue = f.inherit(k, prevSame, preS, preE)
 	}
+	if !q.direct && titleCase(f, q.s, q.e) {
+		// CNN's "State of the Union": a title, nobody's words.
+		spk, cue = speaker{}, ""
+	}
 	if spk.pronoun {
 		spk = f.resolve(k, spk, min(ps, q.open))
 	}
@@ -435,7 +439,7 @@ func (f *finder) readPre(s, e int) preInfo {
 	case gap == 1 && !colon && !comma && wordIs(text, ts[n-1], "that"):
 		p.that = true
 	}
-	if c == 0 || punctRune(text, ts[c-1]) == ',' && !p.intro {
+	if c+1 < n && (c == 0 || punctRune(text, ts[c-1]) == ',' && !p.intro) && capitalised(text, ts[c+1]) && !wordIn(fStopCap|fLead, text, ts[c+1]) {
 		// said Trump: — inverted, the speaker after the cue.
 		end := c + 1
 		for end < n && ts[end].kind == tokWord {
@@ -508,6 +512,26 @@ func (f *finder) adverbial(s, e int) bool {
 		return false
 	}
 	return wordsIn(ts) <= 6
+}
+
+// titleCase reports whether text[s:e] reads like a title: at most eight
+// words, every one capitalised but short function words.
+func titleCase(f *finder, s, e int) bool {
+	if e-s > 120 {
+		return false
+	}
+	var buf [64]tok
+	words := 0
+	for _, t := range tokenize(buf[:0], f.text, s, e) {
+		if t.kind != tokWord {
+			continue
+		}
+		words++
+		if words > 8 || !capitalised(f.text, t) && !(t.e-t.s <= 4 && wordIn(fCut|fDet|fStopCap, f.text, t)) {
+			return false
+		}
+	}
+	return words > 0
 }
 
 // readPost reads the stretch text[s:e] after a quote. far allows the cue

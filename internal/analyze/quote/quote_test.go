@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/parallax-news/parallax/internal/analyze/entity"
+	"github.com/parallax-news/parallax/internal/analyze/sentence"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
@@ -189,6 +191,22 @@ func TestFindFixedBugs(t *testing.T) {
 			nil, []got{{"The company was a success,", "Peabody", D}}},
 		{"clause with a verb is no subject", `No wonder Trump said, and I quote, "We love them." He is treating his fans as fools who believe anything he says.`,
 			nil, []got{{"We love them.", "Trump", D}}},
+		{"nested quotes of the other kind", `Lee continued: "I read the question: “Is it over?” Most said no."`,
+			nil, []got{{"I read the question: “Is it over?” Most said no.", "Lee", D}}},
+		{"nested curly quotes", "Dole wrote, “If you care, show it even when “your team” is wrong.”",
+			nil, []got{{"If you care, show it even when “your team” is wrong.", "Dole", D}}},
+		{"headline with its author", "—\"Museum to close its doors,\" by Ann Wu of the Herald.",
+			nil, []got{{"Museum to close its doors,", "", P}}},
+		{"a show's title between two quotes of one speaker", `"We will release them," Sand said on CNN's "State of the Union." "I am very healthy."`,
+			nil, []got{{"We will release them,", "Sand", D}, {"State of the Union.", "", P}, {"I am very healthy.", "Sand", D}}},
+		{"the name before the quote over the pronoun after it", `Asked about it, Feld said "I know nothing about the emails," she said.`,
+			nil, []got{{"I know nothing about the emails,", "Feld", D}}},
+		{"a stray comma after a parenthesis", `On Tuesday in Berea, Gov. John Kasik (R-OH), said, "We are going all the way."`,
+			nil, []got{{"We are going all the way.", "John Kasik", D}}},
+		{"a fronted place is no subject", `Here in Columbia, Sand stepped up his attacks, saying, "We have to act."`,
+			nil, []got{{"We have to act.", "Sand", D}}},
+		{"an adverb is no subject", `Kasik cautioned "let's not get ahead of ourselves," before optimistically predicting a win.`,
+			nil, []got{{"let's not get ahead of ourselves,", "Kasik", D}}},
 		{"statement introduced by a clause", "When Wallace died, President Clinton released the following statement:\n\n\"Our thoughts are with the family.\"",
 			nil, []got{{"Our thoughts are with the family.", "Clinton", D}}},
 	})
@@ -196,9 +214,18 @@ func TestFindFixedBugs(t *testing.T) {
 
 // TestFindBBC runs the stage on the BBC article of the bundled example, raw
 // (title line and caption included), and checks every quote's speaker.
+// It runs twice: on its own (speakers read from the text) and after the
+// real sentence and entity stages (speakers linked to entities).
 func TestFindBBC(t *testing.T) {
 	text := readExample(t, "examples/iraq-2011/002_6a481520883e14a8.txt")
-	qs := Find(text, nil, nil)
+	t.Run("alone", func(t *testing.T) { checkBBC(t, text, Find(text, nil, nil)) })
+	t.Run("with entities", func(t *testing.T) {
+		sents := sentence.Split(text)
+		checkBBC(t, text, Find(text, sents, entity.Find(text, sents)))
+	})
+}
+
+func checkBBC(t *testing.T, text string, qs []news.Quote) {
 	checkSpans(t, text, qs)
 	want := []struct {
 		prefix, speaker string

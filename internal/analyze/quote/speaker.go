@@ -79,7 +79,7 @@ done:
 		return f.nameOf(part(nc))
 	}
 	// Gov. John Kasich (R-OH), said: a name, and a stray comma.
-	if last := part(nc); len(last) > 0 && capitalised(text, last[0]) && !wordIn(fLead|fCut|fStopCap, text, last[0]) {
+	if last := part(nc); len(last) > 0 && capitalised(text, last[0]) && !wordIn(fLead|fCut, text, last[0]) && (!wordIn(fStopCap, text, last[0]) || isTitle(text, last[0])) {
 		if sp := f.nameOf(last); sp.found() && !sp.nominal && !sp.pronoun {
 			return sp
 		}

@@ -189,6 +189,8 @@ ambassador candidate nominee congressman congresswoman councilman councilwoman s
 adviser advisor strategist manager deputy assistant executive pastor pope king queen prince
 democratic republican gop chancellor premier president-elect ceo cfo coo founder anchor host
 correspondent reporter columnist editor commentator pollster analyst economist lawyer
+councillor councilor alderman assemblyman assemblywoman mp mep lawmaker commander colonel captain
+lieutenant sergeant inspector detective bishop cardinal rabbi imam archbishop
 `)
 
 // determiners and possessives in front of a nominal speaker ("the senator",
