@@ -167,14 +167,50 @@ func (c *Cleaner) clean(a news.Article, trace bool) (news.Article, []Removed, er
 	if strings.TrimSpace(out.Source) == "" {
 		out.Source = d.outlet
 	}
-	var b strings.Builder
-	b.Grow(len(a.Text))
 	var removed []Removed
-	for _, p := range d.paras {
-		if p.rule != "" {
-			if trace {
+	if trace {
+		for _, p := range d.paras {
+			if p.rule != "" {
 				removed = append(removed, Removed{Text: p.text, Rule: p.rule})
 			}
+		}
+	}
+	out.Text = d.body()
+	if out.Text == "" {
+		return out, removed, fmt.Errorf("%w: no body left after cleaning", news.ErrEmpty)
+	}
+	return out, removed, nil
+}
+
+// body joins the kept paragraphs with "\n\n". When they lie in the
+// normalised text one after the other, separated by exactly "\n\n" (the
+// common case), the body is a slice of it, not a copy.
+func (d *doc) body() string {
+	first, last, contiguous := -1, -1, true
+	for i := range d.paras {
+		p := &d.paras[i]
+		if p.rule != "" {
+			continue
+		}
+		if p.off < 0 || last >= 0 && (p.off != d.paras[last].off+len(d.paras[last].text)+2 || d.norm[p.off-2:p.off] != "\n\n") {
+			contiguous = false
+			break
+		}
+		if first < 0 {
+			first = i
+		}
+		last = i
+	}
+	if first < 0 && contiguous {
+		return ""
+	}
+	if contiguous {
+		return d.norm[d.paras[first].off : d.paras[last].off+len(d.paras[last].text)]
+	}
+	var b strings.Builder
+	b.Grow(len(d.norm))
+	for _, p := range d.paras {
+		if p.rule != "" {
 			continue
 		}
 		if b.Len() > 0 {
@@ -182,17 +218,14 @@ func (c *Cleaner) clean(a news.Article, trace bool) (news.Article, []Removed, er
 		}
 		b.WriteString(p.text)
 	}
-	out.Text = b.String()
-	if out.Text == "" {
-		return out, removed, fmt.Errorf("%w: no body left after cleaning", news.ErrEmpty)
-	}
-	return out, removed, nil
+	return b.String()
 }
 
 // para is one paragraph (a line of the normalised text, soft-wrapped lines
 // joined).
 type para struct {
 	text  string
+	off   int    // offset of text in the normalised text; -1 for joined lines
 	low   string // text with ASCII letters lower-cased
 	words int
 	gap   bool // a blank line comes before it
@@ -202,6 +235,7 @@ type para struct {
 
 // doc is an article taken apart.
 type doc struct {
+	norm       string // the normalised text
 	paras      []para
 	title      string
 	standfirst string
@@ -230,7 +264,8 @@ func parse(a news.Article) *doc {
 		standfirst: oneLine(a.Standfirst),
 		author:     oneLine(a.Author),
 	}
-	d.paras = split(Normalize(a.Text))
+	d.norm = Normalize(a.Text)
+	d.paras = split(d.norm)
 	d.header(a.Title == "")
 	hint, hintScore := "", 0
 	for i := range d.paras {
@@ -286,10 +321,11 @@ func split(s string) []para {
 				(len(prev) >= 40 && isLowerStart(r) || width > 0 && (len(prev)+1+firstWordLen(line))*100 > width*85 && !isListItem(line)) {
 				ps[n-1].text = prev + " " + line
 				ps[n-1].low = lowerASCII(ps[n-1].text)
+				ps[n-1].off = -1
 				continue
 			}
 		}
-		ps = append(ps, para{text: line, low: lowLine, gap: gap})
+		ps = append(ps, para{text: line, off: off - i - 1, low: lowLine, gap: gap})
 		gap = false
 	}
 	for i := range ps {
@@ -636,7 +672,7 @@ func (d *doc) dropRecurring(counts []uint32, min uint32) {
 		return
 	}
 	nearDup := len(idx) >= 3 && rec*2 >= len(idx)
-	edge := make(map[int]bool)
+	edge := make([]bool, len(ps))
 	for n := 0; n < len(idx) && counts[idx[n]] >= min; n++ {
 		edge[idx[n]] = true
 	}

@@ -398,3 +398,41 @@ func FuzzClean(f *testing.F) {
 		}
 	})
 }
+
+func TestBytewise(t *testing.T) {
+	for _, s := range []string{"", "a", "ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{", "no digits here at all!", "x/:9", "0", "abcdefgh0", "\xff\xc0Z9", "ÀÉ Ω Straße"} {
+		b := []byte(s)
+		for i, c := range b {
+			if c >= 'A' && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		if got, want := lowerASCII(s), string(b); got != want {
+			t.Errorf("lowerASCII(%q) = %q; want %q", s, got, want)
+		}
+		if got, want := hasDigit(s), strings.ContainsAny(s, "0123456789"); got != want {
+			t.Errorf("hasDigit(%q) = %v; want %v", s, got, want)
+		}
+	}
+}
+
+// FuzzBytewise checks the eight-bytes-at-a-time helpers against simple loops.
+func FuzzBytewise(f *testing.F) {
+	f.Add("Hello World 2024")
+	f.Fuzz(func(t *testing.T, s string) {
+		var b []byte
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
+		if got := lowerASCII(s); got != string(b) {
+			t.Errorf("lowerASCII(%q) = %q; want %q", s, got, b)
+		}
+		if got, want := hasDigit(s), strings.ContainsAny(s, "0123456789"); got != want {
+			t.Errorf("hasDigit(%q) = %v; want %v", s, got, want)
+		}
+	})
+}

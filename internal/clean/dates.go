@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"encoding/binary"
 	"strings"
 	"time"
 
@@ -77,14 +78,15 @@ func parseDateLine(line string, bare bool) (time.Time, dateKind) {
 	if i := strings.IndexByte(rest, '|'); i > 0 {
 		rest = rest[:i]
 	}
-	if t, err := ingest.ParseTime(rest); err == nil {
+	if t, ok := parseLooseDate(rest, kind == published && rest == line); ok {
 		return t, kind
 	}
-	t, ok := parseLooseDate(rest, kind == published && rest == line)
-	if !ok {
-		return time.Time{}, notDate
+	if rest != "" && rest[0] >= '0' && rest[0] <= '9' || len(rest) > 4 && rest[3] == ',' { // ISO, numeric, RFC 1123
+		if t, err := ingest.ParseTime(rest); err == nil {
+			return t, kind
+		}
 	}
-	return t, kind
+	return time.Time{}, notDate
 }
 
 var monthNames = map[string]time.Month{
@@ -218,8 +220,20 @@ func leadingNumber(w string) (int, string) {
 	return n, w[i:]
 }
 
+// hasDigit reports whether s holds an ASCII digit, eight bytes at a time.
 func hasDigit(s string) bool {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+		const high = 0x8080808080808080
+		h := x &^ high
+		ge0 := h + 0x5050505050505050 // high bit set where byte >= '0'
+		gt9 := h + 0x4646464646464646 // high bit set where byte > '9'
+		if (ge0&^gt9)&^x&high != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= '0' && s[i] <= '9' {
 			return true
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -33,14 +34,25 @@ import (
 // Blank lines are kept as they are (one or more "\n\n"); Normalize does not
 // split paragraphs. Invalid UTF-8 in s becomes U+FFFD.
 func Normalize(s string) string {
-	b := normalizeBytes(make([]byte, 0, len(s)), s)
-	return string(b)
+	if s == "" {
+		return ""
+	}
+	return bytesToString(normalizeBytes(make([]byte, 0, len(s)), s))
+}
+
+// bytesToString returns b as a string without copying it. b must never be
+// changed afterwards: callers pass slices they made and then drop.
+func bytesToString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 // normalizeBytes appends the normalised s to dst (see Normalize).
 func normalizeBytes(dst []byte, s string) []byte {
 	start := len(dst)
-	ascii := true
+	ascii := true // nothing that NFC could change has been written
 	pendingSpace := false
 	lineStart := true // nothing but spaces since the last newline
 	newline := func() {
@@ -154,7 +166,11 @@ func normalizeBytes(dst []byte, s string) []byte {
 				} else {
 					dst = append(dst, s[i-n:i]...)
 				}
-				ascii = false
+				if r >= 0x300 {
+					// Below U+0300 every character is NFC already and none
+					// combines with what follows it.
+					ascii = false
+				}
 				lineStart = false
 				continue
 			}
@@ -170,10 +186,7 @@ func normalizeBytes(dst []byte, s string) []byte {
 			dst = append(dst, ' ')
 			pendingSpace = false
 		}
-		dst = append(dst, repl...)
-		if repl[0] >= utf8.RuneSelf {
-			ascii = false
-		}
+		dst = append(dst, repl...) // replacements are NFC and never combine
 		lineStart = false
 	}
 	if !ascii {

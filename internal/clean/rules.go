@@ -48,7 +48,9 @@ func lastRune(s string) rune {
 // "…", or a closing quotation mark (quoted words are content), possibly
 // followed by closing brackets.
 func endsTerminal(s string) bool {
-	s = strings.TrimRight(s, ")] ")
+	for len(s) > 0 && (s[len(s)-1] == ')' || s[len(s)-1] == ']' || s[len(s)-1] == ' ') {
+		s = s[:len(s)-1]
+	}
 	switch lastRune(s) {
 	case '.', '!', '?', '…', '"', '\'', '»':
 		return true
@@ -120,7 +122,7 @@ func lowerASCII(s string) string {
 		}
 		b[i] = c
 	}
-	return string(b)
+	return bytesToString(b)
 }
 
 // hasPrefixWord reports whether low starts with p followed by a non-letter
@@ -205,7 +207,7 @@ var furnitureStarts = []string{
 }
 
 // furnitureWords are strong signs of subscription and sharing furniture; a
-// line with two different ones is furniture whatever its length.
+// line of up to 80 words with two different ones is furniture.
 var furnitureWords = []string{
 	"newsletter", "subscribe", "subscription", "sign up", "signing up", "inbox", "unsubscribe",
 	"privacy policy", "terms of use", "terms of service", "click here", "email address", "all rights reserved",
@@ -266,7 +268,7 @@ func furnitureRule(line, low string, words int) Rule {
 	if isSeparator(line) {
 		return RuleFurniture
 	}
-	bare := strings.TrimRight(low, " :.…!>»")
+	bare := trimEndPunct(low)
 	first := firstWordKey(low)
 	pre := prefixIndex[first]
 	// Captions, credits, media labels.
@@ -291,7 +293,10 @@ func furnitureRule(line, low string, words int) Rule {
 	if words <= 40 && !endsTerminal(line) && (strings.HasSuffix(low, "getty images") || strings.HasSuffix(low, "/afp") || strings.HasSuffix(low, "/reuters") || strings.HasSuffix(low, "/ap")) {
 		return RuleCaption
 	}
-	anchors := anchorWords(low)
+	anchors := 0
+	if words <= 80 { // no anchored rule applies to longer lines
+		anchors = anchorWords(low)
+	}
 	// Copyright.
 	if words <= 80 && (strings.HasPrefix(low, "©") || strings.HasPrefix(low, "(c) ") || anchors&(anchorCopyright|anchorReserved) != 0 && isCopyright(low)) {
 		return RuleCopyright
@@ -324,7 +329,7 @@ func furnitureRule(line, low string, words int) Rule {
 	if words <= 30 && pre.has(listFurniture, low) {
 		return RuleFurniture
 	}
-	if words <= 200 && anchors&anchorFurniture != 0 {
+	if anchors&anchorFurniture != 0 {
 		n := 0
 		for _, w := range furnitureWords {
 			if strings.Contains(low, w) {
@@ -476,8 +481,8 @@ func isRelatedHeader(line, low string, words int) bool {
 // agencies", "Featured on <outlet>", "© 2011 <outlet>", and how sure it is
 // (higher is surer); "" when it names none.
 func outletHint(line, low string, rule Rule) (string, int) {
-	bare := strings.TrimRight(line, " :.…!")
-	lowBare := strings.TrimRight(low, " :.…!")
+	bare := trimEndPunct(line)
+	lowBare := trimEndPunct(low)
 	switch rule {
 	case RuleSignoff:
 		for _, e := range signoffEnds {
@@ -542,4 +547,22 @@ func isCopyright(low string) bool {
 	rest := strings.TrimLeft(low[len("copyright"):], " :")
 	rest = strings.TrimPrefix(rest, "by ")
 	return strings.HasPrefix(rest, "©") || strings.HasPrefix(rest, "(c)") || rest != "" && rest[0] >= '0' && rest[0] <= '9'
+}
+
+// trimEndPunct trims the final spaces and " : . ! > … »" that furniture
+// lines end with ("Read more…", "Share:").
+func trimEndPunct(s string) string {
+	for len(s) > 0 {
+		switch c := s[len(s)-1]; {
+		case c == ' ' || c == ':' || c == '.' || c == '!' || c == '>':
+			s = s[:len(s)-1]
+		case strings.HasSuffix(s, "…"):
+			s = s[:len(s)-len("…")]
+		case strings.HasSuffix(s, "»"):
+			s = s[:len(s)-len("»")]
+		default:
+			return s
+		}
+	}
+	return s
 }
