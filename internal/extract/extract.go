@@ -22,6 +22,13 @@ import (
 // (inline images, dumps) and would take seconds to parse.
 const DefaultMaxBytes = 16 << 20
 
+// maxTextRunes is the most visible text a page may have for trafilatura to
+// run on it: its cost grows with the square of the text (it concatenates
+// paragraph texts), so a 15 MB page of paragraphs takes minutes. News
+// articles have well under 100,000 characters; larger pages go through
+// bigPage, which is linear.
+const maxTextRunes = 300_000
+
 // ErrTooLarge says the page is larger than Options.MaxBytes.
 var ErrTooLarge = errors.New("page too large")
 
@@ -109,6 +116,9 @@ func extractDoc(doc *html.Node, opt Options) (news.Article, error) {
 		}
 	}
 	pub := metaPublished(doc)
+	if visibleRunes(doc, maxTextRunes) > maxTextRunes {
+		return bigPage(doc, opt, pub)
+	}
 	res, err := trafilatura.ExtractDocument(doc, topt)
 	if err != nil {
 		return news.Article{}, fmt.Errorf("%w: %v", news.ErrEmpty, err)
@@ -251,4 +261,69 @@ func countSpaceRuns(s string) int {
 		prev = sp
 	}
 	return n
+}
+
+// bigPage extracts a page with too much text for trafilatura: the text of
+// its largest <article> or <main> (else <body>) without navigation,
+// headers, footers, asides and forms, through the boilerplate rules. The
+// title is the page's <title>.
+func bigPage(doc *html.Node, opt Options, pub time.Time) (news.Article, error) {
+	var root, body, title *html.Node
+	best := 0
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if depth > 600 {
+			return
+		}
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Article, atom.Main:
+				if k := visibleRunes(n, 1<<30); k > best {
+					root, best = n, k
+				}
+			case atom.Body:
+				body = n
+			case atom.Title:
+				if title == nil {
+					title = n
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(doc, 0)
+	if root == nil {
+		root = body
+	}
+	if root == nil {
+		return news.Article{}, fmt.Errorf("%w: no body", news.ErrEmpty)
+	}
+	var strip func(n *html.Node)
+	strip = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if c.Type == html.ElementNode {
+				switch c.DataAtom {
+				case atom.Nav, atom.Header, atom.Footer, atom.Aside, atom.Form, atom.Script, atom.Style, atom.Noscript, atom.Template:
+					n.RemoveChild(c)
+					c = next
+					continue
+				}
+			}
+			strip(c)
+			c = next
+		}
+	}
+	strip(root)
+	a := news.Article{URL: opt.URL, Published: pub}
+	if title != nil {
+		a.Title = collapse(render(title))
+	}
+	a.Text = dropTitle(dropBoilerplate(render(root)), a.Title)
+	if strings.TrimSpace(a.Text) == "" {
+		return a, fmt.Errorf("%w: no main text found", news.ErrEmpty)
+	}
+	return a, nil
 }

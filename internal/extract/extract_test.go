@@ -109,6 +109,7 @@ func TestDetectCharset(t *testing.T) {
 
 func TestExtractBadInput(t *testing.T) {
 	deep := "<html><body>" + strings.Repeat("<div>", 100_000) + "<p>" + strings.Repeat("Deep text that should survive. ", 30) + "</p>" + strings.Repeat("</div>", 100_000)
+	huge := "<html><head><title>Huge</title></head><body><nav>Menu</nav><article>" + strings.Repeat("<p>"+strings.Repeat("Paragraph text of a very long page. ", 10)+"</p>\n", 20_000) + "</article></body></html>"
 	tests := []struct {
 		name   string
 		page   string
@@ -116,6 +117,7 @@ func TestExtractBadInput(t *testing.T) {
 		wantIs error
 		wantOK bool
 	}{
+		{"huge text (7 MB of paragraphs)", huge, Options{}, nil, true},
 		{"not html", "just some words\nand more words", Options{}, news.ErrNotArticle, false},
 		{"binary", "\x89PNG\r\n\x1a\n\x00\x00\x00", Options{}, news.ErrNotArticle, false},
 		{"empty", "", Options{}, news.ErrNotArticle, false},
@@ -141,7 +143,7 @@ func TestExtractBadInput(t *testing.T) {
 				if err != nil {
 					t.Fatalf("Extract(%s) error: %v", tt.name, err)
 				}
-				if !strings.Contains(a.Text, "Deep text that should survive.") {
+				if !strings.Contains(a.Text, "Deep text that should survive.") && !strings.Contains(a.Text, "Paragraph text of a very long page.") {
 					t.Errorf("Extract(%s).Text = %.200q; want the deep paragraph", tt.name, a.Text)
 				}
 				return
