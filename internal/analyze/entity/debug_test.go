@@ -58,3 +58,34 @@ func printEnts(id, text string) {
 		fmt.Printf("  %-13s %-30q %q\n", e.Type, e.Name, e.Aliases)
 	}
 }
+
+// TestDumpEntities writes {"id", "entities"} lines for the JSON lines file
+// PARALLAX_ENTITY_DUMP_IN to PARALLAX_ENTITY_DUMP_OUT, for offline scoring.
+func TestDumpEntities(t *testing.T) {
+	in, out := os.Getenv("PARALLAX_ENTITY_DUMP_IN"), os.Getenv("PARALLAX_ENTITY_DUMP_OUT")
+	if in == "" || out == "" {
+		t.Skip("set PARALLAX_ENTITY_DUMP_IN and PARALLAX_ENTITY_DUMP_OUT to dump entities")
+	}
+	fh, err := os.Open(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	w, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	enc := json.NewEncoder(w)
+	sc := bufio.NewScanner(fh)
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() {
+		var a struct{ ID, Text string }
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			t.Fatal(err)
+		}
+		if err := enc.Encode(map[string]any{"id": a.ID, "entities": Find(a.Text, sentence.Split(a.Text))}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

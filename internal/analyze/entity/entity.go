@@ -31,6 +31,7 @@ type mention struct {
 	titled  bool
 	acronym bool
 	gender  int8 // from an honorific: Mr, Ms
+	dem     bool // a nationality adjective: only a surname of someone named
 	ent     int
 }
 
@@ -202,10 +203,31 @@ func (f *finder) nameWord(i int) bool {
 		}
 		return true
 	}
-	if w == "I" || f.is(i, cCalendar) || f.is(i, cNumber) {
+	if w == "I" || f.is(i, cNumber) || f.is(i, cCalendar) && f.calendarHere(i) {
 		return false
 	}
 	return !f.is(i, cStop)
+}
+
+// calendarHere reports whether the day or month name at word i is used as
+// one: always for weekdays; for months before a number or after "in",
+// "on", "since"…. Otherwise it may be a name: "Theresa May", "Ai Jun".
+func (f *finder) calendarHere(i int) bool {
+	if strings.HasSuffix(f.word(i), "day") {
+		return true
+	}
+	if i+1 < len(f.ts) && f.ts[i+1].sent == f.ts[i].sent && f.ts[i+1].has(fDigit) {
+		return true
+	}
+	if i == 0 || f.ts[i-1].sent != f.ts[i].sent || !f.ts[i-1].has(fLower) {
+		return !(i > 0 && f.ts[i-1].sent == f.ts[i].sent && f.ts[i-1].has(fCap) && f.joined(i))
+	}
+	switch f.word(i - 1) {
+	case "in", "on", "since", "until", "till", "by", "last", "next", "early", "late", "mid", "this", "of",
+		"from", "through", "before", "after", "during", "between", "and", "or", "to", "that", "each", "every":
+		return true
+	}
+	return false
 }
 
 // dateline reports whether the all-capital word i opens its sentence and
@@ -301,8 +323,9 @@ func (f *finder) run(a, b int) {
 		break
 	}
 	for a < b && b-a > 1 && !f.wholeIsName(a, b) && !f.knownPrefix(a, b) {
-		// Leading adjectives: "Iraqi Prime Minister", "Former Senator".
-		if f.is(a, cDemonym) || f.is(a, cLeading) {
+		// Leading adjectives: "Iraqi Prime Minister", "Former Senator";
+		// a headline's verb: "Named Maurice Cheeks".
+		if f.is(a, cDemonym) || f.is(a, cLeading) || b-a > 2 && verbShape(f.word(a)) && !f.is(a, cFirstName|cGazetteer) {
 			a = f.skipConnectors(a+1, b)
 			continue
 		}
@@ -326,10 +349,15 @@ func (f *finder) run(a, b int) {
 		for q > a && f.is(q-1, cTitleMod) {
 			q--
 		}
+		t := f.titleEnd(q, b)
+		if t >= b && q > a && !f.wholeIsName(a, q) {
+			// A title word ends the run: "Notre Dame" is no Dame.
+			f.add(a, b, a, false)
+			return
+		}
 		if q > a {
 			f.run(a, q) // what stands before the title: "New Jersey", "U.S."
 		}
-		t := f.titleEnd(q, b)
 		if t >= b {
 			return // only a title: "the Prime Minister"
 		}
@@ -387,10 +415,27 @@ func (f *finder) knownPrefix(a, b int) bool {
 	return false
 }
 
+// innerOrgHead reports whether an organization's head word stands before
+// "of" inside toks[a:b]: "Joint Chiefs of Staff", "Bank of America".
+func (f *finder) innerOrgHead(a, b int) bool {
+	for i := a + 1; i+1 < b; i++ {
+		if f.word(i) == "of" && (f.is(i-1, cOrgHead) || f.is(i-1, cOrgStart)) {
+			return true
+		}
+	}
+	return false
+}
+
+// verbShape reports whether a capitalised word looks like a verb form
+// (-ing, -ed) in a headline.
+func verbShape(w string) bool {
+	return len(w) > 5 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed"))
+}
+
 // commonShape reports whether a sentence-initial word looks like an
 // ordinary word: an -ing, -ly or -ed form.
 func commonShape(w string) bool {
-	return len(w) > 5 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed"))
+	return len(w) > 4 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed"))
 }
 
 func (f *finder) skipConnectors(a, b int) int {
@@ -461,17 +506,24 @@ func (f *finder) add(a, b, s int, titled bool) {
 	}
 	if b-a == 1 {
 		switch {
-		case f.is(a, cDemonym), f.is(a, cTitleHead) && !f.is(a, cOrgWord):
+		case f.is(a, cTitleHead) && !f.is(a, cOrgWord):
 			return
 		case f.is(a, cCommon) && !f.is(a, cOrgWord|cGazetteer|cFirstName):
 			return // "State", "Police", "New" alone
 		case f.ts[a].e-f.ts[a].s == 1:
 			return // a letter: "R", "A"
-		case f.ts[a].has(fInitial) && commonShape(f.word(a)) && !f.is(a, cGazetteer|cFirstName):
-			return // "Importantly"
+		case f.ts[a].has(fInitial) && commonShape(f.word(a)) && !f.is(a, cGazetteer|cFirstName) &&
+			!(b < len(f.ts) && f.joined(b) && f.is(b, cReportVerb)):
+			return // "Importantly", but not "Breed said"
 		}
 	}
-	if f.is(b-1, cDemonym) || strings.HasSuffix(f.word(b-1), "ians") {
+	// A nationality adjective alone is no entity, unless it is the surname
+	// of someone named in full ("Cuban" for Mark Cuban): resolve decides.
+	dem := b-a == 1 && f.is(a, cDemonym)
+	if dem && b < len(f.ts) && f.joined(b) && f.ts[b].has(fLower) && !f.is(b, cReportVerb) {
+		return // "Cuban officials": an adjective
+	}
+	if lw := f.word(b - 1); !dem && strings.HasSuffix(lw, "s") && (f.is(b-1, cDemonym) || strings.HasSuffix(lw, "ians")) {
 		return // "New Yorkers", "Mississippians"
 	}
 	end := f.ts[b-1].e
@@ -481,7 +533,7 @@ func (f *finder) add(a, b, s int, titled bool) {
 			end = f.ts[b-1].end
 		}
 	}
-	m := mention{span: news.Span{Start: int(f.ts[s].s), End: int(end)}, a: a, b: b, fixed: -1, titled: titled, ent: -1}
+	m := mention{span: news.Span{Start: int(f.ts[s].s), End: int(end)}, a: a, b: b, fixed: -1, titled: titled, ent: -1, dem: dem}
 	for i := s; i < a; i++ {
 		switch f.word(i) {
 		case "Mr", "Messrs", "Sir", "Lord", "King", "Prince", "Father", "Brother", "Monsieur", "Herr", "Senor":
@@ -525,7 +577,7 @@ func (f *finder) evidence(m *mention, s int) {
 	}
 	if m.fixed < 0 {
 		switch {
-		case f.is(b-1, cOrgHead) && !single:
+		case f.is(b-1, cOrgHead) && !single, f.innerOrgHead(a, b):
 			m.votes[vOrg] += 8
 			m.fixed = vOrg
 		case f.is(a, cOrgStart) && b-a > 2 && f.word(a+1) == "of":
@@ -564,7 +616,7 @@ func (f *finder) evidence(m *mention, s int) {
 				break
 			}
 		}
-		if plain {
+		if plain && !f.is(b-1, cTitleHead) {
 			m.votes[vPerson] += 2
 		}
 	}
@@ -651,6 +703,21 @@ func (f *finder) lastName(a, b int) string {
 	return surname(f.word(b - 1))
 }
 
+// genericHead reports whether an organization's last word names many
+// organizations ("House", "Department"), so that it alone does not refer to
+// the one named before ("the Times" does).
+func genericHead(w string) bool {
+	switch w {
+	case "House", "Department", "Committee", "Party", "Council", "Court", "Senate", "Congress", "Assembly",
+		"Ministry", "Agency", "Office", "Bureau", "Service", "Army", "Navy", "Police", "Government",
+		"Administration", "Commission", "University", "College", "School", "Group", "Company", "Bank",
+		"Campaign", "Union", "Center", "Centre", "Institute", "Foundation", "Association", "Board", "Church",
+		"Force", "Forces", "Corps", "Guard", "Club", "Network", "Fund", "League", "Alliance", "Coalition":
+		return true
+	}
+	return false
+}
+
 // speechBefore reports whether a reporting verb that may stand before its
 // speaker ("…," said Smith) is w; "told X" and "asked X" name the listener.
 func speechBefore(w string) bool {
@@ -719,6 +786,11 @@ func (f *finder) resolve() []news.Entity {
 		if m.canon != "" {
 			key = m.canon
 		}
+		if m.dem {
+			// "Cuban" after "Mark Cuban"; otherwise no entity.
+			m.ent = f.match(ents, mi)
+			continue
+		}
 		if e, ok := byName[key]; ok {
 			m.ent = e
 			if ents[e].gender == 0 {
@@ -750,6 +822,9 @@ func (f *finder) resolve() []news.Entity {
 	}
 	for i := range f.ms {
 		m := &f.ms[i]
+		if m.ent < 0 {
+			continue
+		}
 		e := &ents[m.ent]
 		for k := range 3 {
 			e.votes[k] += int(m.votes[k])
@@ -768,7 +843,7 @@ func (f *finder) resolve() []news.Entity {
 	kept := 0
 	for i := range f.ms {
 		e := f.ms[i].ent
-		if index[e] != -2 {
+		if e < 0 || index[e] != -2 {
 			continue
 		}
 		index[e] = -1
@@ -785,6 +860,9 @@ func (f *finder) resolve() []news.Entity {
 	}
 	// f.ms is in text order, so each entity's mentions come out sorted.
 	for i := range f.ms {
+		if f.ms[i].ent < 0 {
+			continue
+		}
 		k := index[f.ms[i].ent]
 		if k < 0 {
 			continue
@@ -865,7 +943,7 @@ func (f *finder) match(ents []entity, mi int) int {
 		}
 		if e.typ >= 0 && e.typ != vPerson {
 			// "the Times" for "The New York Times".
-			if n == 1 && e.typ == vOrg && m.votes[vPerson] <= 0 && f.word(e.b-1) == first {
+			if n == 1 && e.typ == vOrg && m.votes[vPerson] <= 0 && f.word(e.b-1) == first && !genericHead(first) {
 				consider(i)
 			}
 			continue
@@ -878,7 +956,8 @@ func (f *finder) match(ents []entity, mi int) int {
 		// A first name alone: "Hillary" for "Hillary Clinton".
 		i, ok := f.byFirst[first]
 		for ; ok && i >= 0; i = ents[i].nextFirst {
-			if e := &ents[i]; e.b-e.a > 1 && e.typ < 0 {
+			// Also "Marfin" for "Marfin Bank".
+			if e := &ents[i]; e.b-e.a > 1 && (e.typ < 0 || e.typ == vOrg && m.votes[vPerson] < 3) {
 				consider(i)
 			}
 		}

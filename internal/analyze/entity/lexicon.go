@@ -144,7 +144,7 @@ func newLexicon() *lexicon {
 			Secretariat|Directorate|Inspectorate|Unit|Council|Chamber|Exchange|Consortium|Cooperative|Co-op|Bancorp|Capital|Ventures|
 			Insurance|Bank|Stores|Foods|Motor|Group|Agency|PAC|Inc.|Corp.|Ltd.|Co.|Mission|Charity|Appeal|Campaign|Project|Initiative|
 			Institute|Conference|Synod|Diocese|Parish|Mosque|Cathedral|Temple|Republicans|Democrats|Brotherhood|Jazeera|Qaeda|Taliban|
-			Books|Publishers|Business|Images|Scouts|Post-Dispatch|Post-Gazette|Journal-Constitution|Courier|Register|Star|Star-Tribune|Bulletin|Dispatch|Times-Picayune|Reuters`),
+			Books|Publishers|Business|Images|Scouts|Headquarters|Chiefs|LLP|L.L.P|L.L.C|LP|Post-Dispatch|Post-Gazette|Journal-Constitution|Courier|Register|Star|Star-Tribune|Bulletin|Dispatch|Times-Picayune|Reuters`),
 		orgStart: newSet(`Department|Ministry|University|Bank|Church|Office|Bureau|Council|Court|Museum|Center|Centre|Committee|
 			Commission|Association|Federation|Union|League|College|School|Board|Chamber|Society|Institute|Foundation|Fund|Party|
 			Organization|Organisation|Agency|Dept|Friends|Order|Academy|Army|Navy|Corps|House|Senate|Government|Federal|Royal|
@@ -163,7 +163,7 @@ func newLexicon() *lexicon {
 			Island|Islands|Coast|Province|County|District|Region|Territory|Territories|Republic|Kingdom|Emirates|City|Town|Village|
 			Square|Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Bridge|Park|Heights|Falls|Beach|Harbor|Harbour|Canal|Basin|Plain|Plains|
 			Forest|Springs|Canyon|Delta|Highlands|Glacier|Cape|Hill|Border|Prefecture|Governorate|Oblast|Municipality|Borough|Township|
-			Parish|Quarter|Zone|Stadium|Arena|Palace|Tower|Towers|Hotel|Base|Airbase|Camp|Prison|Port|Station|Crossing|Corridor`),
+			Parish|Quarter|Zone|Hall|Stadium|Arena|Palace|Tower|Towers|Hotel|Base|Airbase|Camp|Prison|Port|Station|Crossing|Corridor`),
 		eventHead: newSet(`War|Wars|Revolution|Spring|Games|Olympics|Cup|Act|Bill|Amendment|Agreement|Accord|Accords|Treaty|Day|
 			Summit|Convention|Election|Elections|Crisis|Award|Awards|Prize|Festival|Championship|Championships|Series|Bowl|Open|Marathon|
 			Rule|Law|Doctrine|Plan|Protocol|Declaration|Constitution|Charter|Index|Report|Survey|Poll|Debate|Debates|Primary|Primaries|
