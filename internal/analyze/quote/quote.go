@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/news"
 )
@@ -33,6 +34,8 @@ func Find(text string, sents []news.Span, ents []news.Entity) []news.Quote {
 		if q.direct {
 			kind = news.Direct
 		}
+		q.s, q.e = runeBounds(text, q.s, q.e)
+		q.spk.s, q.spk.e = runeBounds(text, q.spk.s, q.spk.e)
 		out = append(out, news.Quote{
 			Text:        text[q.s:q.e],
 			Speaker:     q.spk.name,
@@ -43,6 +46,22 @@ func Find(text string, sents []news.Span, ents []news.Entity) []news.Quote {
 		})
 	}
 	return out
+}
+
+// runeBounds moves the span [s, e) onto rune boundaries, which only
+// matters for invalid UTF-8: a stray continuation byte at either end is
+// taken in at the end and left out at the start.
+func runeBounds(text string, s, e int) (int, int) {
+	for s < e && !utf8.RuneStart(text[s]) {
+		s++
+	}
+	for e < len(text) && e > s && !utf8.RuneStart(text[e]) {
+		e++
+	}
+	if s == e {
+		return 0, 0
+	}
+	return s, e
 }
 
 // frag is one quoted stretch of one paragraph.

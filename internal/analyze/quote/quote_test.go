@@ -30,7 +30,10 @@ func summarize(qs []news.Quote) []got {
 func checkSpans(t *testing.T, text string, qs []news.Quote) {
 	t.Helper()
 	for _, q := range qs {
-		for _, s := range []news.Span{q.Span, q.SpeakerSpan} {
+		for i, s := range []news.Span{q.Span, q.SpeakerSpan} {
+			if i == 1 && s == (news.Span{}) {
+				continue // no speaker mention
+			}
 			if s.Start < 0 || s.End > len(text) || s.Start > s.End {
 				t.Fatalf("Find(%q): span %v out of range", text, s)
 			}
