@@ -42,10 +42,12 @@ Formats:
   json   one object per story with its members (one story per line)
 
 --window bounds how far outside a story's time span an article may be and still
-join it (default 72h: one event's coverage across outlets spans a few days; the
-span grows as articles join). Stories whose window has closed are dropped from
-memory, so an endless stream runs in flat memory. --reorder bounds the buffer used
-to put a stream in date order.`,
+join it (default 168h: several outlets cover one event within a few days, and
+follow-ups come for a week; the span grows as articles join). Stories whose window
+has closed are dropped from memory, so an endless stream runs in flat memory;
+stories with undated members are retired only when the active set is full.
+--reorder bounds the buffer used to put a stream in date order (input far out of
+date order is processed close to input order).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch format {
 			case "jsonl", "json", "text":

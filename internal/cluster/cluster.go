@@ -14,12 +14,15 @@ import (
 // Defaults for the zero Options.
 const (
 	// DefaultWindow is how far an article may lie outside a story's time span
-	// and still join it. News about one event comes out over a few days: in
-	// the BASIL dev set the three outlets' articles on one event are at most
-	// four days apart, and at most three days from the nearest other one.
-	DefaultWindow = 72 * time.Hour
+	// and still join it. Coverage of one event by several outlets comes out
+	// within a few days (BASIL dev: at most four days apart), but follow-ups
+	// keep coming for a week and more (ECB+ dev: a third of the events with
+	// dated articles span over a week). A week keeps most follow-ups while
+	// still telling apart two events of the same kind a month apart; the
+	// span grows as articles join, so a long-running story stays open.
+	DefaultWindow = 7 * 24 * time.Hour
 	// DefaultThreshold is the similarity an article needs to join a story.
-	DefaultThreshold = 0.20
+	DefaultThreshold = 0.18
 	// DefaultDuplicate is the estimated shingle Jaccard similarity above
 	// which an article is a near-duplicate (wire copy, reprint) of another.
 	DefaultDuplicate = 0.7
@@ -188,21 +191,26 @@ func New(opt Options) *Clusterer {
 
 // story is an active story.
 type story struct {
-	id       string
-	seq      int // creation order, for ties
-	lastSeq  int // when an article last joined
-	first    time.Time
-	last     time.Time
-	dated    bool
-	centroid map[uint64]float32 // sum of the members' unit vectors
-	norm2    float64
-	labels   map[uint64]label // readable forms of the indexed features
-	reps     []rep            // the most recent members' vectors
-	members  []Member
-	outlets  []string
-	unique   int
-	dupRefs  []uint64 // keys this story's members hold in the duplicate index
-	evicted  bool
+	id      string
+	seq     int // creation order, for ties
+	lastSeq int // when an article last joined
+	first   time.Time
+	last    time.Time
+	dated   bool
+	undated int // members without a usable date
+	// The centroid, the sum of the members' unit vectors, as parallel
+	// slices in order of first occurrence, with an index.
+	ckeys   []uint64
+	cvals   []float32
+	cidx    table
+	norm2   float64
+	labels  map[uint64]label // readable forms of the indexed features
+	reps    []rep            // the most recent members' vectors
+	members []Member
+	outlets []string
+	unique  int
+	dupRefs []uint64 // keys this story's members hold in the duplicate index
+	evicted bool
 }
 
 type label struct {
@@ -210,7 +218,7 @@ type label struct {
 	text string
 }
 
-// rep is a member's truncated unit vector, sorted by key.
+// rep is a member's strongest features.
 type rep struct {
 	id    string
 	title string
@@ -224,13 +232,15 @@ type dupRef struct {
 	sketch []uint64
 }
 
-// vec is an article's unit TF-IDF vector, sorted by key.
+// vec is an article's unit TF-IDF vector, with an index from key to
+// position and its strongest features.
 type vec struct {
-	keys  []uint64
-	vals  []float32
-	kind  []Kind
-	facet []Facet
-	text  []string
+	keys []uint64
+	vals []float32
+	kind []Kind
+	text []string
+	tab  table
+	top  []int // indexes of the repTerms strongest features, strongest first
 }
 
 const (
@@ -341,14 +351,16 @@ func (c *Clusterer) vector(f *Features) vec {
 	if c.n > halveDFAfter {
 		c.halveDF()
 	}
-	v := vec{keys: make([]uint64, len(f.Terms)), vals: make([]float32, len(f.Terms)), kind: make([]Kind, len(f.Terms)), facet: make([]Facet, len(f.Terms)), text: make([]string, len(f.Terms))}
+	n := len(f.Terms)
+	v := vec{keys: make([]uint64, n), vals: make([]float32, n), kind: make([]Kind, n), text: make([]string, n), tab: newTable(4 * n)}
 	var norm float64
 	for i, ft := range f.Terms {
 		df := c.df[ft.Key] + 1
 		c.df[ft.Key] = df
 		idf := math.Log((c.n+1)/(float64(df)+1)) + 1
 		x := float64(c.w[ft.Kind]) * float64(tfWeight(ft.TF)) * idf
-		v.keys[i], v.vals[i], v.kind[i], v.facet[i], v.text[i] = ft.Key, float32(x), ft.Kind, ft.Facet, ft.Text
+		v.keys[i], v.vals[i], v.kind[i], v.text[i] = ft.Key, float32(x), ft.Kind, ft.Text
+		v.tab.slot(ft.Key, int32(i))
 		norm += x * x
 	}
 	if norm > 0 {
@@ -357,6 +369,7 @@ func (c *Clusterer) vector(f *Features) vec {
 			v.vals[i] *= inv
 		}
 	}
+	v.top = strongest(v.keys, v.vals, repTerms)
 	return v
 }
 
@@ -373,23 +386,68 @@ func (c *Clusterer) halveDF() {
 	c.n /= 2
 }
 
-// top returns the indexes of v's n strongest features, strongest first,
-// ties by key.
-func (v vec) top(n int) []int {
-	idx := make([]int, len(v.keys))
-	for i := range idx {
-		idx[i] = i
+// strongest returns the indexes of the n largest vals, largest first, ties
+// by key, in time linear in len(vals).
+func strongest(keys []uint64, vals []float32, n int) []int {
+	var idx []int
+	if len(vals) <= n {
+		idx = make([]int, len(vals))
+		for i := range idx {
+			idx[i] = i
+		}
+	} else {
+		cut := slices.Clone(vals)
+		k := len(cut) - n
+		quickselect(cut, k) // cut[k] is now the n-th largest
+		th := cut[k]
+		idx = make([]int, 0, n+8)
+		for i, x := range vals {
+			if x >= th {
+				idx = append(idx, i)
+			}
+		}
 	}
 	slices.SortFunc(idx, func(a, b int) int {
-		if c := cmp.Compare(v.vals[b], v.vals[a]); c != 0 {
+		if c := cmp.Compare(vals[b], vals[a]); c != 0 {
 			return c
 		}
-		return cmp.Compare(v.keys[a], v.keys[b])
+		return cmp.Compare(keys[a], keys[b])
 	})
 	if len(idx) > n {
 		idx = idx[:n]
 	}
 	return idx
+}
+
+// quickselect reorders a so that a[k] holds the value it would hold if a
+// were sorted ascending.
+func quickselect(a []float32, k int) {
+	lo, hi := 0, len(a)-1
+	for lo < hi {
+		p := a[lo+(hi-lo)/2]
+		i, j := lo, hi
+		for i <= j {
+			for a[i] < p {
+				i++
+			}
+			for a[j] > p {
+				j--
+			}
+			if i <= j {
+				a[i], a[j] = a[j], a[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return
+		}
+	}
 }
 
 type scored struct {
@@ -412,7 +470,7 @@ func (c *Clusterer) fits(s *story, t time.Time, dated bool) bool {
 // two that fit in time, with the number compared and refused for time.
 func (c *Clusterer) rank(v vec, t time.Time, dated bool) (best, second scored, n, outside int) {
 	hits := make(map[*story]float64)
-	for _, i := range v.top(queryTerms) {
+	for _, i := range v.top[:min(queryTerms, len(v.top))] {
 		list := c.postings[v.keys[i]]
 		if len(list) > maxPostings {
 			list = list[len(list)-maxPostings:]
@@ -455,9 +513,17 @@ func (c *Clusterer) rank(v vec, t time.Time, dated bool) (best, second scored, n
 // score combines the cosine with the centroid and with the closest member.
 func (c *Clusterer) score(v vec, s *story) scored {
 	var dot float64
-	for i, k := range v.keys {
-		if x, ok := s.centroid[k]; ok {
-			dot += float64(v.vals[i]) * float64(x)
+	if len(s.ckeys) < len(v.keys) {
+		for j, k := range s.ckeys {
+			if i := v.tab.get(k); i >= 0 {
+				dot += float64(v.vals[i]) * float64(s.cvals[j])
+			}
+		}
+	} else {
+		for i, k := range v.keys {
+			if j := s.cidx.get(k); j >= 0 {
+				dot += float64(v.vals[i]) * float64(s.cvals[j])
+			}
 		}
 	}
 	cent := 0.0
@@ -466,30 +532,17 @@ func (c *Clusterer) score(v vec, s *story) scored {
 	}
 	mem, memID := 0.0, ""
 	for _, r := range s.reps {
-		if d := mergeDot(v.keys, v.vals, r.keys, r.vals); d > mem {
+		var d float64
+		for j, k := range r.keys {
+			if i := v.tab.get(k); i >= 0 {
+				d += float64(v.vals[i]) * float64(r.vals[j])
+			}
+		}
+		if d > mem {
 			mem, memID = d, r.id
 		}
 	}
 	return scored{s: s, score: (cent + mem) / 2, cent: cent, member: mem, memberID: memID}
-}
-
-// mergeDot is the dot product of two sparse vectors sorted by key.
-func mergeDot(ak []uint64, av []float32, bk []uint64, bv []float32) float64 {
-	var d float64
-	i, j := 0, 0
-	for i < len(ak) && j < len(bk) {
-		switch {
-		case ak[i] < bk[j]:
-			i++
-		case ak[i] > bk[j]:
-			j++
-		default:
-			d += float64(av[i]) * float64(bv[j])
-			i++
-			j++
-		}
-	}
-	return d
 }
 
 // open starts a story for f.
@@ -501,7 +554,7 @@ func (c *Clusterer) open(f *Features, t time.Time, dated bool) *story {
 	}
 	s := &story{
 		id: id, seq: c.seq, first: t, last: t, dated: dated,
-		centroid: make(map[uint64]float32, len(f.Terms)), labels: make(map[uint64]label, indexTerms),
+		cidx: newTable(2 * len(f.Terms)), labels: make(map[uint64]label, indexTerms),
 	}
 	c.active[id] = s
 	if len(c.active) > c.maxAct {
@@ -514,6 +567,9 @@ func (c *Clusterer) open(f *Features, t time.Time, dated bool) *story {
 // near-duplicate, which then adds nothing to the centroid.
 func (c *Clusterer) join(s *story, f *Features, v vec, t time.Time, dated bool, dupOf string) {
 	s.lastSeq = c.seq
+	if !dated {
+		s.undated++
+	}
 	if dated {
 		if !s.dated {
 			s.first, s.last, s.dated = t, t, true
@@ -541,26 +597,25 @@ func (c *Clusterer) join(s *story, f *Features, v vec, t time.Time, dated bool, 
 	}
 	s.unique++
 	// Centroid: s.norm2 tracks |sum|^2 incrementally.
-	var dot float64
 	for i, k := range v.keys {
-		x := s.centroid[k]
-		dot += float64(x) * float64(v.vals[i])
-		s.centroid[k] = x + v.vals[i]
+		y := v.vals[i]
+		j, ok := s.cidx.slot(k, int32(len(s.ckeys)))
+		if !ok {
+			s.ckeys = append(s.ckeys, k)
+			s.cvals = append(s.cvals, y)
+			s.norm2 += float64(y) * float64(y)
+			continue
+		}
+		x := s.cvals[j]
+		s.cvals[j] = x + y
+		s.norm2 += 2*float64(x)*float64(y) + float64(y)*float64(y)
 	}
-	var vn float64
-	for _, x := range v.vals {
-		vn += float64(x) * float64(x)
-	}
-	s.norm2 += 2*dot + vn
-	if len(s.centroid) > 2*centroidCap {
+	if len(s.ckeys) > 2*centroidCap {
 		c.pruneCentroid(s)
 	}
 	// Member vector and index entries.
-	top := v.top(repTerms)
-	r := rep{id: f.ID, title: f.Title, keys: make([]uint64, len(top)), vals: make([]float32, len(top))}
-	sorted := slices.Clone(top)
-	slices.Sort(sorted)
-	for j, i := range sorted {
+	r := rep{id: f.ID, title: f.Title, keys: make([]uint64, len(v.top)), vals: make([]float32, len(v.top))}
+	for j, i := range v.top {
 		r.keys[j], r.vals[j] = v.keys[i], v.vals[i]
 	}
 	if len(s.reps) >= maxReps {
@@ -568,7 +623,7 @@ func (c *Clusterer) join(s *story, f *Features, v vec, t time.Time, dated bool, 
 		s.reps = s.reps[:maxReps-1]
 	}
 	s.reps = append(s.reps, r)
-	for _, i := range top[:min(indexTerms, len(top))] {
+	for _, i := range v.top[:min(indexTerms, len(v.top))] {
 		k := v.keys[i]
 		if _, ok := s.labels[k]; ok {
 			continue
@@ -580,21 +635,18 @@ func (c *Clusterer) join(s *story, f *Features, v vec, t time.Time, dated bool, 
 
 // pruneCentroid keeps a large story's centroidCap strongest features.
 func (c *Clusterer) pruneCentroid(s *story) {
-	vals := make([]float32, 0, len(s.centroid))
-	for _, x := range s.centroid {
-		vals = append(vals, x)
+	keep := strongest(s.ckeys, s.cvals, centroidCap)
+	slices.Sort(keep) // keep the order of first occurrence
+	keys := make([]uint64, len(keep), 2*centroidCap)
+	vals := make([]float32, len(keep), 2*centroidCap)
+	s.cidx = newTable(4 * centroidCap)
+	s.norm2 = 0
+	for j, i := range keep {
+		keys[j], vals[j] = s.ckeys[i], s.cvals[i]
+		s.cidx.slot(keys[j], int32(j))
+		s.norm2 += float64(vals[j]) * float64(vals[j])
 	}
-	slices.Sort(vals)
-	cut := vals[len(vals)-centroidCap]
-	var n2 float64
-	for k, x := range s.centroid {
-		if x < cut {
-			delete(s.centroid, k)
-			continue
-		}
-		n2 += float64(x) * float64(x)
-	}
-	s.norm2 = n2
+	s.ckeys, s.cvals = keys, vals
 }
 
 // findDup returns the active article f most likely copies, with the
@@ -659,8 +711,8 @@ func (c *Clusterer) explainShared(ex *Explanation, v vec, s *story) {
 	}
 	var shared []sh
 	for i, k := range v.keys {
-		if x, ok := s.centroid[k]; ok {
-			shared = append(shared, sh{i, float64(v.vals[i]) * float64(x)})
+		if j := s.cidx.get(k); j >= 0 {
+			shared = append(shared, sh{i, float64(v.vals[i]) * float64(s.cvals[j])})
 		}
 	}
 	slices.SortFunc(shared, func(a, b sh) int {
@@ -701,7 +753,9 @@ func (c *Clusterer) sweep() {
 		limit := c.clock.Add(-2 * c.window)
 		var gone []*story
 		for _, s := range c.active {
-			if s.dated && s.last.Before(limit) {
+			// A story with undated members may be joined by more of
+			// them at any time: only MaxActive retires it.
+			if s.dated && s.undated == 0 && s.last.Before(limit) {
 				gone = append(gone, s)
 			}
 		}
@@ -733,7 +787,7 @@ func (c *Clusterer) close(gone []*story) {
 		if c.opt.OnClose != nil {
 			c.opt.OnClose(s.info())
 		}
-		s.centroid, s.reps, s.members = nil, nil, nil
+		s.ckeys, s.cvals, s.cidx, s.reps, s.members = nil, nil, table{}, nil, nil
 	}
 }
 
@@ -798,7 +852,9 @@ func (s *story) info() Story {
 		}
 		var d float64
 		for j, k := range r.keys {
-			d += float64(r.vals[j]) * float64(s.centroid[k])
+			if i := s.cidx.get(k); i >= 0 {
+				d += float64(r.vals[j]) * float64(s.cvals[i])
+			}
 		}
 		if d > bestDot {
 			bestDot, st.Title = d, r.title
@@ -819,7 +875,11 @@ func (s *story) info() Story {
 	}
 	var kws []kw
 	for k, l := range s.labels {
-		kws = append(kws, kw{l, s.centroid[k], k})
+		w := float32(0)
+		if i := s.cidx.get(k); i >= 0 {
+			w = s.cvals[i]
+		}
+		kws = append(kws, kw{l, w, k})
 	}
 	slices.SortFunc(kws, func(a, b kw) int {
 		if x := cmp.Compare(b.w, a.w); x != 0 {

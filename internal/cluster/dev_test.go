@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"testing"
+	"time"
 
 	"github.com/parallax-news/parallax/internal/analyze"
 	"github.com/parallax-news/parallax/internal/benchdata"
@@ -124,6 +125,9 @@ func TestDevSets(t *testing.T) {
 		var sum float64
 		for _, s := range sets {
 			opt := Options{Threshold: th}
+			if w := os.Getenv("CLUSTER_WINDOW"); w != "" {
+				opt.Window, _ = time.ParseDuration(w)
+			}
 			if w := os.Getenv("CLUSTER_W"); w != "" {
 				var x [5]float32
 				fmt.Sscanf(w, "%f,%f,%f,%f,%f", &x[0], &x[1], &x[2], &x[3], &x[4])

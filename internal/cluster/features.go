@@ -71,7 +71,7 @@ type Features struct {
 	Source    string
 	Title     string
 	Published time.Time
-	Terms     []Feature // sorted by Key, one per key
+	Terms     []Feature // one per key, in order of first occurrence
 	Sketch    []uint64  // bottom-k MinHash of the body's word 4-shingles, ascending
 	Words     int       // words in title and body
 }
@@ -83,7 +83,7 @@ const sketchSize = 32
 // run on many goroutines at once.
 func Extract(d news.Document) *Features {
 	f := &Features{ID: d.ID, Source: d.Source, Title: d.Title, Published: d.Published}
-	x := extractor{idx: make(map[uint64]int, 256)}
+	x := extractor{idx: newTable(len(d.Title) + len(d.Standfirst) + len(d.Text))}
 	title := d.Title
 	if title == "" {
 		// Without a headline (plain text, ECB+), the first line of a body
@@ -132,21 +132,12 @@ func Extract(d news.Document) *Features {
 		x.addf(Number, NoFacet, hashString(Number, "q"+string(q.Kind)+v), q.Text, 1)
 	}
 	f.Terms = x.terms
-	slices.SortFunc(f.Terms, func(a, b Feature) int {
-		switch {
-		case a.Key < b.Key:
-			return -1
-		case a.Key > b.Key:
-			return 1
-		}
-		return 0
-	})
 	f.Words = x.words
 	return f
 }
 
 type extractor struct {
-	idx   map[uint64]int
+	idx   table
 	terms []Feature
 	words int
 	buf   []byte
@@ -157,11 +148,11 @@ func (x *extractor) add(k Kind, key uint64, text string, tf float32) {
 }
 
 func (x *extractor) addf(k Kind, fc Facet, key uint64, text string, tf float32) {
-	if i, ok := x.idx[key]; ok {
+	i, ok := x.idx.slot(key, int32(len(x.terms)))
+	if ok {
 		x.terms[i].TF += tf
 		return
 	}
-	x.idx[key] = len(x.terms)
 	x.terms = append(x.terms, Feature{Key: key, Kind: k, Facet: fc, Text: text, TF: tf})
 }
 
@@ -172,7 +163,7 @@ func (x *extractor) boost(s string, w float32) {
 		if !ok {
 			return
 		}
-		if i, ok := x.idx[key]; ok {
+		if i := x.idx.get(key); i >= 0 {
 			x.terms[i].TF += w
 		}
 	})
@@ -490,3 +481,73 @@ func mix64(x uint64) uint64 {
 
 // tfWeight is the sublinear term frequency.
 func tfWeight(tf float32) float32 { return 1 + float32(math.Log(float64(tf))) }
+
+// table maps feature keys to small indexes: open addressing with linear
+// probing, sized once, for the hot path where a Go map would grow and
+// rehash for every article.
+type table struct {
+	keys []uint64
+	vals []int32
+	mask uint64
+	n    int
+}
+
+// newTable returns a table for about n/4 entries (one per word of an n-byte
+// text) that grows when needed.
+func newTable(n int) table {
+	size := 64
+	for size < n/2 {
+		size <<= 1
+	}
+	return table{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1)}
+}
+
+// slot returns the value of key, or stores v for it and returns v, false.
+// Key 0 is stored as 1 (0 marks an empty slot).
+func (t *table) slot(key uint64, v int32) (int32, bool) {
+	if key == 0 {
+		key = 1
+	}
+	if 2*(t.n+1) > len(t.keys) {
+		t.grow()
+	}
+	for i := mix64(key) & t.mask; ; i = (i + 1) & t.mask {
+		switch t.keys[i] {
+		case key:
+			return t.vals[i], true
+		case 0:
+			t.keys[i], t.vals[i] = key, v
+			t.n++
+			return v, false
+		}
+	}
+}
+
+// get returns the value of key, or -1.
+func (t *table) get(key uint64) int32 {
+	if key == 0 {
+		key = 1
+	}
+	if len(t.keys) == 0 {
+		return -1
+	}
+	for i := mix64(key) & t.mask; ; i = (i + 1) & t.mask {
+		switch t.keys[i] {
+		case key:
+			return t.vals[i]
+		case 0:
+			return -1
+		}
+	}
+}
+
+func (t *table) grow() {
+	old := *t
+	size := max(64, 2*len(old.keys))
+	*t = table{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1)}
+	for i, k := range old.keys {
+		if k != 0 {
+			t.slot(k, old.vals[i])
+		}
+	}
+}

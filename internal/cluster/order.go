@@ -21,7 +21,7 @@ type Order[T any] struct {
 }
 
 // DefaultOrderSize is the default reorder buffer.
-const DefaultOrderSize = 4096
+const DefaultOrderSize = 1024
 
 type orderItem[T any] struct {
 	t   time.Time

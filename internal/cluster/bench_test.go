@@ -1,0 +1,79 @@
+package cluster
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/analyze"
+	"github.com/parallax-news/parallax/internal/benchdata"
+	"github.com/parallax-news/parallax/internal/clean"
+	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// loadScale reads the first n articles of the scale corpus, cleaned and
+// analyzed as the command does, or skips.
+func loadScale(b *testing.B, n int) []news.Document {
+	b.Helper()
+	root := benchdata.Root()
+	if root == "" {
+		b.Skip("../shared/bench not found: skipping the benchmark on the scale corpus")
+	}
+	var docs []news.Document
+	stop := errors.New("stop")
+	cl := &clean.Cleaner{}
+	z := &analyze.Analyzer{Options: analyze.Options{SkipQuotes: true}}
+	r := ingest.NewReader(ingest.Options{})
+	err := r.Read(context.Background(), []string{filepath.Join(root, "scale", "allsides-37k.jsonl.gz")}, func(a news.Article) error {
+		c, err := cl.Clean(a)
+		if err != nil {
+			return nil
+		}
+		docs = append(docs, z.Analyze(c))
+		if len(docs) == n {
+			return stop
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, stop) {
+		b.Fatal(err)
+	}
+	return docs
+}
+
+// BenchmarkExtract measures feature extraction per article.
+func BenchmarkExtract(b *testing.B) {
+	docs := loadScale(b, 2000)
+	var n int64
+	for _, d := range docs {
+		n += int64(len(d.Text))
+	}
+	b.ReportAllocs()
+	b.SetBytes(n / int64(len(docs)))
+	i := 0
+	for b.Loop() {
+		Extract(docs[i%len(docs)])
+		i++
+	}
+}
+
+// BenchmarkAddFeatures measures the sequential clustering step per article
+// (features extracted beforehand), on a stream that keeps running.
+func BenchmarkAddFeatures(b *testing.B) {
+	docs := loadScale(b, 4000)
+	fs := make([]*Features, len(docs))
+	for i, d := range docs {
+		fs[i] = Extract(d)
+	}
+	b.ReportAllocs()
+	c := New(Options{Window: -1})
+	i := 0
+	for b.Loop() {
+		f := *fs[i%len(fs)]
+		f.ID = f.ID + "#" // a fresh article each time around
+		c.AddFeatures(&f)
+		i++
+	}
+}
