@@ -356,8 +356,10 @@ func (d *doc) header(needTitle bool) {
 			i = 1
 		}
 	}
-	// The standfirst: the line right under a headline, in the same block.
-	if titleFromText && d.standfirst == "" && i < len(ps)-1 && !ps[i].gap && ps[i].words <= 80 {
+	// The standfirst: the line right under a headline, in the same block,
+	// when that block ends with a blank line within a few lines (in text with
+	// one sentence per line and no blank lines it is the first sentence).
+	if titleFromText && d.standfirst == "" && i < len(ps)-1 && !ps[i].gap && ps[i].words <= 80 && blockEndsSoon(ps, i) {
 		p := &ps[i]
 		if t, _ := parseDateLine(p.text, true); t.IsZero() && furnitureRule(p.text, p.low, p.words) == "" && !isByline(p) {
 			d.standfirst, p.rule = p.text, RuleStandfirst
@@ -394,6 +396,17 @@ func (d *doc) header(needTitle bool) {
 	if pub.IsZero() {
 		d.published = upd
 	}
+}
+
+// blockEndsSoon reports whether a blank line follows ps[i] within four
+// lines.
+func blockEndsSoon(ps []para, i int) bool {
+	for j := i + 1; j < len(ps) && j <= i+4; j++ {
+		if ps[j].gap {
+			return true
+		}
+	}
+	return false
 }
 
 // headlineLike reports whether p can be a headline: one line of at most 30
@@ -526,15 +539,23 @@ func (d *doc) tail() {
 		if endsTerminal(p.text) || p.words > 15 || strings.HasSuffix(p.text, ":") || hasDigit(p.text) || strings.Contains(p.text, ": ") {
 			break
 		}
+		// In text without blank lines (one sentence per line) a longer line
+		// without a full stop is more likely a sentence missing it.
+		if !p.gap && p.words > 4 {
+			break
+		}
 		p.rule = RuleTrailing
 	}
 }
 
 // labels removes lone lines without final punctuation that read like
-// captions or section labels: inside the body, a line of 7 to 40 words
-// between two paragraphs, in an article whose paragraphs otherwise end in
-// punctuation (when there are three or more they are section headings and
-// stay); before the first paragraph, a line of at most 4 words.
+// captions or section labels: inside the body, a line of 7 to 20 words
+// standing alone between blank lines, after a paragraph that ends in
+// punctuation and before one that starts a sentence, in an article whose
+// paragraphs otherwise end in punctuation, with no quotation or reporting
+// verb (when there are three or more such lines they are section headings
+// and stay); before the first paragraph, a line of at most 4 words with a
+// figure or in title case (a dateline, a section name, a name).
 func (d *doc) labels() {
 	ps := d.paras
 	idx := d.kept()
@@ -552,7 +573,7 @@ func (d *doc) labels() {
 		if endsTerminal(p.text) {
 			break
 		}
-		if p.words <= 4 && n+1 < len(idx) && !strings.ContainsAny(p.text[len(p.text)-1:], ":;,") {
+		if p.words <= 4 && n+1 < len(idx) && !strings.ContainsAny(p.text[len(p.text)-1:], ":;,") && (hasDigit(p.text) || titleCase(p.text)) {
 			p.rule = RuleLabel
 		} else {
 			break
@@ -564,7 +585,12 @@ func (d *doc) labels() {
 	var cands []int
 	for n := 1; n+1 < len(idx); n++ {
 		p := &ps[idx[n]]
-		if p.rule != "" || endsTerminal(p.text) || p.words < 7 || p.words > 40 {
+		if p.rule != "" || endsTerminal(p.text) || p.words < 7 || p.words > 20 || !p.gap || !ps[idx[n+1]].gap {
+			continue
+		}
+		// A quotation or reported speech is a sentence missing its full
+		// stop, not a caption.
+		if strings.IndexByte(p.text, '"') >= 0 || hasSpeechVerb(p.low) {
 			continue
 		}
 		switch lastRune(p.text) {
@@ -764,4 +790,27 @@ func firstWordLen(s string) int {
 		return i
 	}
 	return len(s)
+}
+
+// hasSpeechVerb reports whether low holds a reporting verb ("said",
+// "says", "told", "according to").
+func hasSpeechVerb(low string) bool {
+	for _, v := range []string{" said", " says", " told", " tells", " added", " asked", " according to", " announced", " stated"} {
+		if i := strings.Index(low, v); i >= 0 && (i+len(v) == len(low) || !isWordByte(low[i+len(v)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleCase reports whether every word of s starts with a capital letter
+// (or is not a word: "&", "-").
+func titleCase(s string) bool {
+	for _, w := range strings.Split(s, " ") {
+		r, _ := utf8.DecodeRuneInString(w)
+		if isLetterRune(r) && !isUpperRune(r) {
+			return false
+		}
+	}
+	return true
 }

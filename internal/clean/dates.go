@@ -120,7 +120,7 @@ func parseLooseDate(s string, strict bool) (time.Time, bool) {
 	hasTime, pm, am := false, false, false
 	offset, hasZone := 0, false
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
-		return r == ' ' || r == ',' || r == '(' || r == ')' || r == '/' || r == '|'
+		return r == ' ' || r == ',' || r == '(' || r == ')' || r == '/' || r == '|' || r == '@'
 	}) {
 		w := strings.ToLower(strings.TrimRight(f, ".:"))
 		if w == "" {
