@@ -82,6 +82,7 @@ func (f *finder) release() {
 	clear(f.ents)
 	f.ents = f.ents[:0]
 	f.order = f.order[:0]
+	f.weakRuns = f.weakRuns[:0]
 	f.index = f.index[:0]
 	clear(f.byName)
 	clear(f.byLast)
@@ -138,6 +139,8 @@ type finder struct {
 	text string
 	ts   []tok
 	ms   []mention
+
+	weakRuns [][2]int // runs of capitalised words in headlines
 
 	// Buffers of resolve.
 	ents    []entity
@@ -198,7 +201,7 @@ func (f *finder) nameWord(i int) bool {
 		}
 		// Shouting, not an acronym: "CORRECTION", "MISLEADING". A dateline
 		// ("TALLAHASSEE, Fla. —") is read as a place by evidence.
-		if t.e-t.s >= 5 && !t.has(fDot) && !t.has(fDigit) && !f.is(i, cOrgWord|cGazetteer) && !f.dateline(i) {
+		if t.e-t.s >= 5 && !t.has(fDot) && !t.has(fDigit) && !f.is(i, cOrgWord|cGazetteer) && !f.dateline(i) && !f.label(i) {
 			return false
 		}
 		return true
@@ -207,6 +210,16 @@ func (f *finder) nameWord(i int) bool {
 		return false
 	}
 	return !f.is(i, cStop)
+}
+
+// label reports whether word i is a speaker's label in a transcript: an
+// all-capital word opening its line before a colon ("PENCE: We will…").
+func (f *finder) label(i int) bool {
+	t := f.ts[i]
+	if !t.has(fAllCaps) || !t.has(fInitial) || i > 0 && f.ts[i-1].sent == t.sent {
+		return false
+	}
+	return int(t.end) < len(f.text) && f.text[t.end] == ':'
 }
 
 // calendarHere reports whether the day or month name at word i is used as
@@ -255,9 +268,20 @@ func (f *finder) dateline(i int) bool {
 // collect finds the runs of capitalised words and turns them into mentions.
 func (f *finder) collect() {
 	n := len(f.ts)
+	weak := f.weakRuns[:0]
 	for i := 0; i < n; {
 		if !f.nameWord(i) {
 			i++
+			continue
+		}
+		if f.ts[i].has(fWeak) {
+			// A headline: capitals say little; see weakRun.
+			j := i + 1
+			for j < n && f.joined(j) && (f.nameWord(j) || f.ts[j].has(fParticle)) {
+				j++
+			}
+			weak = append(weak, [2]int{i, j})
+			i = j
 			continue
 		}
 		j := i + 1
@@ -308,6 +332,51 @@ func (f *finder) collect() {
 		f.run(i, j)
 		i = j
 	}
+	f.weakRuns = weak
+	if len(weak) == 0 {
+		return
+	}
+	strong := len(f.ms)
+	for _, r := range weak {
+		f.weakRun(r[0], r[1], strong)
+	}
+	if len(f.ms) > strong {
+		slices.SortFunc(f.ms, func(x, y mention) int { return x.span.Start - y.span.Start })
+	}
+}
+
+// weakRun finds in the headline words toks[a:b] the names found in the rest
+// of the article (its first strong mentions f.ms[:strong]) and known places
+// and organizations, longest first: "Hillary Clinton Slams Donald Trump On
+// Abortion" holds two names and no "Slams" or "Abortion".
+func (f *finder) weakRun(a, b, strong int) {
+	for i := a; i < b; {
+		k := min(b, i+4)
+		for ; k > i; k-- {
+			s := f.text[f.ts[i].s:f.ts[k-1].e]
+			if f.knownName(s, k-i == 1, strong) || f.wholeIsName(i, k) && (k-i > 1 || f.is(i, cOrgWord|cGazetteer)) {
+				break
+			}
+		}
+		if k == i {
+			i++
+			continue
+		}
+		f.add(i, k, i, false)
+		i = k
+	}
+}
+
+// knownName reports whether s is the name of one of the mentions ms[:n],
+// or, when single, the last word of one.
+func (f *finder) knownName(s string, single bool, n int) bool {
+	for i := range n {
+		m := &f.ms[i]
+		if f.text[f.ts[m.a].s:f.ts[m.b-1].e] == s || single && f.word(m.b-1) == s {
+			return true
+		}
+	}
+	return false
 }
 
 // run turns the capitalised words toks[a:b] into zero or more mentions.
@@ -350,6 +419,9 @@ func (f *finder) run(a, b int) {
 			q--
 		}
 		t := f.titleEnd(q, b)
+		if t >= b && b-q >= 2 && honorific(f.word(q)) {
+			t = b - 1 // "Mr. King": the last title word is the name
+		}
 		if t >= b && q > a && !f.wholeIsName(a, q) {
 			// A title word ends the run: "Notre Dame" is no Dame.
 			f.add(a, b, a, false)
@@ -504,9 +576,9 @@ func (f *finder) add(a, b, s int, titled bool) {
 	if f.is(b-1, cEventHead) && b-a > 1 {
 		return
 	}
-	if b-a == 1 {
+	if b-a == 1 && !titled {
 		switch {
-		case f.is(a, cTitleHead) && !f.is(a, cOrgWord):
+		case f.is(a, cTitleHead) && !f.is(a, cOrgWord) && !titled:
 			return
 		case f.is(a, cCommon) && !f.is(a, cOrgWord|cGazetteer|cFirstName):
 			return // "State", "Police", "New" alone
@@ -599,6 +671,9 @@ func (f *finder) evidence(m *mention, s int) {
 	if allCaps {
 		m.acronym = true
 		m.votes[vOrg] += 4
+		if f.label(a) {
+			m.votes[vPerson] += 8
+		}
 	}
 	if !single && f.is(a, cFirstName) {
 		m.votes[vPerson] += 5
@@ -658,6 +733,8 @@ func (f *finder) evidence(m *mention, s int) {
 			m.votes[vPerson] += 3
 		} else if nt.has(fLower) && nw == "who" {
 			m.votes[vPerson] += 3
+		} else if nt.has(fLower) && agentVerb(nw) && !f.ts[b-1].has(fPoss) {
+			m.votes[vPerson] += 2
 		}
 		if strings.HasSuffix(nw, "-based") {
 			m.votes[vPlace] += 3
@@ -713,6 +790,30 @@ func genericHead(w string) bool {
 		"Administration", "Commission", "University", "College", "School", "Group", "Company", "Bank",
 		"Campaign", "Union", "Center", "Centre", "Institute", "Foundation", "Association", "Board", "Church",
 		"Force", "Forces", "Corps", "Guard", "Club", "Network", "Fund", "League", "Alliance", "Coalition":
+		return true
+	}
+	return false
+}
+
+// agentVerb reports whether w is a verb whose subject is most often a
+// person in news: "Trump called for", "Clinton won".
+func agentVerb(w string) bool {
+	switch w {
+	case "called", "calls", "endorsed", "endorses", "attacked", "attacks", "defended", "defends", "campaigned",
+		"won", "wins", "lost", "loses", "met", "meets", "visited", "visits", "spoke", "speaks", "signed", "signs",
+		"resigned", "appointed", "nominated", "hired", "fired", "praised", "criticized", "criticised", "slammed",
+		"blasted", "mocked", "thanked", "apologized", "apologised", "refused", "declined", "decided", "laughed",
+		"smiled", "himself", "herself", "wants", "wanted", "hopes", "hoped", "knows", "knew", "thinks", "thought",
+		"believes", "believed", "feels", "felt", "likes", "liked", "loves", "loved", "hates", "hated", "married":
+		return true
+	}
+	return false
+}
+
+// honorific reports whether w is a title always followed by a name.
+func honorific(w string) bool {
+	switch w {
+	case "Mr", "Mrs", "Ms", "Miss", "Dr", "Sen", "Gov", "Rep", "Prof", "Messrs", "Mme", "Sir", "Dame":
 		return true
 	}
 	return false
@@ -936,6 +1037,9 @@ func (f *finder) match(ents []entity, mi int) int {
 		}
 	}
 	i, ok := f.byLast[last]
+	if !ok && m.acronym && len(last) >= 3 {
+		i, ok = f.byLast[titleCase(last)] // "PENCE" for Mike Pence
+	}
 	for ; ok && i >= 0; i = ents[i].nextLast {
 		e := &ents[i]
 		if e.b-e.a <= n && !(n > 1 && e.b-e.a == n) {
