@@ -379,7 +379,7 @@ func (f *finder) readPre(s, e int) preInfo {
 	}
 	// according to X,
 	for i := 0; i+1 < n; i++ {
-		if wordIs(text, ts[i], "according") && wordIs(text, ts[i+1], "to") {
+		if wordIn(fAccording, text, ts[i]) && wordIs(text, ts[i+1], "to") {
 			end := i + 2
 			for end < n && punctRune(text, ts[end]) != ',' {
 				end++
@@ -576,7 +576,7 @@ func (f *finder) readPost(s, e int, far bool, end rune) postInfo {
 				break
 			}
 		}
-		if wordIs(text, t, "according") && i+1 < len(ts) && wordIs(text, ts[i+1], "to") {
+		if wordIn(fAccording, text, t) && i+1 < len(ts) && wordIs(text, ts[i+1], "to") {
 			end := i + 2
 			for end < len(ts) && ts[end].kind == tokWord {
 				end++

@@ -148,6 +148,14 @@ func TestFindPatterns(t *testing.T) {
 			func(text string) []news.Entity {
 				return []news.Entity{ent(text, "John Q. Public", "Public"), {Name: "Paris", Type: news.Place, Mentions: []news.Span{{Start: 28, End: 33}}}}
 			}, []got{{"We agree,", "John Q. Public", D}}},
+		{"it resolved to an organization", "Acme Corp cut 500 jobs on Monday.\n\n\"We regret the decision,\" it said.",
+			func(text string) []news.Entity {
+				return []news.Entity{{Name: "Acme Corp", Type: news.Organization, Aliases: []string{"Acme Corp"}, Mentions: []news.Span{{Start: 0, End: 9}}}}
+			}, []got{{"We regret the decision,", "Acme Corp", D}}},
+		{"she skips a man known by his honorific", "Mrs Ann Lee met Mr Tom Hart. Hart spoke first. \"Jobs are back,\" she said.",
+			func(text string) []news.Entity {
+				return []news.Entity{ent(text, "Ann Lee", "Mrs Ann Lee"), ent(text, "Tom Hart", "Mr Tom Hart", "Hart spoke")}
+			}, []got{{"Jobs are back,", "Ann Lee", D}}},
 		{"next sentence continues the speaker", `"First things first," Smith said. "Then the rest."`,
 			nil, []got{{"First things first,", "Smith", D}, {"Then the rest.", "Smith", D}}},
 		{"name and colon", `Donald Duck: "Quack, quack, quack."`,

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/news"
@@ -330,6 +331,23 @@ func (f *finder) resolve(k int, p speaker, pos int) speaker {
 		want = -1
 	case strings.EqualFold(text[p.s:p.e], "she"):
 		want = 1
+	case strings.EqualFold(text[p.s:p.e], "it") && len(f.mentions) > 0:
+		// "…," it said: the organization last named as a subject.
+		end := pos
+		for n := 0; n < 3 && end > 0; n++ {
+			for end > 0 && isSpaceByte(text[end-1]) {
+				end--
+			}
+			if end == 0 {
+				break
+			}
+			start, _ := f.sentStart(max(0, end-3000), end-1)
+			if name, ok := f.firstMention(start, end, news.Organization, 0); ok {
+				return speaker{s: p.s, e: p.e, name: name, resolved: true}
+			}
+			end = start
+		}
+		return p
 	default:
 		return p
 	}
@@ -370,19 +388,7 @@ func (f *finder) resolve(k int, p speaker, pos int) speaker {
 func (f *finder) firstPerson(s, e int, want int8) (string, bool) {
 	text := f.text
 	if len(f.mentions) > 0 {
-		for _, m := range f.mentions {
-			if m.Start >= e {
-				break
-			}
-			if m.Start < s || f.ents[m.ent].Type != news.Person || f.inQuote(m.Start) {
-				continue
-			}
-			if g := genderOf(text, m.Start); g != 0 && g != want {
-				continue
-			}
-			return f.ents[m.ent].Name, true
-		}
-		return "", false
+		return f.firstMention(s, e, news.Person, want)
 	}
 	ts := f.tokens(s, e)
 	// (The words inside quotes are not among the tokens.)
@@ -432,17 +438,80 @@ func (f *finder) firstPerson(s, e int, want int8) (string, bool) {
 	return "", false
 }
 
-// genderOf reads the gender of a mention from the title before it.
-func genderOf(text string, s int) int8 {
-	lo := max(0, s-6)
-	w := strings.ToLower(strings.TrimSpace(text[lo:s]))
-	switch {
-	case strings.HasSuffix(w, "mrs.") || strings.HasSuffix(w, "mrs") || strings.HasSuffix(w, "ms.") || strings.HasSuffix(w, "ms") || strings.HasSuffix(w, "miss"):
-		return 1
-	case strings.HasSuffix(w, "mr.") || strings.HasSuffix(w, "mr"):
-		return -1
+// firstMention returns the canonical name of the first entity of type typ
+// mentioned in text[s:e] outside quotes, of gender want when the article
+// gives one (0: any).
+func (f *finder) firstMention(s, e int, typ news.EntityType, want int8) (string, bool) {
+	ms := f.mentions
+	i := sort.Search(len(ms), func(k int) bool { return ms[k].Start >= s })
+	for _, m := range ms[i:] {
+		if m.Start >= e {
+			break
+		}
+		if f.ents[m.ent].Type != typ || f.inQuote(m.Start) {
+			continue
+		}
+		if want != 0 {
+			g := genderOf(f.text, m.Start)
+			if g == 0 {
+				g = entityGender(f.ents[m.ent])
+			}
+			if g != 0 && g != want {
+				continue
+			}
+		}
+		return f.ents[m.ent].Name, true
+	}
+	return "", false
+}
+
+// entityGender reads a person's gender from the honorifics among the
+// entity's aliases ("Mrs Clinton"), 0 when none says.
+func entityGender(e news.Entity) int8 {
+	for _, a := range e.Aliases {
+		sp := strings.IndexByte(a, ' ')
+		if sp < 0 {
+			continue
+		}
+		if g := honorificGender(strings.TrimSuffix(a[:sp], ".")); g != 0 {
+			return g
+		}
 	}
 	return 0
+}
+
+// honorificGender returns +1 for a female honorific, -1 for a male one.
+func honorificGender(w string) int8 {
+	for _, h := range [...]string{"mrs", "ms", "miss", "madam", "dame", "lady"} {
+		if strings.EqualFold(w, h) {
+			return 1
+		}
+	}
+	for _, h := range [...]string{"mr", "sir", "lord"} {
+		if strings.EqualFold(w, h) {
+			return -1
+		}
+	}
+	return 0
+}
+
+// genderOf reads the gender of a mention from the honorific before it.
+func genderOf(text string, s int) int8 {
+	e := s
+	for e > 0 && isSpaceByte(text[e-1]) {
+		e--
+	}
+	if e > 0 && text[e-1] == '.' {
+		e--
+	}
+	b := e
+	for b > 0 && b > e-6 && isAlnumByte(text[b-1]) {
+		b--
+	}
+	if b == e || b > 0 && isAlnumByte(text[b-1]) {
+		return 0
+	}
+	return honorificGender(text[b:e])
 }
 
 // inQuote reports whether pos lies inside a quote found so far.
@@ -476,7 +545,7 @@ func (f *finder) knownSpeaker(name string) bool {
 // ownCanonical returns the earliest earlier speaker name that ends with
 // name ("Trump" gives "Donald Trump"), or name.
 func (f *finder) ownCanonical(name string) string {
-	if strings.IndexByte(name, ' ') >= 0 {
+	if strings.IndexByte(name, ' ') >= 0 || len(f.ents) > 0 {
 		return name
 	}
 	for i := range f.frags {

@@ -19,6 +19,7 @@ const (
 	fNaming
 	fParticle
 	fSubord
+	fAccording // according (to)
 	fCap   // starts with a capital letter (or al-Capital)
 	fLower // starts with an ASCII lower-case letter
 )
@@ -93,6 +94,7 @@ func buildLexicon() map[string]uint32 {
 		{namingWordsList, fNaming},
 		{particlesList, fParticle},
 		{subordinatorsList, fSubord},
+		{"according", fAccording},
 	} {
 		set(m, l.words, l.flag)
 	}
