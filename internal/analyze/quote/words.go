@@ -20,8 +20,8 @@ const (
 	fParticle
 	fSubord
 	fAccording // according (to)
-	fCap   // starts with a capital letter (or al-Capital)
-	fLower // starts with an ASCII lower-case letter
+	fCap       // starts with a capital letter (or al-Capital)
+	fLower     // starts with an ASCII lower-case letter
 )
 
 // lexicon holds the flags of every listed word. Built once; never modified.
