@@ -461,3 +461,28 @@ func FuzzSniff(f *testing.F) {
 	f.Add([]byte{0, 0, 0})
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, "-", "", data) })
 }
+
+// FuzzFastJSON checks the fast JSON path against encoding/json: whenever the
+// fast path accepts a line, it must give the same article or error.
+func FuzzFastJSON(f *testing.F) {
+	for _, s := range []string{
+		`{"id":"a","text":"A.\n\nB \"q\" \u00e9 \ud83d\ude00"}`, `{"ID":7,"Text":"x","title":null}`, `{"text":null}`,
+		`{"text":"a","text":"b"}`, `{"id":-1.5e3,"text":"x","extra":[1]}`, `{"text":"\ud800"}`, `{"text":"caf` + "\xe9" + `"}`,
+		`{"title":1,"text":"x"}`, ` { "text" : "x" } `, `{"text":"x"} x`, `{}`, `{"text":"tab	here"}`, `{"id":true,"text":"x"}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if _, ok := parseFast(b); !ok {
+			return
+		}
+		got, gerr := parseJSONArticle(b)
+		want, werr := parseJSONArticleStd(b)
+		if (gerr == nil) != (werr == nil) || gerr != nil && gerr.Error() != werr.Error() {
+			t.Fatalf("parseJSONArticle(%q) error = %v; encoding/json says %v", b, gerr, werr)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("parseJSONArticle(%q) differs from encoding/json (-want +got):\n%s", b, diff)
+		}
+	})
+}

@@ -163,6 +163,23 @@ func readLine(br *bufio.Reader, buf []byte, max int) (line []byte, tooLong bool,
 }
 
 func parseJSONArticle(b []byte) (news.Article, error) {
+	if f, ok := parseFast(b); ok {
+		if !f.hasText {
+			return news.Article{}, errors.New(`no "text" field`)
+		}
+		var id *json.RawMessage
+		if f.id != nil {
+			raw := json.RawMessage(f.id)
+			id = &raw
+		}
+		return newArticle(id, f.source, f.url, f.title, f.author, f.language, f.published, f.text)
+	}
+	return parseJSONArticleStd(b)
+}
+
+// parseJSONArticleStd is parseJSONArticle on encoding/json alone: the
+// reference for the fast path, and the path for everything unusual.
+func parseJSONArticleStd(b []byte) (news.Article, error) {
 	var j jsonArticle
 	err := json.Unmarshal(b, &j)
 	var te *json.UnmarshalTypeError
@@ -201,14 +218,9 @@ func newArticle(id *json.RawMessage, source, url, title, author, lang, published
 	if strings.TrimSpace(text) == "" {
 		return news.Article{}, fmt.Errorf(`%w: "text" is blank`, news.ErrEmpty)
 	}
-	a := news.Article{
-		Source:   strings.ToValidUTF8(source, "\uFFFD"),
-		URL:      strings.ToValidUTF8(url, "\uFFFD"),
-		Title:    strings.ToValidUTF8(title, "\uFFFD"),
-		Author:   strings.ToValidUTF8(author, "\uFFFD"),
-		Language: strings.ToValidUTF8(lang, "\uFFFD"),
-		Text:     strings.ToValidUTF8(text, "\uFFFD"),
-	}
+	// The strings are valid UTF-8: encoding/json replaces broken bytes with
+	// U+FFFD and the fast path refuses them.
+	a := news.Article{Source: source, URL: url, Title: title, Author: author, Language: lang, Text: text}
 	if id != nil {
 		var s string
 		if err := json.Unmarshal(*id, &s); err == nil {
