@@ -97,6 +97,26 @@ func hyphenAt(s string, i int) int {
 	return 0
 }
 
+// ascii classifies ASCII bytes for the tokenizer.
+var ascii = func() (t [128]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = aLower
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = aUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = aDigit
+	}
+	return t
+}()
+
+const (
+	aLower uint8 = 1 << iota
+	aUpper
+	aDigit
+)
+
 // tokenize appends the words of text[lo:hi], sentence number sent, to ts.
 func tokenize(ts []tok, text string, lo, hi int, sent int32, lx *lexicon) []tok {
 	s := text[:hi]
@@ -107,39 +127,76 @@ func tokenize(ts []tok, text string, lo, hi int, sent int32, lx *lexicon) []tok 
 	paren := false
 	for i < len(s) {
 		c := s[i]
-		if c == ' ' {
-			i++
-			continue
-		}
-		r, n := rune(c), 1
-		if c >= utf8.RuneSelf {
+		var r rune
+		n := 1
+		if c < utf8.RuneSelf {
+			if ascii[c] == 0 {
+				switch c {
+				case ' ':
+				case '"', '\'', '[', '-':
+					if len(ts) == first || c == '"' && isLetterAt(s, i+1) && (i == lo || s[i-1] == ' ' || s[i-1] == '(') {
+						opening = true
+					}
+					clean = false
+				case '(':
+					opening = opening || len(ts) == first
+					paren = true
+					clean = false
+					i++
+					continue
+				case ':', ';':
+					opening = true
+					clean = false
+				default:
+					clean = false
+				}
+				paren = false
+				i++
+				continue
+			}
+			r = rune(c)
+		} else {
+			if c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 {
+				// General punctuation: quotation marks, dashes, spaces.
+				switch s[i+2] {
+				case 0x9C, 0x98: // “ ‘
+					if len(ts) == first || isLetterAt(s, i+3) && (i == lo || s[i-1] == ' ' || s[i-1] == '(') {
+						opening = true
+					}
+					clean = false
+				case 0x94, 0x93: // — –
+					opening = opening || len(ts) == first
+					clean = false
+				case 0xAF, 0x89, 0x8A, 0x88, 0x87, 0x86, 0x85, 0x84, 0x83, 0x82, 0x81, 0x80: // spaces
+				default:
+					clean = false
+				}
+				paren = false
+				i += 3
+				continue
+			}
+			if c == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0 { // no-break space
+				i += 2
+				continue
+			}
 			r, n = utf8.DecodeRuneInString(s[i:])
-		}
-		if !isWordRune(r) {
-			if r == 0xA0 || r == 0x202F || r == 0x2009 {
+			if !isWordRune(r) {
+				clean, paren = false, false
 				i += n
 				continue
 			}
-			if len(ts) == first && (r == '"' || r == '“' || r == '\'' || r == '‘' || r == '(' || r == '[' || r == '—' || r == '-') {
-				opening = true
-			}
-			// An opening quotation mark anywhere starts a new utterance.
-			if (r == '"' || r == '“' || r == '‘') && isLetterAt(s, i+n) && (i == lo || s[i-1] == ' ' || s[i-1] == '(') {
-				opening = true
-			}
-			paren = r == '('
-			if r == ':' || r == ';' {
-				opening = true
-			}
-			clean = false
-			i += n
-			continue
 		}
 		start := i
-		segLetters := 0 // letters since the word start or the last inner '.'
+		segStart := i // the start of the word or of its part after an inner '.'
 		hasDot := false
 		var flags uint16
-		if unicode.IsUpper(r) {
+		if c < utf8.RuneSelf {
+			if ascii[c] == aUpper {
+				flags |= fCap
+			} else if ascii[c] == aLower {
+				flags |= fLower
+			}
+		} else if unicode.IsUpper(r) {
 			flags |= fCap
 		} else if unicode.IsLower(r) {
 			flags |= fLower
@@ -148,33 +205,31 @@ func tokenize(ts []tok, text string, lo, hi int, sent int32, lx *lexicon) []tok 
 		for i < len(s) {
 			c := s[i]
 			if c < utf8.RuneSelf {
-				switch {
-				case 'a' <= c && c <= 'z':
+				switch k := ascii[c]; {
+				case k == aLower:
 					lower++
-					segLetters++
 					i++
 					continue
-				case 'A' <= c && c <= 'Z':
+				case k == aUpper:
 					upper++
-					segLetters++
 					i++
 					continue
-				case '0' <= c && c <= '9':
+				case k == aDigit:
 					flags |= fDigit
 					i++
 					continue
 				case c == '.':
 					// U.S, a.m: a single letter, a dot and another letter.
-					if segLetters == 1 && isLetterAt(s, i+1) && (i+2 >= len(s) || !isLetterAt(s, i+2) || s[i+2] == '.') {
+					if i-segStart == 1 && isLetterAt(s, i+1) && (i+2 >= len(s) || !isLetterAt(s, i+2) || s[i+2] == '.') {
 						hasDot = true
-						segLetters = 0
 						i++
+						segStart = i
 						continue
 					}
 				case c == '\'' || c == '-':
 					if i > start && isWordAt(s, i+1) {
 						i++
-						segLetters = 0
+						segStart = i
 						flags |= fJoin
 						continue
 					}
@@ -196,13 +251,13 @@ func tokenize(ts []tok, text string, lo, hi int, sent int32, lx *lexicon) []tok 
 				} else if unicode.IsDigit(r) {
 					flags |= fDigit
 				}
-				segLetters++
 				i += n
+				segStart = i - 1 // a letter: counts as one
 				continue
 			}
 			if (apostropheAt(s, i) > 0 || hyphenAt(s, i) > 0) && isWordAt(s, i+n) {
 				i += n
-				segLetters = 0
+				segStart = i
 				flags |= fJoin
 				continue
 			}
@@ -220,19 +275,19 @@ func tokenize(ts []tok, text string, lo, hi int, sent int32, lx *lexicon) []tok 
 				flags |= fPoss
 			}
 		}
-		if flags&fPoss == 0 && w[len(w)-1] == 's' && apostropheAt(s, i) > 0 && !isWordAt(s, i+apostropheAt(s, i)) {
+		if flags&fPoss == 0 && i < len(s) && w[len(w)-1] == 's' && (s[i] == '\'' || s[i] == 0xE2) && apostropheAt(s, i) > 0 && !isWordAt(s, i+apostropheAt(s, i)) {
 			flags |= fPoss
 			t.end = int32(i + apostropheAt(s, i))
 			i = int(t.end)
 		}
-		if upper >= 2 && lower == 0 || upper >= 2 && hasDot && lower == 0 {
+		if upper >= 2 && lower == 0 {
 			flags |= fAllCaps
 		}
 		if flags&(fLower|fJoin) == fLower|fJoin && hasPrefix(lx, w) {
 			flags |= fParticle
 		}
 		// The abbreviation's or initial's dot.
-		if i < len(s) && s[i] == '.' && flags&fPoss == 0 && (hasDot || utf8.RuneCountInString(w) == 1 && flags&fCap != 0 || dotWord(w)) {
+		if i < len(s) && s[i] == '.' && flags&fPoss == 0 && (hasDot || flags&fCap != 0 && (utf8.RuneCountInString(w) == 1 || dotWord(w))) {
 			flags |= fDot
 			i++
 			t.end = int32(i)
