@@ -45,6 +45,7 @@ var startTerms = []string{
 	"foto:", "fotos:", "foto ", "bild:", "bilder:", "bildquelle", "photo:", "photos:", "photo ", "credit:",
 	"credits:", "crédit", "quelle:", "source:", "image:", "images:", "(c)", "stand:", "tags:", "tag:",
 	"kategorie:", "kategorien:", "categories:", "category:", "rubrik:", "autor:", "author:",
+	"anzeige", "*anzeige", "werbung", "*werbung", "sponsored", "advertorial", "publicidad", "publicité",
 }
 
 // bylineStarts start a byline ("By Jane Doe", "Von Max Muster"): a
@@ -79,6 +80,19 @@ var relatedHeads = []string{
 	"read more", "more from", "more on this", "more stories", "lire aussi", "à lire aussi", "sur le même sujet",
 	"te puede interesar", "czytaj także", "zobacz też", "zobacz także", "vorschau auf den nächsten", "beliebte artikel",
 	"meistgelesen", "most read", "most popular", "top stories", "empfehlungen", "recommended",
+	"schon gelesen", "auch lesen", "mehr themen", "empfohlene beiträge", "neueste artikel", "neueste beiträge",
+	"latest articles", "latest news", "videos zum thema", "más sobre", "le puede interesar", "temas relacionados",
+	"weitere beiträge", "entdecke weitere", "beiträge aus dem forum", "other stories", "further reading",
+}
+
+// commentHeads open a reader-comment section ("12 Kommentare", "Join the
+// conversation"); everything after one in the last part of the text is
+// comments.
+var commentHeads = []string{
+	"antworten zu", "antwort zu", "kommentare", "comments", "responses", "replies",
+	"réponses", "commentaires", "komentarzy", "komentarze", "comentarios", "join the conversation",
+	"be part of the conversation", "diskutieren sie mit", "leserkommentare", "leave a reply", "schreibe einen kommentar",
+	"hinterlasse einen kommentar", "laisser un commentaire", "deja un comentario",
 }
 
 // dropBoilerplate removes furniture paragraphs from text (paragraphs
@@ -102,6 +116,9 @@ func dropBoilerplate(text string) string {
 			continue
 		}
 		if start > total/2 && hasTerm(low, relatedHeads) && restShort(paras[i+1:]) {
+			break
+		}
+		if start > total*3/5 && words <= 8 && !isSentence(low) && isCommentHead(low) {
 			break
 		}
 		if hasTerm(low, boilerTerms) || hasPrefixTerm(low, startTerms) ||
@@ -128,6 +145,18 @@ func hasPrefixTerm(s string, terms []string) bool {
 func isSentence(p string) bool {
 	p = strings.TrimRight(p, " \t\n\"'»«“”’)")
 	return strings.HasSuffix(p, ".") || strings.HasSuffix(p, "!") || strings.HasSuffix(p, "?")
+}
+
+// isCommentHead reports whether a short paragraph opens a comment section:
+// one of commentHeads, alone or after a count ("11 Antworten zu …").
+func isCommentHead(low string) bool {
+	t := strings.TrimLeft(low, "0123456789 ")
+	for _, h := range commentHeads {
+		if strings.HasPrefix(t, h) && (len(t) == len(h) || !isWordRune(firstRune(t[len(h):]))) {
+			return true
+		}
+	}
+	return false
 }
 
 // restShort reports whether every paragraph in paras is short (teaser

@@ -17,10 +17,21 @@
 //     HTML gives an error wrapping news.ErrNotArticle;
 //   - text layout: the extracted tree is rendered block by block, so
 //     paragraphs, headings, list items and table rows stay separate;
-//   - boilerplate: general rules drop what trafilatura lets through (blocks
-//     of teaser links, newsletter and sharing boxes, image credits and
-//     captions, comment sections, "read more"/"related" blocks), and a
-//     body that is clearly truncated is replaced by the larger candidate;
+//   - the lead: the standfirst that many sites put in the article header,
+//     outside the element trafilatura picks, is found through the page's
+//     meta description and put back as the first paragraph (and in
+//     Article.Standfirst);
+//   - boilerplate: general, multilingual paragraph rules drop what
+//     trafilatura lets through: sharing bars, newsletter and paywall
+//     prompts, credit and caption lines, date-only lines, ad labels, and a
+//     trailing "related articles" or reader-comments block;
+//   - fallback: go-readability runs only when its result could replace
+//     trafilatura's (trafilatura's own rule: a candidate wins when it is
+//     more than twice as long, impossible when the body already holds half
+//     the page's visible text), without a second trafilatura pass;
+//   - cost: trafilatura's time grows with the square of the page's text,
+//     so pages with more than 300,000 characters of text take a linear
+//     path (the largest <article>/<main> without navigation).
 //   - metadata: the original publication date (JSON-LD datePublished, Open
 //     Graph article:published_time and similar) is preferred over
 //     "modified" or "updated" dates.
