@@ -436,3 +436,22 @@ func FuzzBytewise(f *testing.F) {
 		}
 	})
 }
+
+// TestConcurrent cleans from several goroutines at once (run with -race).
+func TestConcurrent(t *testing.T) {
+	c := New(Options{})
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for n := 0; n < 50; n++ {
+				if _, err := c.Clean(article("Example Post", n, "A stock footer line here.")); err != nil {
+					t.Error(err)
+				}
+			}
+			done <- true
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+}

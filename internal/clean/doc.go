@@ -8,18 +8,27 @@
 //     line endings and spacing tidied.
 //  2. Layout: paragraphs are the non-empty lines (hard-wrapped lines are
 //     joined), written back separated by "\n\n". When the input has no
-//     title the first line is the headline, the line directly under it the
-//     standfirst; date lines ("Published: …", "Last Modified: …", a bare
-//     date) and bylines under them fill Published and Author (a publication
-//     date wins over an update date; values given by the input win over
-//     all). When the input has a title and the body repeats it as its first
-//     line, that line goes.
+//     title the first line is the headline; the line directly under it is
+//     the standfirst when the header block ends with a blank line soon
+//     (text with one sentence per line has no standfirst); date lines
+//     ("Published: …", "Last Modified: …", a bare date) and bylines under
+//     them fill Published and Author (a publication date wins over an update
+//     date; values given by the input win over all). When the input has a
+//     title and the body repeats it as its first line, that line goes.
 //  3. Boilerplate, by general rules on the shape and vocabulary of site
-//     furniture (see the Rule constants): captions and credits, share /
-//     subscribe / advertisement lines, copyright lines, sign-offs and
-//     reporting credits, related-links and teaser blocks after a sign-off or
-//     a related header at the end, short unpunctuated lines at the end, and
-//     lone caption-like lines inside the body.
+//     furniture (see the Rule constants): captions and credits ("media
+//     caption…", "Photo: …", "(Getty Images)"), share / subscribe /
+//     newsletter / advertisement lines, "Click here", "Read more", copyright
+//     lines, sign-offs and reporting credits ("<outlet> and agencies",
+//     "Reporting by …", "… contributed to this report"), a block at the end
+//     that starts at a sign-off, a copyright line or a related-links header
+//     ("Related", "Topics in this article", "Featured on <site>", "More on
+//     this story") and holds only teaser-like lines, short unpunctuated lines
+//     at the very end (not figures or "label: value" data), and lone
+//     caption-like lines without final punctuation inside the body (7 to 20
+//     words between blank lines, no quotation or reporting verb; three or
+//     more are section headings and stay). Trace lists every removed line
+//     with its rule.
 //  4. The outlet: Source from the input, else from the URL's host (a small
 //     table of major sites, else the host), else from a sign-off ("<outlet>
 //     and agencies"), site furniture ("Featured on <outlet>") or a copyright
