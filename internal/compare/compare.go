@@ -11,9 +11,10 @@ import (
 
 // Options tunes a comparison. The zero value uses the defaults.
 type Options struct {
-	// SummaryWords is the length the summary aims at, in words; 0 means
-	// DefaultSummaryWords. The summary stops at the first sentence that
-	// reaches it.
+	// SummaryWords is the length the summary aims at, in words. 0 means
+	// a length that follows the story's: 40% of the articles' words, at
+	// least 34 and at most DefaultSummaryWords. Whole sentences are chosen,
+	// so the summary lands near the target, never above MaxSummaryWords.
 	SummaryWords int
 	// MaxSummaryWords caps the summary; 0 means DefaultMaxSummaryWords.
 	MaxSummaryWords int
@@ -23,7 +24,7 @@ type Options struct {
 
 // Defaults for Options.
 const (
-	DefaultSummaryWords    = 60
+	DefaultSummaryWords    = lenDefault
 	DefaultMaxSummaryWords = 120
 	DefaultMaxTensions     = 12
 )
@@ -194,9 +195,6 @@ type Report struct {
 // Articles whose text repeats an earlier article's are dropped and listed in
 // Duplicates. Every list in the report is non-nil.
 func Compare(docs []news.Document, opt Options) Report {
-	if opt.SummaryWords <= 0 {
-		opt.SummaryWords = DefaultSummaryWords
-	}
 	if opt.MaxSummaryWords <= 0 {
 		opt.MaxSummaryWords = DefaultMaxSummaryWords
 	}

@@ -28,7 +28,8 @@ type qualClass int
 const (
 	exact  qualClass = iota
 	approx           // about, around, roughly, some
-	below            // nearly, almost, up to, less than, under
+	below            // nearly, almost: a little under
+	atMost           // up to, less than, under, at most
 	above            // more than, over, at least
 	shift            // peak of, down from, up from: a figure at another time
 )
@@ -42,8 +43,10 @@ func classify(q string) qualClass {
 		return shift
 	case containsAny(q, "more than", "over", "at least", "exceed", "above", "upward", "in excess", "greater", "plus", "minimum"):
 		return above
-	case containsAny(q, "nearly", "almost", "up to", "less than", "fewer than", "under", "at most", "below", "just short", "maximum", "no more"):
+	case containsAny(q, "nearly", "almost", "just short", "just under", "close to"):
 		return below
+	case containsAny(q, "up to", "less than", "fewer than", "under", "at most", "below", "maximum", "no more"):
+		return atMost
 	default:
 		return approx
 	}
@@ -68,7 +71,7 @@ func roundingUnit(v float64) float64 {
 	for r*10 <= v && math.Mod(v, r*10) == 0 {
 		r *= 10
 	}
-	if r == 1 {
+	if r < 100 { // 340 or 4,410 read as exact
 		return 0
 	}
 	return r
@@ -86,6 +89,8 @@ func interval(v float64, c qualClass) (lo, hi float64) {
 		return v - tol, v
 	case above:
 		return v, math.Inf(1)
+	case atMost:
+		return math.Inf(-1), v
 	default:
 		return v - r/2, v + r/2
 	}
@@ -201,9 +206,6 @@ func (s *story) quantities() []Quantity {
 	var bkeys []string
 	for i, m := range ms {
 		k := string(m.q.Kind) + "|" + strings.ToLower(m.q.Unit) + "|" + m.head
-		if m.head == "" {
-			k += "|" + formatValue(m.q.Value)
-		}
 		if _, ok := buckets[k]; !ok {
 			bkeys = append(bkeys, k)
 		}

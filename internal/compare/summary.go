@@ -6,16 +6,22 @@ import (
 	"strings"
 )
 
-// Summary scoring weights. They were set on the NeuS development set as a
-// whole (see scripts/eval-summaries), never on single stories.
+// Summary scoring weights and length rule. They were set on the NeuS
+// development set as a whole (scripts/eval-summaries), never on single
+// stories.
 const (
-	wCentral  = 1.0  // how strongly other articles report the sentence
-	wPosition = 0.6  // lead sentences carry the story
-	wTitle    = 0.5  // overlap with the articles' headlines
-	wQuote    = 0.25 // penalty: a sentence that is mostly a quotation
-	wLong     = 0.01 // penalty per word beyond longWords
-	longWords = 40
-	redundant = 0.35 // cosine above which a sentence repeats a chosen one
+	wCentral   = 1.0  // how strongly other articles report the sentence
+	wPosition  = 0.6  // lead sentences carry the story
+	wTitle     = 1.0  // overlap with the articles' headlines
+	wSupport   = 0.1  // terms that several articles use
+	wQuote     = 0.4  // penalty: a sentence that is mostly a quotation
+	wPronoun   = 0.1  // penalty: a sentence that opens with a pronoun or connective
+	wLong      = 0.01 // penalty per word beyond longWords
+	longWords  = 40
+	redundant  = 0.25 // cosine above which a sentence repeats a chosen one
+	lenRatio   = 0.4  // summary length: this share of the story's words …
+	lenMin     = 34   // … but at least this many …
+	lenDefault = 85   // … and at most this many (DefaultSummaryWords)
 )
 
 // summary picks the sentences that most articles back, lead sentences
@@ -33,6 +39,19 @@ func (s *story) summary(opt Options) []Sentence {
 			if id, ok := s.dict[t.key]; ok && !seen[id] {
 				seen[id] = true
 				titleDF[id]++
+			}
+		}
+	}
+	// Terms by the number of articles that use them.
+	docsWith := make([]int, len(s.keys))
+	for di := range s.docs {
+		seen := map[int32]bool{}
+		for u := s.docStart[di]; u < s.docStart[di+1]; u++ {
+			for _, t := range s.units[u].terms {
+				if !seen[t] {
+					seen[t] = true
+					docsWith[t]++
+				}
 			}
 		}
 	}
@@ -83,9 +102,19 @@ func (s *story) summary(opt Options) []Sentence {
 		if u.w > 0 {
 			title /= u.w
 		}
-		sc := wCentral*central + wPosition/float64(1+prosePos[i]) + wTitle*title
+		support := 0.0
+		if nd > 1 && len(u.terms) > 0 {
+			for _, t := range u.terms {
+				support += float64(docsWith[t]-1) / float64(nd-1)
+			}
+			support /= math.Sqrt(float64(len(u.terms)))
+		}
+		sc := wCentral*central + wPosition/float64(1+prosePos[i]) + wTitle*title + wSupport*support
 		if quoteShare(s.text(int32(i))) > 0.5 {
 			sc -= wQuote
+		}
+		if startsWithPronoun(s.text(int32(i))) {
+			sc -= wPronoun
 		}
 		if u.words > longWords {
 			sc -= wLong * float64(u.words-longWords)
@@ -98,21 +127,49 @@ func (s *story) summary(opt Options) []Sentence {
 		}
 		return cands[i].u < cands[j].u
 	})
+	target := opt.SummaryWords
+	if target <= 0 {
+		// The summary's length follows the story's: about a third of all
+		// the articles' words, within bounds.
+		total := 0
+		for i := range s.units {
+			if s.units[i].prose {
+				total += s.units[i].words
+			}
+		}
+		target = min(max(int(lenRatio*float64(total)), lenMin), lenDefault)
+	}
 	var chosen []int32
 	words := 0
-	for _, c := range cands {
-		if words >= opt.SummaryWords {
+	skip := make([]bool, len(cands))
+	for words < target {
+		pick, pickScore := -1, math.Inf(-1)
+		for k, c := range cands {
+			if skip[k] {
+				continue
+			}
+			u := &s.units[c.u]
+			// A sentence that would overshoot the target by more than the
+			// summary now falls short of it is skipped for good: the
+			// shortfall only shrinks.
+			if words+u.words > opt.MaxSummaryWords || words > 0 && words+u.words-target > target-words {
+				skip[k] = true
+				continue
+			}
+			if c.score > pickScore {
+				pick, pickScore = k, c.score
+			}
+		}
+		if pick < 0 {
 			break
 		}
-		u := &s.units[c.u]
-		if words+u.words > opt.MaxSummaryWords {
-			continue
-		}
+		skip[pick] = true
+		c := cands[pick]
 		if s.repeats(c.u, chosen) {
 			continue
 		}
 		chosen = append(chosen, c.u)
-		words += u.words
+		words += s.units[c.u].words
 	}
 	// Read in story order: earlier sentences first, articles in input order.
 	sort.SliceStable(chosen, func(i, j int) bool {
@@ -124,7 +181,13 @@ func (s *story) summary(opt Options) []Sentence {
 	})
 	out := make([]Sentence, 0, len(chosen))
 	for _, u := range chosen {
-		sen := Sentence{Text: strings.TrimSpace(s.text(u)), Spans: []Ref{s.ref(u)}}
+		ref := s.ref(u)
+		text := s.text(u)
+		if a := datelineEnd(text); a > 0 {
+			ref.Start += a
+			text = text[a:]
+		}
+		sen := Sentence{Text: strings.TrimSpace(text), Spans: []Ref{ref}}
 		in := map[int]bool{s.units[u].doc: true}
 		// Backing: the sentence of each other article that states it.
 		best := map[int]edge{}
@@ -197,3 +260,44 @@ func quoteShare(t string) float64 {
 	}
 	return float64(n) / float64(len(t))
 }
+
+// datelineEnd returns where a sentence's text starts after a leading
+// dateline ("PARIS, France — "), or 0.
+func datelineEnd(t string) int {
+	for _, dash := range []string{" — ", " – ", " - "} {
+		if i := strings.Index(t, dash); i > 0 && i < 40 && isDateline(t[:i]) {
+			return i + len(dash)
+		}
+	}
+	return 0
+}
+
+// isDateline reports whether s looks like "SEOUL, South Korea" or
+// "WASHINGTON (Reuters)": every word capitalised or in brackets.
+func isDateline(s string) bool {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		f = strings.Trim(f, ",()")
+		if f == "" {
+			continue
+		}
+		if !isCapital(f) {
+			return false
+		}
+		n++
+	}
+	return n > 0 && n <= 5
+}
+
+// startsWithPronoun reports whether a sentence opens with a pronoun or a
+// connective that needs the sentence before it ("He said …", "But …").
+func startsWithPronoun(t string) bool {
+	w, _, _ := strings.Cut(strings.TrimLeft(t, "\"“'‘ "), " ")
+	switch strings.ToLower(strings.TrimRight(w, ",")) {
+	case "he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "its", "their",
+		"but", "and", "so", "also", "however", "moreover", "meanwhile", "still", "yet", "instead", "then", "there":
+		return true
+	}
+	return false
+}
+

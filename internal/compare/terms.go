@@ -265,8 +265,8 @@ func stem(w string) string {
 		w = w[:n-4]
 		n = len(w)
 	}
-	if n >= 4 && w[n-1] == 'e' {
-		w = w[:n-1]
+	for len(w) >= 4 && w[len(w)-1] == 'e' {
+		w = w[:len(w)-1]
 	}
 	return w
 }

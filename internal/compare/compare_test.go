@@ -1,0 +1,373 @@
+package compare
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/parallax-news/parallax/internal/compare/comparetest"
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+func keys(text string) []string {
+	var out []string
+	for _, t := range terms(text, nil) {
+		k := t.key
+		if t.negated {
+			k = "!" + k
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+func TestTerms(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"stems and stop words", "The soldiers were leaving the bases", []string{"troop", "withdraw", "bas"}},
+		{"phrasal verb", "All troops will be pulled out by June", []string{"troop", "withdraw", "jun"}},
+		{"country acronym", "US troops", []string{"usa", "troop"}},
+		{"dotted acronym", "U.S. forces", []string{"usa", "troop"}},
+		{"pronoun us is a stop word", "He told us", nil},
+		{"number", "4,408 deaths", []string{"#4408", "die"}},
+		{"negation takes the next content word", "They were unable to agree on the plan", []string{"!agree", "plan"}},
+		{"no deal", "No deal was reached", []string{"!agree", "reach"}},
+		{"failure cue after", "Talks broke down", []string{"!talk"}},
+		{"clause break ends negation", "They did not. Agreement followed", []string{"agree", "follow"}},
+		{"hyphenated compound", "US-Iraqi talks", []string{"usa", "iraq", "talk"}},
+		{"demonym", "Syrian forces", []string{"syria", "troop"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := keys(tt.text); !cmp.Equal(got, tt.want) {
+				t.Errorf("terms(%q) = %v; want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestStem(t *testing.T) {
+	tests := map[string]string{
+		"troops": "troop", "agencies": "agency", "leaving": "leav", "leave": "leav", "agreed": "agr",
+		"agreement": "agr", "stopped": "stop", "crisis": "crisis", "bus": "bus", "quickly": "quick",
+		"withdrew": "withdraw", "died": "die",
+	}
+	for in, want := range tests {
+		if got := stem(in); got != want {
+			t.Errorf("stem(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+func TestInterval(t *testing.T) {
+	tests := []struct {
+		name   string
+		a, b   float64
+		qa, qb string
+		want   bool
+	}{
+		{"more than vs exact above", 4400, 4408, "more than", "", true},
+		{"about vs exact", 39000, 39000, "about", "", true},
+		{"a round hundred covers an exact figure", 4400, 4408, "", "", true},
+		{"an exact figure is exact", 4408, 4410, "", "", false},
+		{"round thousand", 39000, 39400, "", "", true},
+		{"exact different", 9000, 6500, "", "", false},
+		{"nearly is below", 100, 104, "nearly", "", false},
+		{"nearly vs lower", 100, 95, "nearly", "", true},
+		{"up to", 50, 20, "up to", "", true},
+		{"at least vs less", 50, 20, "at least", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := qmention{}
+			b := qmention{}
+			a.lo, a.hi = interval(tt.a, classify(tt.qa))
+			b.lo, b.hi = interval(tt.b, classify(tt.qb))
+			if got := overlaps(&a, &b); got != tt.want {
+				t.Errorf("overlaps(%s %v, %s %v) = %v; want %v", tt.qa, tt.a, tt.qb, tt.b, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWordDiff(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want []Change
+	}{
+		{"with their heads held high proud of their success", "the us leaves iraq with our heads held high", []Change{{"their", "our"}}},
+		{"we cannot put lives at risk", "we can not put lives at risk", []Change{{"cannot", "can not"}}},
+		{"put lives at risk", "we cannot put lives at risk today", nil},
+	}
+	for _, tt := range tests {
+		if got := wordDiff(strings.Fields(tt.a), strings.Fields(tt.b)); !cmp.Equal(got, tt.want) {
+			t.Errorf("wordDiff(%q, %q) = %v; want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestNameMerge(t *testing.T) {
+	doc := func(id string, ents ...news.Entity) news.Document {
+		return news.Document{Article: news.Article{ID: id}, Entities: ents}
+	}
+	person := func(name string, aliases ...string) news.Entity {
+		return news.Entity{Name: name, Type: news.Person, Aliases: aliases, Mentions: []news.Span{{Start: 0, End: 1}}}
+	}
+	tests := []struct {
+		name string
+		docs []news.Document
+		want [][]string // the articles of each merged entity, by name
+	}{
+		{"article prefix and missing given name",
+			[]news.Document{doc("a", person("Nadia al-Rashid")), doc("b", person("Nadia Rashid")), doc("c", person("Rashid"))},
+			[][]string{{"a", "b", "c"}}},
+		{"initial with and without dot",
+			[]news.Document{doc("a", person("John Q. Public")), doc("b", person("John Q Public"))},
+			[][]string{{"a", "b"}}},
+		{"different given names stay apart, bare surname is ambiguous",
+			[]news.Document{doc("a", person("Anna Berg")), doc("b", person("Carl Berg")), doc("c", person("Berg"))},
+			[][]string{{"a"}, {"b"}, {"c"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got [][]string
+			for _, e := range mergeEntities(tt.docs) {
+				got = append(got, e.Articles)
+			}
+			slices.SortFunc(got, func(a, b []string) int { return strings.Compare(strings.Join(a, ","), strings.Join(b, ",")) })
+			if !cmp.Equal(got, tt.want) {
+				t.Errorf("mergeEntities articles = %v; want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// find returns the first item whose text contains sub.
+func findFact(r Report, sub string) *Fact {
+	for i := range r.Facts {
+		if strings.Contains(r.Facts[i].Text, sub) {
+			return &r.Facts[i]
+		}
+	}
+	return nil
+}
+
+func TestCompareBridge(t *testing.T) {
+	docs := comparetest.Bridge()
+	r := Compare(docs, Options{})
+
+	t.Run("shared lead fact", func(t *testing.T) {
+		f := findFact(r, "close")
+		if f == nil || len(f.Articles) != 3 {
+			t.Fatalf("closure fact = %+v; want it reported by all three articles", f)
+		}
+	})
+	t.Run("unique facts", func(t *testing.T) {
+		for sub, id := range map[string]string{"Shop owners": "herald-1", "Tom Baker": "bulletin-3"} {
+			f := findFact(r, sub)
+			if f == nil || !cmp.Equal(f.Articles, []string{id}) {
+				t.Errorf("fact %q = %+v; want only %s", sub, f, id)
+			}
+		}
+	})
+	t.Run("figures", func(t *testing.T) {
+		want := map[string]Verdict{"repairs": Compatible, "residents": Compatible, "vehicles": Conflict, "local businesses": Single}
+		got := map[string]Verdict{}
+		for _, q := range r.Quantities {
+			got[q.Counts] = q.Verdict
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("quantity verdicts (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("quote", func(t *testing.T) {
+		if len(r.Quotes) != 1 {
+			t.Fatalf("got %d quote groups; want 1: %+v", len(r.Quotes), r.Quotes)
+		}
+		q := r.Quotes[0]
+		if q.Verdict != Reworded || len(q.Articles) != 3 || q.Speaker != "Elena Ruiz" {
+			t.Errorf("quote = %s by %q in %v; want reworded by Elena Ruiz in 3 articles", q.Verdict, q.Speaker, q.Articles)
+		}
+		if !slices.Contains(q.Changes, Change{"cannot", "can not"}) {
+			t.Errorf("quote changes = %v; want cannot → can not", q.Changes)
+		}
+	})
+	t.Run("tensions", func(t *testing.T) {
+		var kinds []TensionKind
+		for _, x := range r.Tensions {
+			kinds = append(kinds, x.Kind)
+			if len(x.Sides) != 2 || x.Sides[0].Article == x.Sides[1].Article {
+				t.Errorf("tension %q: sides %+v; want two articles", x.Text, x.Sides)
+			}
+		}
+		if !slices.Contains(kinds, NumberTension) || !slices.Contains(kinds, NegationTension) {
+			t.Errorf("tension kinds = %v; want numbers and negation", kinds)
+		}
+		found := false
+		for _, x := range r.Tensions {
+			if x.Kind == NegationTension && strings.Contains(x.Sides[0].Text, "full agreement") && strings.Contains(x.Sides[1].Text, "no deal") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no tension between the agreement and the failed talks: %+v", r.Tensions)
+		}
+	})
+	t.Run("entities", func(t *testing.T) {
+		for _, e := range r.Entities {
+			if e.Name == "Elena Ruiz" {
+				if len(e.Articles) != 3 {
+					t.Errorf("Elena Ruiz named by %v; want all three", e.Articles)
+				}
+				return
+			}
+		}
+		t.Errorf("no merged entity Elena Ruiz in %+v", r.Entities)
+	})
+	t.Run("summary", func(t *testing.T) {
+		words := 0
+		for _, s := range r.Summary {
+			words += len(strings.Fields(s.Text))
+			if len(s.Articles) == 0 || len(s.Spans) == 0 {
+				t.Errorf("summary sentence %q has no backing", s.Text)
+			}
+		}
+		if words == 0 || words > DefaultMaxSummaryWords {
+			t.Errorf("summary has %d words; want 1..%d", words, DefaultMaxSummaryWords)
+		}
+		if len(r.Summary) > 0 && len(r.Summary[0].Articles) < 2 {
+			t.Errorf("first summary sentence %q backed by %v; want several articles", r.Summary[0].Text, r.Summary[0].Articles)
+		}
+	})
+	t.Run("spans are source slices", func(t *testing.T) {
+		checkSpans(t, docs, r)
+	})
+}
+
+// checkSpans checks that every span of r lies in its article on UTF-8
+// boundaries and that texts shown with a span equal the source slice.
+func checkSpans(t *testing.T, docs []news.Document, r Report) {
+	t.Helper()
+	text := map[string]string{}
+	for _, a := range r.Articles {
+		text[a.ID] = a.Text
+	}
+	check := func(what string, ref Ref, shown string) {
+		s, ok := text[ref.Article]
+		if !ok {
+			t.Errorf("%s: unknown article %q", what, ref.Article)
+			return
+		}
+		if ref.Start < 0 || ref.End > len(s) || ref.Start > ref.End {
+			t.Errorf("%s: span %+v outside the text (%d bytes)", what, ref, len(s))
+			return
+		}
+		if shown != "" && s[ref.Start:ref.End] != shown {
+			t.Errorf("%s: text %q != source slice %q", what, shown, s[ref.Start:ref.End])
+		}
+	}
+	for _, f := range r.Facts {
+		for _, sp := range f.Spans {
+			check("fact", sp, "")
+		}
+	}
+	for _, q := range r.Quantities {
+		for _, m := range q.Mentions {
+			check("quantity", Ref{m.Article, m.Start, m.End}, m.Text)
+		}
+	}
+	for _, q := range r.Quotes {
+		for _, m := range q.Mentions {
+			check("quote", Ref{m.Article, m.Start, m.End}, m.Text)
+		}
+	}
+	for _, x := range r.Tensions {
+		for _, s := range x.Sides {
+			check("tension", Ref{s.Article, s.Start, s.End}, s.Text)
+		}
+	}
+	for _, s := range r.Summary {
+		check("summary", s.Spans[0], strings.TrimSpace(s.Text))
+	}
+	for _, e := range r.Entities {
+		for _, sp := range e.Spans {
+			check("entity", sp, "")
+		}
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	bridge := comparetest.Bridge()
+	t.Run("no articles", func(t *testing.T) {
+		r := Compare(nil, Options{})
+		if len(r.Articles) != 0 || len(r.Notes) == 0 || r.Facts == nil || r.Summary == nil {
+			t.Errorf("Compare(nil) = %+v; want an empty report with a note and non-nil lists", r)
+		}
+	})
+	t.Run("one article", func(t *testing.T) {
+		r := Compare(bridge[:1], Options{})
+		if len(r.Facts) == 0 || len(r.Summary) == 0 {
+			t.Errorf("one article: %d facts, %d summary sentences; want some", len(r.Facts), len(r.Summary))
+		}
+		for _, q := range r.Quantities {
+			if q.Verdict != Single {
+				t.Errorf("one article: quantity %q verdict %s; want single", q.Counts, q.Verdict)
+			}
+		}
+	})
+	t.Run("the same article twice", func(t *testing.T) {
+		dup := bridge[0]
+		dup.ID = "copy"
+		r := Compare([]news.Document{bridge[0], dup, bridge[1]}, Options{})
+		want := []Duplicate{{Article: "copy", SameAs: "herald-1"}}
+		if diff := cmp.Diff(want, r.Duplicates); diff != "" {
+			t.Errorf("duplicates (-want +got):\n%s", diff)
+		}
+		if len(r.Articles) != 2 {
+			t.Errorf("got %d articles; want 2 after dropping the copy", len(r.Articles))
+		}
+	})
+	t.Run("same ids", func(t *testing.T) {
+		a, b := bridge[0], bridge[1]
+		b.ID = a.ID
+		r := Compare([]news.Document{a, b}, Options{})
+		if r.Articles[0].ID == r.Articles[1].ID {
+			t.Errorf("ids not made unique: %q", r.Articles[0].ID)
+		}
+		checkSpans(t, nil, r)
+	})
+	t.Run("different languages", func(t *testing.T) {
+		fr := news.Document{Article: news.Article{ID: "fr", Language: "fr", Text: "Le conseil a voté mardi la fermeture du pont."}}
+		fr.Sentences = []news.Span{{Start: 0, End: len(fr.Text)}}
+		r := Compare([]news.Document{bridge[0], fr}, Options{})
+		if !strings.Contains(strings.Join(r.Notes, " "), "different languages") {
+			t.Errorf("notes = %v; want a note on languages", r.Notes)
+		}
+	})
+	t.Run("no sentence spans", func(t *testing.T) {
+		d := news.Document{Article: news.Article{ID: "raw", Text: "First paragraph with several words in it.\n\nSecond paragraph about another matter entirely."}}
+		r := Compare([]news.Document{d}, Options{})
+		if len(r.Facts) != 2 {
+			t.Errorf("got %d facts; want the 2 paragraphs", len(r.Facts))
+		}
+	})
+	t.Run("spans out of range are ignored", func(t *testing.T) {
+		d := bridge[0]
+		d.Quantities = append(slices.Clone(d.Quantities), news.Quantity{Value: 1, Span: news.Span{Start: 5, End: 1 << 20}})
+		d.Quotes = append(slices.Clone(d.Quotes), news.Quote{Text: "x", Span: news.Span{Start: -3, End: 2}})
+		d.Sentences = append(slices.Clone(d.Sentences), news.Span{Start: 10, End: 1 << 20})
+		Compare([]news.Document{d, bridge[1]}, Options{})
+	})
+}
+
+func TestDeterministic(t *testing.T) {
+	a := Compare(comparetest.Bridge(), Options{})
+	for i := 0; i < 5; i++ {
+		if diff := cmp.Diff(a, Compare(comparetest.Bridge(), Options{})); diff != "" {
+			t.Fatalf("Compare is not deterministic (-first +again):\n%s", diff)
+		}
+	}
+}
