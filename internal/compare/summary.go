@@ -300,4 +300,3 @@ func startsWithPronoun(t string) bool {
 	}
 	return false
 }
-
