@@ -146,7 +146,8 @@ func extractDoc(doc *html.Node, opt Options) (news.Article, error) {
 		// a second trafilatura pass and the slower go-domdistiller.
 		if r, rerr := readability.FromDocument(doc, topt.OriginalURL); rerr == nil && r.Node != nil {
 			cand := render(r.Node)
-			if utf8.RuneCountInString(cand) > 2*utf8.RuneCountInString(a.Text) {
+			n, m := utf8.RuneCountInString(a.Text), utf8.RuneCountInString(cand)
+			if m > 2*n || notProse(a.Text) && !notProse(cand) && m >= 250 {
 				a.Text = cand
 			}
 		}
@@ -217,7 +218,7 @@ func plausible(t time.Time) bool {
 // go-readability on most pages.
 func needsFallback(res *trafilatura.ExtractResult, doc *html.Node) bool {
 	n := utf8.RuneCountInString(res.ContentText)
-	if n < 250 {
+	if n < 250 || notProse(res.ContentText) {
 		return true
 	}
 	return 2*n < visibleRunes(doc, 4*n)
@@ -326,4 +327,28 @@ func bigPage(doc *html.Node, opt Options, pub time.Time) (news.Article, error) {
 		return a, fmt.Errorf("%w: no main text found", news.ErrEmpty)
 	}
 	return a, nil
+}
+
+// notProse reports whether text reads like a menu or a list of links
+// rather than prose: at least 60 words and fewer than one sentence end per
+// 40 words. Such a body means the extractor picked the wrong block, and a
+// fallback candidate that is prose wins even when it is not longer.
+func notProse(text string) bool {
+	words, ends := 0, 0
+	in := false
+	for _, c := range text {
+		switch c {
+		case '.', '!', '?', '。', '！', '？', '؟', '।':
+			ends++
+		}
+		if c == ' ' || c == '\n' || c == '\t' {
+			in = false
+			continue
+		}
+		if !in {
+			words++
+			in = true
+		}
+	}
+	return words >= 60 && ends*40 < words
 }

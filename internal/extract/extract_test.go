@@ -199,3 +199,24 @@ func TestLooksHTML(t *testing.T) {
 		}
 	}
 }
+
+func TestNotProse(t *testing.T) {
+	menu := strings.Repeat("Home News Sport Weather Region Heidelberg Mannheim Contact ", 10)
+	prose := strings.Repeat("The council met on Tuesday and voted for the plan. ", 10)
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"menu", menu, true},
+		{"prose", prose, false},
+		{"short menu", "Home News Sport", false},
+		{"prose then menu", prose + "\n\n" + strings.Repeat("Home News Sport ", 4), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := notProse(tt.text); got != tt.want {
+				t.Errorf("notProse(%.40q) = %v; want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
