@@ -106,16 +106,16 @@ func markWeak(ts []tok, text string) {
 			}
 		}
 	}
-	if capStops == 0 || caps < 3 {
+	if capStops == 0 && caps < 5 || caps < 3 {
 		return
 	}
 	lows := 0
 	for _, t := range ts {
-		if t.flags&(fLower|fParticle) == fLower && t.e-t.s > 3 && !shortFunction(text[t.s:t.e]) {
+		if t.flags&(fLower|fParticle) == fLower && t.e-t.s > 2 && !shortFunction(text[t.s:t.e]) {
 			lows++
 		}
 	}
-	if capStops >= 2 && lows*3 <= caps || lows == 0 && caps >= 4 {
+	if capStops >= 2 && lows*3 <= caps || lows == 0 && (capStops >= 1 && caps >= 4 || caps >= 5) {
 		for i := range ts {
 			ts[i].flags |= fWeak
 		}
@@ -403,8 +403,9 @@ func (f *finder) run(a, b int) {
 	if a >= b {
 		return
 	}
-	// Organizations and known names keep their head words.
-	if f.wholeIsName(a, b) {
+	// Organizations and known names keep their head words, unless a title
+	// and a first name follow: "Atlantic City Mayor Don Guardian".
+	if f.wholeIsName(a, b) && !f.titledFirstName(a, b) {
 		f.add(a, b, a, false)
 		return
 	}
@@ -415,8 +416,8 @@ func (f *finder) run(a, b int) {
 			continue
 		}
 		q := p
-		for q > a && f.is(q-1, cTitleMod) {
-			q--
+		for q > a && f.is(q-1, cTitleMod) && !(q-1 > a && f.is(q-1, cPlaceHead|cOrgHead)) {
+			q-- // "Defence Secretary", but not "Atlantic City Mayor"
 		}
 		t := f.titleEnd(q, b)
 		if t >= b && b-q >= 2 && honorific(f.word(q)) {
@@ -457,9 +458,25 @@ func (f *finder) run(a, b int) {
 	f.add(a, b, a, false)
 }
 
+// titledFirstName reports whether toks[a:b] holds a title followed by a
+// first name.
+func (f *finder) titledFirstName(a, b int) bool {
+	for p := a; p+1 < b; p++ {
+		if f.isTitle(p) && f.is(p+1, cFirstName) {
+			return true
+		}
+	}
+	return false
+}
+
 // isTitle reports whether word i is a person's title: "President", "Sen.".
 func (f *finder) isTitle(i int) bool {
 	w := f.word(i)
+	if w == "General" || w == "Major" {
+		// "General Petraeus", but not "General Motors" or "Major League".
+		return i+1 < len(f.ts) && f.joined(i+1) && f.ts[i+1].has(fCap) && !f.is(i+1, cOrgHead|cTitleMod|cEventHead) &&
+			(i+2 >= len(f.ts) || !f.joined(i+2) || !f.ts[i+2].has(fCap) || f.is(i+1, cFirstName))
+	}
 	if f.is(i, cTitleHead) {
 		return true
 	}
@@ -580,7 +597,7 @@ func (f *finder) add(a, b, s int, titled bool) {
 		switch {
 		case f.is(a, cTitleHead) && !f.is(a, cOrgWord) && !titled:
 			return
-		case f.is(a, cCommon) && !f.is(a, cOrgWord|cGazetteer|cFirstName):
+		case f.is(a, cCommon) && !f.is(a, cOrgWord|cKnown|cFirstName):
 			return // "State", "Police", "New" alone
 		case f.ts[a].e-f.ts[a].s == 1:
 			return // a letter: "R", "A"
@@ -597,6 +614,9 @@ func (f *finder) add(a, b, s int, titled bool) {
 	}
 	if lw := f.word(b - 1); !dem && strings.HasSuffix(lw, "s") && (f.is(b-1, cDemonym) || strings.HasSuffix(lw, "ians")) {
 		return // "New Yorkers", "Mississippians"
+	}
+	if !dem && !titled && b-a > 1 && f.is(b-1, cDemonym) && !f.is(a, cFirstName) && !f.is(b-1, cOrgHead) {
+		return // "House Republican", "Iowa Democrat": a description
 	}
 	end := f.ts[b-1].e
 	if f.ts[b-1].has(fDot) && !f.ts[b-1].has(fPoss) && f.ts[b-1].end > end {
@@ -647,7 +667,7 @@ func (f *finder) evidence(m *mention, s int) {
 			m.votes[vPlace] += 6
 		}
 	}
-	if m.fixed < 0 {
+	if m.fixed < 0 && !m.titled {
 		switch {
 		case f.is(b-1, cOrgHead) && !single, f.innerOrgHead(a, b):
 			m.votes[vOrg] += 8
@@ -890,6 +910,9 @@ func (f *finder) resolve() []news.Entity {
 		if m.dem {
 			// "Cuban" after "Mark Cuban"; otherwise no entity.
 			m.ent = f.match(ents, mi)
+			if e := m.ent; e >= 0 && !f.is(ents[e].a, cFirstName) && ents[e].gender == 0 {
+				m.ent = -1
+			}
 			continue
 		}
 		if e, ok := byName[key]; ok {

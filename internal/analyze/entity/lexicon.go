@@ -52,6 +52,7 @@ const (
 	cStop      // an English function word, in lower, title or upper case
 	cGazetteer // a word of a place's or organization's name in the gazetteer
 	cFemale    // a woman's first name
+	cKnown     // a place or organization by itself: "Iraq", "NATO"
 )
 
 // is reports whether w belongs to one of the classes c.
@@ -144,7 +145,7 @@ func newLexicon() *lexicon {
 			Secretariat|Directorate|Inspectorate|Unit|Council|Chamber|Exchange|Consortium|Cooperative|Co-op|Bancorp|Capital|Ventures|
 			Insurance|Bank|Stores|Foods|Motor|Group|Agency|PAC|Inc.|Corp.|Ltd.|Co.|Mission|Charity|Appeal|Campaign|Project|Initiative|
 			Institute|Conference|Synod|Diocese|Parish|Mosque|Cathedral|Temple|Republicans|Democrats|Brotherhood|Jazeera|Qaeda|Taliban|
-			Books|Publishers|Business|Images|Scouts|Headquarters|Chiefs|LLP|L.L.P|L.L.C|LP|Post-Dispatch|Post-Gazette|Journal-Constitution|Courier|Register|Star|Star-Tribune|Bulletin|Dispatch|Times-Picayune|Reuters`),
+			Books|Publishers|Business|Images|Scouts|Headquarters|Workers|Strategies|Chiefs|LLP|L.L.P|L.L.C|LP|Post-Dispatch|Post-Gazette|Journal-Constitution|Courier|Register|Star|Star-Tribune|Bulletin|Dispatch|Times-Picayune|Reuters`),
 		orgStart: newSet(`Department|Ministry|University|Bank|Church|Office|Bureau|Council|Court|Museum|Center|Centre|Committee|
 			Commission|Association|Federation|Union|League|College|School|Board|Chamber|Society|Institute|Foundation|Fund|Party|
 			Organization|Organisation|Agency|Dept|Friends|Order|Academy|Army|Navy|Corps|House|Senate|Government|Federal|Royal|
@@ -231,7 +232,18 @@ func newLexicon() *lexicon {
 			Ahmet|Mehmet|Mustafa|Ismail|Yasser|Saeb|Salam|Ayad|Iyad|Adel|Adil|Tareq|Hoshyar|Moqtada|Muqtada|Ammar|Haider|Hayder|Fouad|
 			Walid|Rafik|Saad|Michel|Emile|Amin|Hosni|Mohamed|Anwar|Gamal|Muammar|Moammar|Zine|Abdel|Abdelaziz|Salman|Faisal|Fahd|Sultan|
 			Hamad|Tamim|Qaboos|Jaber|Sabah|Nasser|Yasir|Benazir|Nawaz|Pervez|Imran|Asif|Manmohan|Rahul|Sonia|Indira|Rajiv|Mahatma|Nelson|
-			Jacob|Thabo|Robert|Goodluck|Muhammadu|Uhuru|Paul|Yoweri|Haile|Meles|Hailemariam|Abiy|Isaias|Omar|Ellen|Joyce|Olusegun`),
+			Jacob|Thabo|Robert|Goodluck|Muhammadu|Uhuru|Paul|Yoweri|Haile|Meles|Hailemariam|Abiy|Isaias|Omar|Ellen|Joyce|Olusegun|
+			Don|Donnie|Ronnie|Lou|Leo|Ray|Joel|Josh|Jake|Luke|Zach|Ian|Evan|Todd|Chad|Brad|Craig|Glenn|Dean|Neil|Ross|
+			Grant|Wade|Clay|Cody|Travis|Marc|Lee|Allen|Warren|Mitchell|Marshall|Hugh|Reid|Earl|Cal|Mel|Herb|Howard|Floyd|
+			Stuart|Rex|Trey|Rod|Beau|Hunter|Kurt|Curt|Darrell|Darryl|Troy|Shane|Derek|Trevor|Spencer|Seth|Gavin|Jay|
+			Wes|Wesley|Barry|Lamar|Marcus|Terrence|Jamal|Tyrone|Andre|Cornel|Orrin|Lamar|Harry|Jon|Van|Jerome|Jared|
+			Lindsey|Trent|Thad|Ralph|Jimmy|Franklin|Ted|Ike|Rahm|Mick|Mickey|Newt|Jeff|Lowell|Reince|Roger|Rupert|Tucker|
+			Bret|Brit|Sean|Glenn|Rush|Lou|Chris|Kellyanne|Sheldon|Roy|Elton|Elvis|Bruce|Bono|Mitt|Rick|Dick|Mike|Kevin|
+			Fred|Frederick|Boris|Mikhail|Nikita|Leonid|Viktor|Victor|Petro|Volodymyr|Alexei|Alexander|Dmitri|Igor|Ivan|
+			Yuri|Hans|Klaus|Wolfgang|Helmut|Gerhard|Olaf|Frank-Walter|Pierre|Jean|Francois|Emmanuel|Manuel|Lula|Evo|
+			Shinzo|Yoshihide|Fumio|Naoto|Junichiro|Hu|Wen|Li|Deng|Mao|Zhou|Chiang|Lee|Rodrigo|Joko|Mahathir|Najib|
+			Recep|Ahmet|Bashar|Hafez|Hosni|Abdel|Benjamin|Naftali|Yair|Benny|Avigdor|Tzipi|Golda|Menachem|Yasser|
+			Ismail|Khaled|Hassan|Ali|Mahmoud|Hamid|Ashraf|Nouri|Haider|Mustafa|Fuad|Barham|Massoud|Masrour|Nechirvan`),
 		particles:    newSet(`al|el|bin|ibn|bint|abu|de|da|di|del|della|der|den|van|von|la|le|du|dos|das|do|y|ter|ten|zu|af|st`),
 		prefixes:     []string{"al-", "el-", "al'", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ibn-", "bin-", "abu-", "abd-", "d'", "d’", "al‑", "al–"},
 		calendar:     newSet(`Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec`),
@@ -260,9 +272,11 @@ func newLexicon() *lexicon {
 		lx.class[strings.TrimSpace(w)] |= cFemale | cFirstName
 	}
 	for _, w := range strings.Fields(stopWords) {
-		lx.class[w] |= cStop
-		lx.class[strings.ToUpper(w[:1])+w[1:]] |= cStop
-		lx.class[strings.ToUpper(w)] |= cStop
+		for _, v := range []string{w, strings.ReplaceAll(w, "'", "’")} {
+			lx.class[v] |= cStop
+			lx.class[strings.ToUpper(v[:1])+v[1:]] |= cStop
+			lx.class[strings.ToUpper(v)] |= cStop
+		}
 	}
 	lx.places = map[string]string{}
 	for _, l := range []string{countries, usStates, cities, regions} {
@@ -287,6 +301,9 @@ func newLexicon() *lexicon {
 	}
 	for _, m := range []map[string]string{lx.places, lx.orgAlias} {
 		for k := range m {
+			if !strings.Contains(k, " ") {
+				lx.class[k] |= cKnown
+			}
 			for _, w := range strings.Fields(k) {
 				lx.class[w] |= cGazetteer
 			}
