@@ -128,22 +128,3 @@ func BenchmarkCleanScale(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(arts)), "µs/article")
 	b.ReportMetric(float64((cpuTime()-start).Microseconds())/float64(b.N*len(arts)), "cpu-µs/article")
 }
-
-var sink byte
-
-// BenchmarkFloorSum is the simplest loop over the 5 kB article (one add per
-// byte, about 1 cycle per byte on an idle core): a yardstick for how loaded
-// the shared machine is in the same run.
-func BenchmarkFloorSum(b *testing.B) {
-	s := benchArticle().Text
-	b.SetBytes(int64(len(s)))
-	start := cpuTime()
-	for b.Loop() {
-		var x byte
-		for i := 0; i < len(s); i++ {
-			x += s[i] ^ byte(i)
-		}
-		sink = x
-	}
-	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
-}

@@ -39,6 +39,7 @@ type Options struct {
 // recurring-line decisions then depend on the order articles arrive.
 type Cleaner struct {
 	opt     Options
+	scratch sync.Pool // of *scratch, buffers reused across articles
 	mu      sync.Mutex
 	counts  map[uint64]uint32
 	seed    maphash.Seed
@@ -82,14 +83,17 @@ func (c *Cleaner) Trace(a news.Article) (news.Article, []Removed, error) {
 // cleans (they were learned already): call Learn on every article of the
 // batch, then Clean on each.
 func (c *Cleaner) Learn(a news.Article) {
-	d := parse(a)
+	sc := c.getScratch()
+	defer c.scratch.Put(sc)
+	d := parse(a, sc)
 	if d.outlet == "" || c.minRecurring() < 0 {
 		c.mu.Lock()
 		c.learned = true
 		c.mu.Unlock()
 		return
 	}
-	keys := d.lineKeys(c.hashSeed(), nil)
+	keys := d.lineKeys(c.hashSeed(), sc.keys[:0])
+	sc.keys = keys
 	c.mu.Lock()
 	c.learned = true
 	c.add(keys)
@@ -139,11 +143,33 @@ func (c *Cleaner) add(keys []uint64) {
 	}
 }
 
+// scratch holds the buffers of one cleaning, reused through Cleaner.scratch.
+// Nothing in it may outlive the cleaning: the lower-cased text in low is
+// overwritten by the next article.
+type scratch struct {
+	low    []byte
+	paras  []para
+	keys   []uint64
+	counts []uint32
+}
+
+func (c *Cleaner) getScratch() *scratch {
+	if sc, ok := c.scratch.Get().(*scratch); ok {
+		return sc
+	}
+	return new(scratch)
+}
+
 func (c *Cleaner) clean(a news.Article, trace bool) (news.Article, []Removed, error) {
-	d := parse(a)
+	sc := c.getScratch()
+	defer c.scratch.Put(sc)
+	d := parse(a, sc)
 	if min := c.minRecurring(); min > 0 && d.outlet != "" {
-		keys := d.lineKeys(c.hashSeed(), nil)
-		counts := make([]uint32, len(d.paras))
+		keys := d.lineKeys(c.hashSeed(), sc.keys[:0])
+		sc.keys = keys
+		counts := slices.Grow(sc.counts[:0], len(d.paras))[:len(d.paras)]
+		clear(counts)
+		sc.counts = counts
 		c.mu.Lock()
 		if !c.learned {
 			c.add(keys)
@@ -258,14 +284,14 @@ func oneLine(s string) string {
 
 // parse normalises a's text, splits it into paragraphs and applies every
 // rule but the recurring-line one.
-func parse(a news.Article) *doc {
+func parse(a news.Article, sc *scratch) *doc {
 	d := &doc{
 		title:      oneLine(a.Title),
 		standfirst: oneLine(a.Standfirst),
 		author:     oneLine(a.Author),
 	}
 	d.norm = Normalize(a.Text)
-	d.paras = split(d.norm)
+	d.paras = split(d.norm, sc)
 	d.header(a.Title == "")
 	hint, hintScore := "", 0
 	for i := range d.paras {
@@ -297,10 +323,15 @@ func parse(a news.Article) *doc {
 // lower case; when the whole text is wrapped at a fixed width (see
 // wrapWidth), also when the next line's first word would (nearly) not have
 // fitted on it and the next line is not a list item.
-func split(s string) []para {
-	ps := make([]para, 0, strings.Count(s, "\n")/2+1)
+func split(s string, sc *scratch) []para {
+	clear(sc.paras)
+	ps := slices.Grow(sc.paras[:0], strings.Count(s, "\n")/2+1)
+	defer func() { sc.paras = ps[:0] }()
 	width := wrapWidth(s)
-	low := lowerASCII(s) // one copy for all lines; joined lines get their own
+	// One lower-cased copy for all lines, in the scratch buffer; joined
+	// lines get their own.
+	sc.low = lowerASCIIInto(slices.Grow(sc.low[:0], len(s)), s)
+	low := bytesToString(sc.low)
 	gap := false
 	off := 0
 	for off < len(s) {

@@ -104,7 +104,13 @@ func sentenceCount(s string) int {
 // lowerASCII lower-cases ASCII letters only (enough for the vocabulary),
 // eight bytes at a time.
 func lowerASCII(s string) string {
-	b := make([]byte, len(s))
+	return bytesToString(lowerASCIIInto(make([]byte, len(s)), s))
+}
+
+// lowerASCIIInto writes s lower-cased into b (of len(s) bytes) and returns
+// it.
+func lowerASCIIInto(b []byte, s string) []byte {
+	b = b[:len(s)]
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
@@ -122,7 +128,7 @@ func lowerASCII(s string) string {
 		}
 		b[i] = c
 	}
-	return bytesToString(b)
+	return b
 }
 
 // hasPrefixWord reports whether low starts with p followed by a non-letter
