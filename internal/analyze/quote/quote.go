@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -16,8 +17,12 @@ import (
 // text, on UTF-8 boundaries, and Text equals text[Start:End].
 func Find(text string, sents []news.Span, ents []news.Entity) []news.Quote {
 	_ = sents
+	if len(text) > math.MaxInt32 {
+		return nil // token offsets are 32-bit; no article comes near
+	}
 	f := finder{text: text}
 	f.frags = make([]frag, 0, 32)
+	f.paras = make([]paraToks, 0, 64)
 	f.scan()
 	if len(f.frags) == 0 {
 		return nil
@@ -108,8 +113,9 @@ type finder struct {
 	mentions []mention // sorted by Start
 }
 
-// paraToks locates the tokens of the paragraph text[ls:le] in all[t0:t1].
-type paraToks struct{ ls, le, t0, t1 int }
+// paraToks is a paragraph text[ls:le] and, once read, the place of its
+// tokens in all[t0:t1] (t0 < 0 before).
+type paraToks struct{ ls, le, t0, t1 int32 }
 
 // tokens returns the tokens lying in text[s:e], a stretch of one paragraph.
 // Each paragraph is tokenized once, when first needed.
@@ -117,23 +123,17 @@ func (f *finder) tokens(s, e int) []tok {
 	if s >= e {
 		return nil
 	}
-	var p *paraToks
-	for i := len(f.paras) - 1; i >= 0; i-- {
-		if q := &f.paras[i]; q.ls <= s && s < q.le || q.ls == s {
-			p = q
-			break
-		}
+	// The paragraph holding s, or the first one after it.
+	ps := f.paras
+	i := sort.Search(len(ps), func(k int) bool { return int(ps[k].le) >= s })
+	if i == len(ps) || int(ps[i].ls) >= e {
+		return nil // blank lines only
 	}
-	if p == nil {
-		ls := strings.LastIndexByte(f.text[:s], '\n') + 1
-		le := strings.IndexByte(f.text[s:], '\n')
-		if le < 0 {
-			le = len(f.text)
-		} else {
-			le += s
-		}
+	p := &ps[i]
+	if p.t0 < 0 {
+		ls, le := int(p.ls), int(p.le)
 		if f.all == nil {
-			f.all = make([]tok, 0, len(f.text)/12+16)
+			f.all = make([]tok, 0, len(f.text)/10+16)
 		}
 		t0 := len(f.all)
 		// The words inside quotes are never read: only the marks are kept.
@@ -148,13 +148,12 @@ func (f *finder) tokens(s, e int) []tok {
 			pos = q.close
 		}
 		f.all = tokenize(f.all, f.text, pos, le)
-		f.paras = append(f.paras, paraToks{ls, le, t0, len(f.all)})
-		p = &f.paras[len(f.paras)-1]
+		p.t0, p.t1 = int32(t0), int32(len(f.all))
 	}
 	ts := f.all[p.t0:p.t1]
-	a := sort.Search(len(ts), func(i int) bool { return ts[i].s >= s })
+	a := sort.Search(len(ts), func(i int) bool { return int(ts[i].s) >= s })
 	b := a
-	for b < len(ts) && ts[b].e <= e {
+	for b < len(ts) && int(ts[b].e) <= e {
 		b++
 	}
 	return ts[a:b:b]
@@ -178,6 +177,7 @@ func (f *finder) scan() {
 			ls = le + 1
 			continue
 		}
+		f.paras = append(f.paras, paraToks{int32(s), int32(e), -1, -1})
 		chain := -1
 		if pendOpen >= 0 {
 			if _, k := markAt(text, s); k != markNone {

@@ -137,7 +137,7 @@ func (f *finder) mainSubject(ts []tok) speaker {
 			continue // Here in Columbia, …
 		}
 		if wordIn(fPronoun, text, w) {
-			return speaker{s: w.s, e: w.e, pronoun: true}
+			return speaker{s: int(w.s), e: int(w.e), pronoun: true}
 		}
 		if capitalised(text, w) {
 			re := k + 1
@@ -180,7 +180,7 @@ func (f *finder) nameOf(ts []tok) speaker {
 		return speaker{}
 	}
 	if wordIn(fPronoun, text, ts[0]) && (len(ts) == 1 || len(ts) == 2 && wordIn(fAux, text, ts[1])) {
-		return speaker{s: ts[0].s, e: ts[0].e, pronoun: true}
+		return speaker{s: int(ts[0].s), e: int(ts[0].e), pronoun: true}
 	}
 	// The core: up to the first preposition or relative word.
 	end := len(ts)
@@ -251,7 +251,7 @@ func (f *finder) nameOf(ts []tok) speaker {
 			if d > 0 {
 				continue
 			}
-			if r, _ := runeAt(text, t.s); !isDigit(r) {
+			if r, _ := runeAt(text, int(t.s)); !isDigit(r) {
 				tail = false
 				break
 			}
@@ -285,7 +285,7 @@ func (f *finder) nameOf(ts []tok) speaker {
 			if text[e-1] == '.' && e-s > 2 && !keepsPeriod(text[s:e-1]) {
 				e--
 			}
-			return speaker{s: s, e: e, name: text[s:e], female: female}
+			return speaker{s: int(s), e: int(e), name: text[s:e], female: female}
 		}
 	}
 	// Trump took to Twitter: a name followed by its verb.
@@ -316,7 +316,7 @@ func (f *finder) nameOf(ts []tok) speaker {
 		return speaker{}
 	}
 	s, se := ts[0].s, ts[e-1].e
-	return speaker{s: s, e: se, name: text[s:se], nominal: true}
+	return speaker{s: int(s), e: int(se), name: text[s:se], nominal: true}
 }
 
 // resolve turns a pronoun speaker into the person it stands for: the speaker

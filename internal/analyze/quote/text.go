@@ -111,9 +111,9 @@ const (
 
 // tok is a word or a punctuation mark: text[s:e].
 type tok struct {
-	s, e  int
-	kind  uint8
+	s, e  int32  // byte offsets (articles are far below 2 GB)
 	flags uint32 // lexicon flags, fCap, fLower
+	kind  uint8
 }
 
 // tokenize appends the tokens of text[s:e] to dst. Words are runs of letters
@@ -131,7 +131,7 @@ func tokenize(dst []tok, text string, s, e int) []tok {
 				i++
 				continue
 			case !isAlnumByte(c):
-				dst = append(dst, tok{i, i + 1, tokPunct, 0})
+				dst = append(dst, tok{int32(i), int32(i + 1), 0, tokPunct})
 				i++
 				continue
 			}
@@ -142,7 +142,7 @@ func tokenize(dst []tok, text string, s, e int) []tok {
 				continue
 			}
 			if !isLetter(r) && !isDigit(r) {
-				dst = append(dst, tok{i, i + n, tokPunct, 0})
+				dst = append(dst, tok{int32(i), int32(i + n), 0, tokPunct})
 				i += n
 				continue
 			}
@@ -178,7 +178,7 @@ func tokenize(dst []tok, text string, s, e int) []tok {
 		if j < e && text[j] == '.' && keepsPeriod(text[i:j]) {
 			j++
 		}
-		dst = append(dst, tok{i, j, tokWord, wordFlags(text, i, j)})
+		dst = append(dst, tok{int32(i), int32(j), wordFlags(text, i, j), tokWord})
 		i = j
 	}
 	return dst
@@ -211,7 +211,7 @@ func keepsPeriod(w string) bool {
 	}
 	if len(w) <= 4 {
 		var buf [8]byte
-		lw, h := lowerHash(buf[:0], w)
+		lw, h, _ := lowerHash(buf[:0], w)
 		if lexicon.get(lw, h)&fTitle != 0 {
 			return true
 		}
@@ -263,38 +263,35 @@ func wordFlags(text string, s, e int) uint32 {
 		return fl
 	}
 	var buf [24]byte
-	lw, h := lowerHash(buf[:0], w)
-	fl |= lexicon.get(lw, h)
-	if k := lastHyphen(lw); k > 0 && k < len(lw)-1 {
-		fl |= lexicon.get(lw[k+1:], fnv(string(lw[k+1:]))) & fTitle
+	lw, h, hyphen := lowerHash(buf[:0], w)
+	if len(lw) <= lexicon.maxLen {
+		fl |= lexicon.get(lw, h)
+	}
+	if hyphen > 0 && hyphen < len(lw)-1 {
+		fl |= lexicon.get(lw[hyphen+1:], fnv(string(lw[hyphen+1:]))) & fTitle
 	}
 	return fl
 }
 
 // lowerHash appends the ASCII-lower-cased w to dst and returns it with its
-// fnv hash.
-func lowerHash(dst []byte, w string) ([]byte, uint32) {
+// fnv hash and the index of its last hyphen (-1 if none).
+func lowerHash(dst []byte, w string) ([]byte, uint32, int) {
 	h := uint32(2166136261)
+	hyphen := -1
 	for k := 0; k < len(w); k++ {
 		c := w[k]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
+		} else if c == '-' {
+			hyphen = k
 		}
 		dst = append(dst, c)
 		h ^= uint32(c)
 		h *= 16777619
 	}
-	return dst, h
+	return dst, h, hyphen
 }
 
-func lastHyphen(b []byte) int {
-	for k := len(b) - 1; k >= 0; k-- {
-		if b[k] == '-' {
-			return k
-		}
-	}
-	return -1
-}
 
 // wordIn reports whether the token has the lexicon flag.
 func wordIn(flag uint32, _ string, t tok) bool { return t.flags&flag != 0 }
@@ -324,7 +321,7 @@ func isPunct(text string, t tok, r rune) bool {
 	if t.kind != tokPunct {
 		return false
 	}
-	x, _ := runeAt(text, t.s)
+	x, _ := runeAt(text, int(t.s))
 	return x == r
 }
 
@@ -333,7 +330,7 @@ func punctRune(text string, t tok) rune {
 	if t.kind != tokPunct {
 		return 0
 	}
-	x, _ := runeAt(text, t.s)
+	x, _ := runeAt(text, int(t.s))
 	return x
 }
 

@@ -28,13 +28,17 @@ const (
 var lexicon = newLexTable(buildLexicon())
 
 // lexTable is an open-addressing hash table from a lower-cased word to its
-// flags, faster than a map for the short lookups done on every word read.
+// flags, faster than a map for the short lookups done on every word read:
+// a probe compares 32-bit hashes in a small array first and touches a key
+// only when a hash matches.
 type lexTable struct {
-	keys [lexSize]string
-	vals [lexSize]uint32
+	hashes [lexSize]uint32 // 0: empty slot
+	vals   [lexSize]uint32
+	keys   [lexSize]string
+	maxLen int
 }
 
-const lexSize = 4096 // a power of two, well above twice the word count
+const lexSize = 2048 // a power of two, well above twice the word count
 
 func newLexTable(m map[string]uint32) *lexTable {
 	t := new(lexTable)
@@ -42,24 +46,28 @@ func newLexTable(m map[string]uint32) *lexTable {
 		panic("quote: lexicon table too small")
 	}
 	for w, f := range m {
-		i := fnv(w) & (lexSize - 1)
-		for t.keys[i] != "" {
+		h := fnv(w) | 1 // never 0
+		i := h & (lexSize - 1)
+		for t.hashes[i] != 0 {
 			i = (i + 1) & (lexSize - 1)
 		}
-		t.keys[i], t.vals[i] = w, f
+		t.hashes[i], t.keys[i], t.vals[i] = h, w, f
+		t.maxLen = max(t.maxLen, len(w))
 	}
 	return t
 }
 
 // get returns the flags of the lower-cased word w with hash h (fnv).
 func (t *lexTable) get(w []byte, h uint32) uint32 {
+	h |= 1
 	for i := h & (lexSize - 1); ; i = (i + 1) & (lexSize - 1) {
-		k := t.keys[i]
-		if k == "" {
+		switch t.hashes[i] {
+		case 0:
 			return 0
-		}
-		if k == string(w) {
-			return t.vals[i]
+		case h:
+			if t.keys[i] == string(w) {
+				return t.vals[i]
+			}
 		}
 	}
 }
