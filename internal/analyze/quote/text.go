@@ -292,7 +292,6 @@ func lowerHash(dst []byte, w string) ([]byte, uint32, int) {
 	return dst, h, hyphen
 }
 
-
 // wordIn reports whether the token has the lexicon flag.
 func wordIn(flag uint32, _ string, t tok) bool { return t.flags&flag != 0 }
 
