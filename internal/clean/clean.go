@@ -300,6 +300,9 @@ func parse(a news.Article, sc *scratch) *doc {
 			continue
 		}
 		p.rule = furnitureRule(p.text, p.low, p.words)
+		if p.rule == "" && p.words > 8 {
+			continue // outlet hints are in furniture and short lines
+		}
 		if name, s := outletHint(p.text, p.low, p.rule); name != "" && s > hintScore {
 			hint, hintScore = name, s
 		}
