@@ -88,7 +88,7 @@ func ExtractBytes(b []byte, opt Options) (news.Article, error) {
 	if err != nil {
 		return news.Article{}, fmt.Errorf("parse html: %w", err)
 	}
-	return extractDoc(doc, opt)
+	return extractDoc(doc, text, opt)
 }
 
 // parse parses the page; a page nested deeper than the parser's limit is
@@ -105,7 +105,8 @@ func parse(text string) (*html.Node, error) {
 	return html.Parse(strings.NewReader(flat))
 }
 
-func extractDoc(doc *html.Node, opt Options) (news.Article, error) {
+// extractDoc extracts the parsed page doc; src is its decoded source.
+func extractDoc(doc *html.Node, src string, opt Options) (news.Article, error) {
 	topt := trafilatura.Options{
 		ExcludeComments: true,
 		HtmlDateMode:    trafilatura.Fast,
@@ -154,7 +155,14 @@ func extractDoc(doc *html.Node, opt Options) (news.Article, error) {
 	}
 	if !opt.KeepBoilerplate {
 		a.Text = dropBoilerplate(a.Text)
-		if lead := findLead(doc, md.Description); lead != "" {
+		lead := findLead(doc, md.Description)
+		if lead == "" {
+			lead = findHeaderLead(doc)
+			if lead != "" && !leadBeforeBody(src, lead, a.Text) {
+				lead = ""
+			}
+		}
+		if lead != "" {
 			a.Standfirst = lead
 			if !strings.Contains(collapse(a.Text), prefixRunes(lead, 50)) {
 				a.Text = lead + "\n\n" + a.Text

@@ -220,3 +220,27 @@ func TestNotProse(t *testing.T) {
 		})
 	}
 }
+
+func TestFindHeaderLead(t *testing.T) {
+	lead := "The council approved the new cycle lanes on Tuesday after a debate that lasted four hours."
+	tests := []struct {
+		name, page, want string
+	}{
+		{"teaser class after h1", `<body><h1>Cycle lanes</h1><div class="article-teaser"><p>` + lead + `</p></div><p>Body.</p></body>`, lead},
+		{"itemprop description", `<body><h1>Cycle lanes</h1><p itemprop="description">` + lead + `</p></body>`, lead},
+		{"teaser before h1 ignored", `<body><div class="teaser">` + lead + `</div><h1>Cycle lanes</h1></body>`, ""},
+		{"linked teaser ignored", `<body><h1>Cycle lanes</h1><div class="teaser"><a href="/x">` + lead + `</a></div></body>`, ""},
+		{"newsletter box ignored", `<body><h1>Cycle lanes</h1><div class="teaser">Subscribe to our newsletter and get the best stories of the week in your inbox.</div></body>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := parse(tt.page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := findHeaderLead(doc); got != tt.want {
+				t.Errorf("findHeaderLead(%q) = %q; want %q", tt.page, got, tt.want)
+			}
+		})
+	}
+}
