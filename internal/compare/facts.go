@@ -122,12 +122,22 @@ func (s *story) central(g []int32) int32 {
 // the order the articles tell them.
 func (s *story) facts() []Fact {
 	groups := s.factGroups()
+	s.groups = groups
 	sort.SliceStable(groups, func(i, j int) bool {
 		if len(groups[i]) != len(groups[j]) {
 			return len(groups[i]) > len(groups[j])
 		}
 		return s.relPos(groups[i]) < s.relPos(groups[j])
 	})
+	s.groupOf = make([]int32, len(s.units))
+	for i := range s.groupOf {
+		s.groupOf[i] = -1
+	}
+	for gi, g := range groups {
+		for _, u := range g {
+			s.groupOf[u] = int32(gi)
+		}
+	}
 	out := make([]Fact, 0, len(groups))
 	for _, g := range groups {
 		c := s.central(g)

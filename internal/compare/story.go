@@ -18,6 +18,7 @@ type unit struct {
 	w     float64 // total weight of terms
 	words int
 	prose bool // a full sentence of running text (not a caption, a byline or a teaser)
+	num   bool // gives a figure
 }
 
 // edge links two related sentences of different articles.
@@ -26,6 +27,9 @@ type edge struct {
 	shared int     // number of shared terms
 	cos    float64 // weighted cosine of the term sets
 	cont   float64 // shared weight over the lighter sentence's weight
+	// vague is the share of the figure-less sentence's weight found in the
+	// other, when exactly one of the two gives a figure; 1 otherwise.
+	vague float64
 }
 
 // story holds the indexed sentences of one story's articles.
@@ -40,7 +44,10 @@ type story struct {
 	weight   []float64
 	postings [][]int32
 	edges    []edge
-	adj      [][]int32 // unit -> indices into edges
+	adj      [][]int32      // unit -> indices into edges
+	groups   [][]int32      // facts: the sentences that state each, set by facts
+	groupOf  []int32        // unit -> index into groups, -1 for none
+	disputed map[int32]bool // sentences that give a figure another article contradicts
 }
 
 // minEdge is the weakest cosine kept as a relation between two sentences:
@@ -48,7 +55,7 @@ type story struct {
 const minEdge = 0.08
 
 func newStory(docs []news.Document) *story {
-	s := &story{docs: docs, dict: map[string]int32{}}
+	s := &story{docs: docs, dict: map[string]int32{}, disputed: map[int32]bool{}}
 	var buf []term
 	for di, d := range docs {
 		s.docStart = append(s.docStart, len(s.units))
@@ -74,6 +81,9 @@ func newStory(docs []news.Document) *story {
 				}
 				if t.anchor {
 					s.anchor[id] = true
+				}
+				if t.number && !isYear(t.key) {
+					u.num = true
 				}
 				u.terms = append(u.terms, id)
 				if t.negated {
@@ -178,15 +188,27 @@ func (s *story) relate(a, b int32) (edge, bool) {
 	if n == 0 || ua.w == 0 || ub.w == 0 {
 		return edge{}, false
 	}
-	e := edge{a: a, b: b, shared: n, cos: shared / math.Sqrt(ua.w*ub.w), cont: shared / math.Min(ua.w, ub.w)}
+	e := edge{a: a, b: b, shared: n, cos: shared / math.Sqrt(ua.w*ub.w), cont: shared / math.Min(ua.w, ub.w), vague: 1}
+	switch {
+	case ua.num && !ub.num:
+		e.vague = shared / ub.w
+	case ub.num && !ua.num:
+		e.vague = shared / ua.w
+	}
 	return e, e.cos >= minEdge
 }
 
 // same reports whether an edge links two sentences that state the same
 // fact: most of their weighted content is shared, or the shorter one is
 // nearly contained in the longer one.
+//
+// A sentence that gives a figure and one that does not state the same fact
+// only when the vaguer one says nothing the other does not: "all troops
+// will leave" is "all 39,000 troops will leave", but "leaders were split
+// over whether troops should stay" is not "leaders wanted 5,000 troops to
+// stay".
 func (e edge) same() bool {
-	if e.shared < 2 {
+	if e.shared < 2 || e.vague < 0.8 {
 		return false
 	}
 	return e.cos >= 0.36 || e.cont >= 0.62 && e.shared >= 4
@@ -213,6 +235,15 @@ func (s *story) unitAt(doc, off int) int32 {
 		return int32(s.docStart[doc] + k)
 	}
 	return -1
+}
+
+// isYear reports whether a number term ("#2003") reads as a year, which
+// dates a statement rather than giving a figure.
+func isYear(key string) bool {
+	if len(key) != 5 {
+		return false
+	}
+	return key[1:3] == "19" || key[1:3] == "20"
 }
 
 func sortUnique(x []int32) []int32 {

@@ -14,6 +14,7 @@ const (
 	wPosition  = 0.6  // lead sentences carry the story
 	wTitle     = 1.0  // overlap with the articles' headlines
 	wSupport   = 0.1  // terms that several articles use
+	wBacked    = 0.3  // other articles state the same fact
 	wQuote     = 0.4  // penalty: a sentence that is mostly a quotation
 	wPronoun   = 0.1  // penalty: a sentence that opens with a pronoun or connective
 	wLong      = 0.01 // penalty per word beyond longWords
@@ -72,10 +73,11 @@ func (s *story) summary(opt Options) []Sentence {
 	}
 	for i := range s.units {
 		u := &s.units[i]
-		if !u.prose || u.words > opt.MaxSummaryWords {
-			continue
+		if !u.prose || u.words > opt.MaxSummaryWords || s.disputed[int32(i)] {
+			continue // a contested figure is not the summary's to state
 		}
-		// Centrality: the best match in each other article.
+		// Centrality: the best match in each other article; backing: the
+		// articles that state the same fact.
 		best := map[int]float64{}
 		for _, k := range s.adj[i] {
 			e := s.edges[k]
@@ -109,7 +111,11 @@ func (s *story) summary(opt Options) []Sentence {
 			}
 			support /= math.Sqrt(float64(len(u.terms)))
 		}
-		sc := wCentral*central + wPosition/float64(1+prosePos[i]) + wTitle*title + wSupport*support
+		back := 0.0
+		if nd > 1 && s.groupOf != nil && s.groupOf[i] >= 0 {
+			back = float64(len(s.groups[s.groupOf[i]])-1) / float64(nd-1)
+		}
+		sc := wBacked*back + wCentral*central + wPosition/float64(1+prosePos[i]) + wTitle*title + wSupport*support
 		if quoteShare(s.text(int32(i))) > 0.5 {
 			sc -= wQuote
 		}
@@ -187,37 +193,20 @@ func (s *story) summary(opt Options) []Sentence {
 			ref.Start += a
 			text = text[a:]
 		}
+		if a := connectiveEnd(text); a > 0 {
+			ref.Start += a
+			text = text[a:]
+		}
 		sen := Sentence{Text: strings.TrimSpace(text), Spans: []Ref{ref}}
 		in := map[int]bool{s.units[u].doc: true}
-		// Backing: the sentence of each other article that states it.
-		best := map[int]edge{}
-		for _, k := range s.adj[u] {
-			e := s.edges[k]
-			if !e.same() {
-				continue
+		// Backing: the other articles' sentences of the same fact.
+		if s.groupOf != nil && s.groupOf[u] >= 0 {
+			for _, o := range s.groups[s.groupOf[u]] {
+				if o != u {
+					in[s.units[o].doc] = true
+					sen.Spans = append(sen.Spans, s.ref(o))
+				}
 			}
-			o := e.a
-			if o == u {
-				o = e.b
-			}
-			d := s.units[o].doc
-			if b, ok := best[d]; !ok || e.score() > b.score() {
-				best[d] = e
-			}
-		}
-		ds := make([]int, 0, len(best))
-		for d := range best {
-			ds = append(ds, d)
-		}
-		sort.Ints(ds)
-		for _, d := range ds {
-			e := best[d]
-			o := e.a
-			if o == u {
-				o = e.b
-			}
-			in[d] = true
-			sen.Spans = append(sen.Spans, s.ref(o))
 		}
 		for di, d := range s.docs {
 			if in[di] {
@@ -268,6 +257,22 @@ func datelineEnd(t string) int {
 		if i := strings.Index(t, dash); i > 0 && i < 40 && isDateline(t[:i]) {
 			return i + len(dash)
 		}
+	}
+	return 0
+}
+
+// connectiveEnd returns where a sentence's text starts after a leading
+// connective that only links it to the sentence before ("Moreover, "), or
+// 0. The summary's sentences come from different places, so the link
+// would mislead.
+func connectiveEnd(t string) int {
+	w, _, ok := strings.Cut(t, " ")
+	if !ok || len(t) < len(w)+2 || !isUpperASCII(t[len(w)+1]) {
+		return 0 // keep "But the …": only a capitalised word may start the rest
+	}
+	switch strings.ToLower(strings.TrimSuffix(w, ",")) {
+	case "moreover", "however", "meanwhile", "furthermore", "additionally", "also", "still", "but", "and", "yet", "instead", "nonetheless", "nevertheless":
+		return len(w) + 1
 	}
 	return 0
 }

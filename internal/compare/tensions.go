@@ -75,6 +75,11 @@ func (s *story) tensions(qs []Quantity, limit int) []Tension {
 			continue
 		}
 		sa, sb := s.sideOfMention(a), s.sideOfMention(b)
+		for _, m := range q.Mentions {
+			if u := s.unitOfMention(m); u >= 0 {
+				s.disputed[u] = true
+			}
+		}
 		out = append(out, Tension{
 			Text:     fmt.Sprintf("%s: %q (%s) vs %q (%s)", orDefault(q.Counts, "figures"), a.Text, s.label(a.Article), b.Text, s.label(b.Article)),
 			Kind:     NumberTension,
@@ -188,6 +193,16 @@ func (s *story) label(id string) string {
 		}
 	}
 	return id
+}
+
+// unitOfMention is the sentence that holds a figure, or -1.
+func (s *story) unitOfMention(m QuantityMention) int32 {
+	for di, d := range s.docs {
+		if d.ID == m.Article {
+			return s.unitAt(di, m.Start)
+		}
+	}
+	return -1
 }
 
 // sideOfMention is the sentence that holds a figure, with the figure as cue.

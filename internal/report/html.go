@@ -179,7 +179,7 @@ const pageTemplate = `<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Parallax: {{len .R.Articles}} article(s){{with index .R.Articles 0}}{{if .Title}} — {{.Title}}{{end}}{{end}}</title>
+<title>Parallax: {{len .R.Articles}} article(s){{range $i, $a := .R.Articles}}{{if and (eq $i 0) $a.Title}} — {{$a.Title}}{{end}}{{end}}</title>
 <style>
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
 main{max-width:1400px;margin:0 auto;padding:1rem 1.5rem}

@@ -139,8 +139,12 @@ func value(v float64) string {
 	return out
 }
 
-// figure is a quantity mention as words: "more than 4,400".
+// figure is a quantity mention as the article wrote it ("more than 4,400
+// American military personnel"), else its qualifier and value.
 func figure(m compare.QuantityMention) string {
+	if t := oneLine(m.Text); t != "" {
+		return t
+	}
 	if m.Qualifier != "" {
 		return m.Qualifier + " " + value(m.Value)
 	}
