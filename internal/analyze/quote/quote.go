@@ -2,8 +2,10 @@ package quote
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/news"
@@ -20,9 +22,9 @@ func Find(text string, sents []news.Span, ents []news.Entity) []news.Quote {
 	if len(text) > math.MaxInt32 {
 		return nil // token offsets are 32-bit; no article comes near
 	}
-	f := finder{text: text}
-	f.frags = make([]frag, 0, 32)
-	f.paras = make([]paraToks, 0, 64)
+	f := pool.Get().(*finder)
+	defer f.release()
+	f.text = text
 	f.scan()
 	if len(f.frags) == 0 {
 		return nil
@@ -51,6 +53,27 @@ func Find(text string, sents []news.Span, ents []news.Entity) []news.Quote {
 		})
 	}
 	return out
+}
+
+// pool keeps finders' buffers (fragments, tokens, paragraphs) between
+// calls, so that the garbage collector does not become the stage's main
+// cost. A finder holds nothing from one call to the next.
+var pool = sync.Pool{New: func() any { return new(finder) }}
+
+// release empties f and returns it to the pool.
+func (f *finder) release() {
+	f.text = ""
+	clear(f.frags)
+	f.frags = f.frags[:0]
+	f.all = f.all[:0]
+	f.paras = f.paras[:0]
+	clear(f.mentions)
+	f.mentions = f.mentions[:0]
+	f.ents = nil
+	if cap(f.all) > 1<<16 || cap(f.frags) > 1<<10 {
+		return // do not keep the buffers of a huge article
+	}
+	pool.Put(f)
 }
 
 // runeBounds moves the span [s, e) onto rune boundaries, which only
@@ -132,9 +155,6 @@ func (f *finder) tokens(s, e int) []tok {
 	p := &ps[i]
 	if p.t0 < 0 {
 		ls, le := int(p.ls), int(p.le)
-		if f.all == nil {
-			f.all = make([]tok, 0, len(f.text)/10+16)
-		}
 		t0 := len(f.all)
 		// The words inside quotes are never read: only the marks are kept.
 		pos := ls
@@ -395,7 +415,7 @@ func (f *finder) indexEntities(ents []news.Entity) {
 	if n == 0 {
 		return
 	}
-	f.mentions = make([]mention, 0, n)
+	f.mentions = slices.Grow(f.mentions[:0], n)
 	for i, e := range ents {
 		for _, m := range e.Mentions {
 			if m.Start >= 0 && m.End <= len(f.text) && m.Start < m.End {
@@ -403,7 +423,7 @@ func (f *finder) indexEntities(ents []news.Entity) {
 			}
 		}
 	}
-	sort.Slice(f.mentions, func(a, b int) bool { return f.mentions[a].Start < f.mentions[b].Start })
+	slices.SortFunc(f.mentions, func(a, b mention) int { return a.Start - b.Start })
 }
 
 // entityAt returns the entity with a mention overlapping [s, e), preferring
@@ -433,7 +453,7 @@ func (f *finder) entityNamed(name string) int {
 		if e.Type != news.Person {
 			continue
 		}
-		if e.Name == name || strings.HasSuffix(e.Name, " "+name) {
+		if e.Name == name || endsWithWord(e.Name, name) {
 			return i
 		}
 		for _, a := range e.Aliases {

@@ -535,7 +535,7 @@ func (f *finder) knownSpeaker(name string) bool {
 		if sp.nominal || sp.name == "" {
 			continue
 		}
-		if sp.name == name || strings.HasSuffix(sp.name, " "+name) {
+		if sp.name == name || endsWithWord(sp.name, name) {
 			return true
 		}
 	}
@@ -553,7 +553,7 @@ func (f *finder) ownCanonical(name string) string {
 		if sp.nominal || sp.name == "" || sp.name == name {
 			continue
 		}
-		if strings.HasSuffix(sp.name, " "+name) {
+		if endsWithWord(sp.name, name) {
 			return sp.name
 		}
 	}
@@ -582,3 +582,10 @@ func (f *finder) canonical(sp speaker) string {
 // isTitle reports whether t is a title word, also after a prefix
 // (Co-anchor, ex-Senator, Vice-President).
 func isTitle(_ string, t tok) bool { return t.flags&fTitle != 0 }
+
+// endsWithWord reports whether name ends with the word w after a space
+// ("Donald Trump", "Trump").
+func endsWithWord(name, w string) bool {
+	n := len(name) - len(w)
+	return n > 0 && name[n-1] == ' ' && name[n:] == w
+}
