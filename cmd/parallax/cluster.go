@@ -25,6 +25,7 @@ func newClusterCmd(e *env) *cobra.Command {
 		threshold float64
 		workers   int
 		reorder   int
+		stats     bool
 	)
 	cmd := &cobra.Command{
 		Use:   "cluster [PATH...]",
@@ -114,6 +115,11 @@ date order is processed close to input order).`,
 			if ferr := w.Flush(); err == nil {
 				err = ferr
 			}
+			if stats {
+				st := c.Stats()
+				fmt.Fprintf(e.stderr, "parallax: %d articles, %d stories, %d near-duplicates, peak %d active stories\n",
+					st.Articles, st.Stories, st.Duplicates, st.PeakActive)
+			}
 			if repeats > 0 {
 				fmt.Fprintf(e.stderr, "parallax: %d repeated id(s)\n", repeats)
 			}
@@ -128,6 +134,7 @@ date order is processed close to input order).`,
 	cmd.Flags().DurationVar(&window, "window", cluster.DefaultWindow, "how far outside a story's time span an article may join it (negative: no limit)")
 	cmd.Flags().Float64Var(&threshold, "threshold", 0, "similarity needed to join a story (0: the built-in default)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "analysis goroutines (0: one per core)")
+	cmd.Flags().BoolVar(&stats, "stats", false, "print counts (articles, stories, near-duplicates, peak active stories) to standard error")
 	cmd.Flags().IntVar(&reorder, "reorder", cluster.DefaultOrderSize, "articles buffered to put the stream in date order")
 	return cmd
 }

@@ -28,7 +28,7 @@ const (
 	DefaultDuplicate = 0.7
 	// DefaultMaxActive bounds the active stories when the window cannot
 	// (undated streams): the least recently joined are closed first.
-	DefaultMaxActive = 20000
+	DefaultMaxActive = 5000
 )
 
 // Weights are the per-channel multipliers of a feature's TF-IDF weight. A
@@ -142,8 +142,9 @@ type Clusterer struct {
 	dupT     float64
 	maxAct   int
 	w        [numKinds]float32
-	df       map[uint64]uint32
-	n        float64 // documents counted in df
+	df       map[uint64]uint32 // document frequencies of single-word features
+	pairDF   pairCounts        // and of two-word features, approximately
+	n        float64           // documents counted in df
 	clock    time.Time
 	seq      int
 	active   map[string]*story
@@ -151,6 +152,7 @@ type Clusterer struct {
 	dups     map[uint64][]*dupRef
 	stale    int // evicted stories whose postings were not yet swept
 	adds     int
+	stats    Stats
 }
 
 // New returns a Clusterer.
@@ -250,10 +252,10 @@ const (
 	maxCands     = 16  // candidates scored in full
 	maxReps      = 12  // member vectors kept per story
 	repTerms     = 96  // features kept per member vector
-	centroidCap  = 600 // features kept in a centroid (pruned at twice that)
+	centroidCap  = 400 // features kept in a centroid (pruned at twice that)
 	dupIndexed   = 4   // smallest sketch values indexed for duplicates
 	sweepEvery   = 256
-	halveDFAfter = 500000 // documents after which document frequencies are halved
+	halveDFAfter = 100000 // documents after which document frequencies are halved
 )
 
 // Add extracts the features of d and assigns it; see AddFeatures.
@@ -265,6 +267,7 @@ func (c *Clusterer) Add(d news.Document) Assignment { return c.AddFeatures(Extra
 func (c *Clusterer) AddFeatures(f *Features) Assignment {
 	c.seq++
 	c.adds++
+	c.stats.Articles++
 	a := Assignment{ID: f.ID}
 	t, note := c.when(f.Published)
 	a.Time, a.TimeNote = t, note
@@ -291,6 +294,7 @@ func (c *Clusterer) AddFeatures(f *Features) Assignment {
 	if orig, j := c.findDup(f, t, dated); orig != nil {
 		s := orig.s
 		a.Story, a.DuplicateOf, a.Similarity = s.id, orig.id, j
+		c.stats.Duplicates++
 		if ex != nil {
 			ex.Duplicate = j
 			ex.Similarity = j
@@ -355,8 +359,13 @@ func (c *Clusterer) vector(f *Features) vec {
 	v := vec{keys: make([]uint64, n), vals: make([]float32, n), kind: make([]Kind, n), text: make([]string, n), tab: newTable(4 * n)}
 	var norm float64
 	for i, ft := range f.Terms {
-		df := c.df[ft.Key] + 1
-		c.df[ft.Key] = df
+		var df uint32
+		if ft.Pair {
+			df = c.pairDF.add(ft.Key)
+		} else {
+			df = c.df[ft.Key] + 1
+			c.df[ft.Key] = df
+		}
 		idf := math.Log((c.n+1)/(float64(df)+1)) + 1
 		x := float64(c.w[ft.Kind]) * float64(tfWeight(ft.TF)) * idf
 		v.keys[i], v.vals[i], v.kind[i], v.text[i] = ft.Key, float32(x), ft.Kind, ft.Text
@@ -384,6 +393,48 @@ func (c *Clusterer) halveDF() {
 		c.df[k] = n / 2
 	}
 	c.n /= 2
+	c.pairDF.halve()
+}
+
+// pairCounts is a count-min sketch of the document frequencies of two-word
+// features: most pairs occur once, and an exact table of them would grow
+// with the stream. Two rows of 2^22 one-byte counters (8 MB) estimate a
+// count as the smaller of its two counters, which collisions can only raise.
+type pairCounts struct {
+	rows [2][]uint8
+}
+
+const pairBits = 22
+
+// add counts key once and returns its estimated count.
+func (p *pairCounts) add(key uint64) uint32 {
+	if p.rows[0] == nil {
+		p.rows[0] = make([]uint8, 1<<pairBits)
+		p.rows[1] = make([]uint8, 1<<pairBits)
+	}
+	i := key & (1<<pairBits - 1)
+	j := (key >> 32) & (1<<pairBits - 1)
+	a, b := &p.rows[0][i], &p.rows[1][j]
+	// Conservative update: raise only the smaller counter(s).
+	m := min(*a, *b)
+	if m < 255 {
+		if *a == m {
+			*a++
+		}
+		if *b == m {
+			*b++
+		}
+		m++
+	}
+	return uint32(m)
+}
+
+func (p *pairCounts) halve() {
+	for _, r := range p.rows {
+		for i := range r {
+			r[i] >>= 1
+		}
+	}
 }
 
 // strongest returns the indexes of the n largest vals, largest first, ties
@@ -557,6 +608,8 @@ func (c *Clusterer) open(f *Features, t time.Time, dated bool) *story {
 		cidx: newTable(2 * len(f.Terms)), labels: make(map[uint64]label, indexTerms),
 	}
 	c.active[id] = s
+	c.stats.Stories++
+	c.stats.PeakActive = max(c.stats.PeakActive, len(c.active))
 	if len(c.active) > c.maxAct {
 		c.evictOldest()
 	}
@@ -782,6 +835,7 @@ func (c *Clusterer) close(gone []*story) {
 	slices.SortFunc(gone, func(a, b *story) int { return cmp.Compare(a.seq, b.seq) })
 	for _, s := range gone {
 		s.evicted = true
+		c.stats.Closed++
 		delete(c.active, s.id)
 		c.stale++
 		if c.opt.OnClose != nil {
@@ -834,6 +888,18 @@ func (c *Clusterer) Close() {
 	c.close(all)
 	c.compact()
 }
+
+// Stats counts what a Clusterer has done.
+type Stats struct {
+	Articles   int // added
+	Stories    int // opened
+	Duplicates int // articles found to be near-duplicates
+	Closed     int // stories that left the active set
+	PeakActive int // most stories active at once
+}
+
+// Stats returns the counts so far.
+func (c *Clusterer) Stats() Stats { return c.stats }
 
 // Active returns the number of active stories.
 func (c *Clusterer) Active() int { return len(c.active) }

@@ -48,6 +48,7 @@ type Feature struct {
 	Facet Facet
 	Text  string
 	TF    float32
+	Pair  bool // two words: "gulf aden", "23 pirates"
 }
 
 // Facet is the sort of a date or number feature.
@@ -83,7 +84,8 @@ const sketchSize = 32
 // run on many goroutines at once.
 func Extract(d news.Document) *Features {
 	f := &Features{ID: d.ID, Source: d.Source, Title: d.Title, Published: d.Published}
-	x := extractor{idx: newTable(len(d.Title) + len(d.Standfirst) + len(d.Text))}
+	n := len(d.Title) + len(d.Standfirst) + len(d.Text)
+	x := extractor{idx: newTable(n), terms: make([]Feature, 0, n/8+16)}
 	title := d.Title
 	if title == "" {
 		// Without a headline (plain text, ECB+), the first line of a body
@@ -138,6 +140,7 @@ func Extract(d news.Document) *Features {
 
 type extractor struct {
 	idx   table
+	last  int // the index of the feature added last
 	terms []Feature
 	words int
 	buf   []byte
@@ -147,8 +150,15 @@ func (x *extractor) add(k Kind, key uint64, text string, tf float32) {
 	x.addf(k, NoFacet, key, text, tf)
 }
 
+// addPair adds a two-word feature.
+func (x *extractor) addPair(k Kind, key uint64, text string, tf float32) {
+	x.addf(k, NoFacet, key, text, tf)
+	x.terms[x.last].Pair = true
+}
+
 func (x *extractor) addf(k Kind, fc Facet, key uint64, text string, tf float32) {
 	i, ok := x.idx.slot(key, int32(len(x.terms)))
+	x.last = int(i)
 	if ok {
 		x.terms[i].TF += tf
 		return
@@ -231,7 +241,7 @@ func (x *extractor) segment(s string, w float32, titleCase bool, sk *sketcher) [
 			h := hashBytes(Number, []byte(num))
 			x.addf(Number, Amount, h, raw, ww)
 			if prevTok == 1 && adjacent {
-				x.add(Number, mix64(prevHash^rotl(h, 29)), s[prevStart:t.End], ww) // "magnitude 5.6"
+				x.addPair(Number, mix64(prevHash^rotl(h, 29)), s[prevStart:t.End], ww) // "magnitude 5.6"
 			}
 			curTok, curHash = 2, h
 			return
@@ -265,14 +275,14 @@ func (x *extractor) segment(s string, w float32, titleCase bool, sk *sketcher) [
 			if prevTok == 2 {
 				k = Number // "23 pirates"
 			}
-			x.add(k, mix64(prevHash^rotl(h, 29)), s[prevStart:t.End], ww)
+			x.addPair(k, mix64(prevHash^rotl(h, 29)), s[prevStart:t.End], ww)
 		}
 		curTok, curHash = 1, h
 		if !titleCase && unicode.IsUpper(r) && !sentenceStart(s, t.Start) {
 			x.add(Name, hashBytes(Name, folded), raw, ww)
 			if prevName >= 0 && adjacent {
 				pair := s[prevName:t.End]
-				x.add(Name, hashString(Name, strings.ToLower(pair)), pair, ww)
+				x.addPair(Name, hashString(Name, strings.ToLower(pair)), pair, ww)
 			}
 			prevName = t.Start
 			return
