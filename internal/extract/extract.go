@@ -12,6 +12,7 @@ import (
 
 	readability "github.com/go-shiori/go-readability"
 	trafilatura "github.com/markusmobius/go-trafilatura"
+	"github.com/parallax-news/parallax/internal/extract/page"
 	"github.com/parallax-news/parallax/internal/news"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -82,27 +83,13 @@ func ExtractBytes(b []byte, opt Options) (news.Article, error) {
 	if !LooksHTML(b) {
 		return news.Article{}, fmt.Errorf("%w: content is not HTML", news.ErrNotArticle)
 	}
-	text, _ := decode(b, opt.ContentType)
-	text = normalizeText(text)
-	doc, err := parse(text)
+	text, _ := page.Decode(b, opt.ContentType)
+	text = page.Normalize(text)
+	doc, err := page.Parse(text)
 	if err != nil {
 		return news.Article{}, fmt.Errorf("parse html: %w", err)
 	}
 	return extractDoc(doc, text, opt)
-}
-
-// parse parses the page; a page nested deeper than the parser's limit is
-// flattened (the excess start and end tags are dropped) and parsed again.
-func parse(text string) (*html.Node, error) {
-	doc, err := html.Parse(strings.NewReader(text))
-	if err == nil {
-		return doc, nil
-	}
-	if !strings.Contains(err.Error(), "open stack") {
-		return nil, err
-	}
-	flat := flatten(text, maxNesting)
-	return html.Parse(strings.NewReader(flat))
 }
 
 // extractDoc extracts the parsed page doc; src is its decoded source.
@@ -116,7 +103,7 @@ func extractDoc(doc *html.Node, src string, opt Options) (news.Article, error) {
 			topt.OriginalURL = u
 		}
 	}
-	pub := metaPublished(doc)
+	pub := page.MetaPublished(doc)
 	if visibleRunes(doc, maxTextRunes) > maxTextRunes {
 		return bigPage(doc, opt, pub)
 	}
@@ -139,14 +126,14 @@ func extractDoc(doc *html.Node, src string, opt Options) (news.Article, error) {
 	if a.URL == "" {
 		a.URL = opt.URL
 	}
-	a.Text = render(res.ContentNode)
+	a.Text = page.Render(res.ContentNode)
 	if !opt.NoFallback && needsFallback(res, doc) {
 		// go-readability as the candidate, with trafilatura's own rule:
 		// the candidate wins when it is more than twice as long. Running
 		// it here rather than through trafilatura's EnableFallback avoids
 		// a second trafilatura pass and the slower go-domdistiller.
 		if r, rerr := readability.FromDocument(doc, topt.OriginalURL); rerr == nil && r.Node != nil {
-			cand := render(r.Node)
+			cand := page.Render(r.Node)
 			n, m := utf8.RuneCountInString(a.Text), utf8.RuneCountInString(cand)
 			if m > 2*n || notProse(a.Text) && !notProse(cand) && m >= 250 {
 				a.Text = cand
@@ -154,17 +141,17 @@ func extractDoc(doc *html.Node, src string, opt Options) (news.Article, error) {
 		}
 	}
 	if !opt.KeepBoilerplate {
-		a.Text = dropBoilerplate(a.Text)
-		lead := findLead(doc, md.Description)
+		a.Text = page.DropBoilerplate(a.Text)
+		lead := page.FindLead(doc, md.Description)
 		if lead == "" {
-			lead = findHeaderLead(doc)
-			if lead != "" && !leadBeforeBody(src, lead, a.Text) {
+			lead = page.FindHeaderLead(doc)
+			if lead != "" && !page.LeadBeforeBody(src, lead, a.Text) {
 				lead = ""
 			}
 		}
 		if lead != "" {
 			a.Standfirst = lead
-			if !strings.Contains(collapse(a.Text), prefixRunes(lead, 50)) {
+			if !strings.Contains(page.Collapse(a.Text), page.PrefixRunes(lead, 50)) {
 				a.Text = lead + "\n\n" + a.Text
 			}
 		}
@@ -212,11 +199,6 @@ func dropTitle(text, title string) string {
 		return rest
 	}
 	return text
-}
-
-// published keeps a date only when it is plausible.
-func plausible(t time.Time) bool {
-	return t.Year() >= 1990 && t.Before(time.Now().AddDate(0, 0, 2))
 }
 
 // needsFallback reports whether a fallback extractor could change the
@@ -328,9 +310,9 @@ func bigPage(doc *html.Node, opt Options, pub time.Time) (news.Article, error) {
 	strip(root)
 	a := news.Article{URL: opt.URL, Published: pub}
 	if title != nil {
-		a.Title = collapse(render(title))
+		a.Title = page.Collapse(page.Render(title))
 	}
-	a.Text = dropTitle(dropBoilerplate(render(root)), a.Title)
+	a.Text = dropTitle(page.DropBoilerplate(page.Render(root)), a.Title)
 	if strings.TrimSpace(a.Text) == "" {
 		return a, fmt.Errorf("%w: no main text found", news.ErrEmpty)
 	}

@@ -1,4 +1,4 @@
-package extract
+package page
 
 import (
 	"strings"
@@ -31,7 +31,7 @@ type renderer struct {
 }
 
 // render returns the text of n with paragraphs separated by "\n\n".
-func render(n *html.Node) string {
+func Render(n *html.Node) string {
 	if n == nil {
 		return ""
 	}
@@ -101,7 +101,7 @@ func (r *renderer) flush() {
 		}
 	} else {
 		for _, l := range strings.Split(p, "\n") {
-			if l = collapse(l); l != "" {
+			if l = Collapse(l); l != "" {
 				lines = append(lines, l)
 			}
 		}
@@ -118,7 +118,7 @@ func (r *renderer) flush() {
 
 // collapse trims s and turns every run of white space (NBSP included)
 // into one space.
-func collapse(s string) string {
+func Collapse(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -138,7 +138,7 @@ func collapse(s string) string {
 
 // normalizeText puts the page in Unicode NFC and removes soft hyphens, which
 // only mark where a browser may break a word.
-func normalizeText(s string) string {
+func Normalize(s string) string {
 	if strings.Contains(s, "\u00ad") {
 		s = strings.ReplaceAll(s, "\u00ad", "")
 	}

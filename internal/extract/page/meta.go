@@ -1,4 +1,4 @@
-package extract
+package page
 
 import (
 	"strings"
@@ -35,7 +35,7 @@ var publishedKeys = map[string]int{
 // metaPublished returns the publication date the page declares in its
 // metadata (JSON-LD datePublished, <meta> tags, <time itemprop=
 // "datePublished">), or the zero time.
-func metaPublished(doc *html.Node) time.Time {
+func MetaPublished(doc *html.Node) time.Time {
 	best, bestRank := time.Time{}, 100
 	consider := func(v string, rank int) {
 		if rank >= bestRank {
@@ -169,4 +169,9 @@ func parseDate(s string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// plausible keeps a date only when it is after 1990 and not in the future.
+func plausible(t time.Time) bool {
+	return t.Year() >= 1990 && t.Before(time.Now().AddDate(0, 0, 2))
 }

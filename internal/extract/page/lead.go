@@ -1,4 +1,4 @@
-package extract
+package page
 
 import (
 	"strings"
@@ -12,18 +12,18 @@ import (
 // shows its own meta description in a visible block of the body, or "".
 // Extractors often drop that block because it sits in the article header,
 // outside the element that holds the body.
-func findLead(doc *html.Node, desc string) string {
-	desc = collapse(desc)
+func FindLead(doc *html.Node, desc string) string {
+	desc = Collapse(desc)
 	if utf8.RuneCountInString(desc) < 60 {
 		return ""
 	}
-	key := prefixRunes(desc, 50)
+	key := PrefixRunes(desc, 50)
 	var found *html.Node
 	var walk func(n *html.Node, depth int) bool
 	walk = func(n *html.Node, depth int) bool {
 		switch n.Type {
 		case html.TextNode:
-			if len(n.Data) >= len(key) && strings.Contains(collapse(n.Data), key) {
+			if len(n.Data) >= len(key) && strings.Contains(Collapse(n.Data), key) {
 				found = n
 				return true
 			}
@@ -56,10 +56,10 @@ func findLead(doc *html.Node, desc string) string {
 	if block == nil || block.Type != html.ElementNode || block.DataAtom == atom.Body || block.DataAtom == atom.Html {
 		return ""
 	}
-	lead := collapse(render(block))
+	lead := Collapse(Render(block))
 	// A caption or credit rendered after the description in the same
 	// block is not part of the lead.
-	if strings.HasPrefix(lead, desc) && !isSentence(lead[len(desc):]) {
+	if strings.HasPrefix(lead, desc) && !IsSentence(lead[len(desc):]) {
 		lead = desc
 	}
 	if strings.Contains(lead, "\n") || utf8.RuneCountInString(lead) > 3*utf8.RuneCountInString(desc)+100 {
@@ -69,7 +69,7 @@ func findLead(doc *html.Node, desc string) string {
 }
 
 // prefixRunes returns the first n runes of s.
-func prefixRunes(s string, n int) string {
+func PrefixRunes(s string, n int) string {
 	for i := range s {
 		if n == 0 {
 			return s[:i]
@@ -88,7 +88,7 @@ var leadClasses = []string{"lead", "teaser", "intro", "standfirst", "summary", "
 // with itemprop="description" or a lead-like class) that follows the page's
 // first <h1> closely, or "". It looks at no more than a few hundred nodes
 // after the headline, so teaser lists elsewhere on the page are not taken.
-func findHeaderLead(doc *html.Node) string {
+func FindHeaderLead(doc *html.Node) string {
 	seenH1 := false
 	budget := 400
 	var found *html.Node
@@ -130,7 +130,7 @@ func findHeaderLead(doc *html.Node) string {
 	if found == nil || hasLink(found) {
 		return ""
 	}
-	lead := collapse(render(found))
+	lead := Collapse(Render(found))
 	n := utf8.RuneCountInString(lead)
 	if n < 60 || n > 1500 || !strings.ContainsAny(lead, ".!?。") || hasTerm(strings.ToLower(lead), boilerTerms) {
 		return ""
@@ -141,13 +141,13 @@ func findHeaderLead(doc *html.Node) string {
 // leadBeforeBody reports whether the lead comes before the body's first
 // paragraph in the page source (true when either cannot be found there,
 // for instance because of character references).
-func leadBeforeBody(src, lead, body string) bool {
+func LeadBeforeBody(src, lead, body string) bool {
 	first, _, _ := strings.Cut(body, "\n\n")
-	key := prefixRunes(first, 30)
+	key := PrefixRunes(first, 30)
 	if utf8.RuneCountInString(key) < 20 {
 		return true
 	}
-	li := strings.Index(src, prefixRunes(lead, 30))
+	li := strings.Index(src, PrefixRunes(lead, 30))
 	bi := strings.Index(src, key)
 	return li < 0 || bi < 0 || li < bi
 }

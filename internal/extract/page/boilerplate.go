@@ -1,4 +1,4 @@
-package extract
+package page
 
 import (
 	"strings"
@@ -97,7 +97,7 @@ var commentHeads = []string{
 
 // dropBoilerplate removes furniture paragraphs from text (paragraphs
 // separated by "\n\n") and cuts a trailing related-links block.
-func dropBoilerplate(text string) string {
+func DropBoilerplate(text string) string {
 	paras := strings.Split(text, "\n\n")
 	out := paras[:0]
 	total := len(text)
@@ -118,11 +118,11 @@ func dropBoilerplate(text string) string {
 		if start > total/2 && hasTerm(low, relatedHeads) && restShort(paras[i+1:]) {
 			break
 		}
-		if start > total*3/5 && words <= 8 && !isSentence(low) && isCommentHead(low) {
+		if start > total*3/5 && words <= 8 && !IsSentence(low) && isCommentHead(low) {
 			break
 		}
 		if hasTerm(low, boilerTerms) || hasPrefixTerm(low, startTerms) ||
-			!isSentence(low) && (hasWord(low, weakTerms) || words <= 5 && hasPrefixTerm(low, bylineStarts)) {
+			!IsSentence(low) && (hasWord(low, weakTerms) || words <= 5 && hasPrefixTerm(low, bylineStarts)) {
 			continue
 		}
 		out = append(out, p)
@@ -142,7 +142,7 @@ func hasPrefixTerm(s string, terms []string) bool {
 }
 
 // isSentence reports whether p ends like a sentence.
-func isSentence(p string) bool {
+func IsSentence(p string) bool {
 	p = strings.TrimRight(p, " \t\n\"'»«“”’)")
 	return strings.HasSuffix(p, ".") || strings.HasSuffix(p, "!") || strings.HasSuffix(p, "?")
 }

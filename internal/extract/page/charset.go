@@ -1,4 +1,4 @@
-package extract
+package page
 
 import (
 	"bytes"
@@ -14,7 +14,7 @@ import (
 
 // decode returns the page converted to UTF-8 and the name of the charset it
 // was read as. contentType is the transport's Content-Type header, if any.
-func decode(b []byte, contentType string) (string, string) {
+func Decode(b []byte, contentType string) (string, string) {
 	enc, name := detectCharset(b, contentType)
 	if enc == nil || name == "utf-8" {
 		b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))

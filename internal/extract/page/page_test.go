@@ -1,0 +1,78 @@
+package page
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDetectCharset(t *testing.T) {
+	tests := []struct {
+		name, page, contentType, want string
+	}{
+		{"meta charset", `<html><head><meta charset="windows-1252"></head>caf` + "\xe9", "", "windows-1252"},
+		{"http-equiv", `<html><head><meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-2">`, "", "iso-8859-2"},
+		{"header wins", `<html><head><meta charset="utf-8">caf` + "\xe9", "text/html; charset=windows-1252", "windows-1252"},
+		{"undeclared valid utf-8", "<html><body>café", "", "utf-8"},
+		{"undeclared latin", "<html><body>caf\xe9", "", "windows-1252"},
+		{"declared latin but utf-8 bytes", `<meta charset="iso-8859-1"><p>café`, "", "utf-8"},
+		{"declared utf-8 but latin bytes", `<meta charset="utf-8"><p>caf` + "\xe9 na\xefve", "", "windows-1252"},
+		{"meta after 1024 bytes", "<html><head><!--" + strings.Repeat("x", 3000) + `--><meta charset="koi8-r">`, "", "koi8-r"},
+		{"bom", "\xef\xbb\xbf<html>caf\xc3\xa9", "", "utf-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got := detectCharset([]byte(tt.page), tt.contentType)
+			if got != tt.want {
+				t.Errorf("detectCharset(%q, %q) = %q; want %q", tt.page, tt.contentType, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDropBoilerplate(t *testing.T) {
+	body := "A long paragraph of real body text that reports what happened yesterday in the city centre and why it matters."
+	tests := []struct {
+		name, in, want string
+	}{
+		{"credit", body + "\n\nFoto: Agency", body},
+		{"date line", "23.10.2018\n\n" + body, body},
+		{"sharing bar", body + "\n\nFacebook Twitter WhatsApp", body},
+		{"sentence with a network name kept", body + "\n\nHe posted the video on Facebook.", body + "\n\nHe posted the video on Facebook."},
+		{"word containing a term kept", body + "\n\nInstagramshops sind beliebt", body + "\n\nInstagramshops sind beliebt"},
+		{"related block cut", body + "\n\n" + body + "\n\nRelated articles\n\nCouncil approves budget\n\nFerry timetable changes", body + "\n\n" + body},
+		{"related heading early only dropped", "Related\n\n" + body + "\n\n" + body, body + "\n\n" + body},
+		{"newsletter", body + "\n\nAbonniere unseren Newsletter!", body},
+		{"short body paragraph kept", body + "\n\nThe vote is on Monday.", body + "\n\nThe vote is on Monday."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := DropBoilerplate(tt.in); got != tt.want {
+				t.Errorf("DropBoilerplate(%q) = %q; want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFindHeaderLead(t *testing.T) {
+	lead := "The council approved the new cycle lanes on Tuesday after a debate that lasted four hours."
+	tests := []struct {
+		name, page, want string
+	}{
+		{"teaser class after h1", `<body><h1>Cycle lanes</h1><div class="article-teaser"><p>` + lead + `</p></div><p>Body.</p></body>`, lead},
+		{"itemprop description", `<body><h1>Cycle lanes</h1><p itemprop="description">` + lead + `</p></body>`, lead},
+		{"teaser before h1 ignored", `<body><div class="teaser">` + lead + `</div><h1>Cycle lanes</h1></body>`, ""},
+		{"linked teaser ignored", `<body><h1>Cycle lanes</h1><div class="teaser"><a href="/x">` + lead + `</a></div></body>`, ""},
+		{"newsletter box ignored", `<body><h1>Cycle lanes</h1><div class="teaser">Subscribe to our newsletter and get the best stories of the week in your inbox.</div></body>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse(tt.page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := FindHeaderLead(doc); got != tt.want {
+				t.Errorf("FindHeaderLead(%q) = %q; want %q", tt.page, got, tt.want)
+			}
+		})
+	}
+}
