@@ -70,7 +70,7 @@ func Find(text string, sents []news.Span) []news.Entity {
 // garbage collector the stage's main cost. A finder holds nothing from one
 // call to the next.
 var pool = sync.Pool{New: func() any {
-	return &finder{byName: map[string]int{}, byLast: map[string]int{}, byFirst: map[string]int{}}
+	return &finder{byName: map[string]int{}, byLast: map[string]int{}, byFirst: map[string]int{}, known: map[string]uint8{}}
 }}
 
 // release empties f and returns it to the pool.
@@ -85,6 +85,7 @@ func (f *finder) release() {
 	f.weakRuns = f.weakRuns[:0]
 	f.index = f.index[:0]
 	clear(f.byName)
+	clear(f.known)
 	clear(f.byLast)
 	clear(f.byFirst)
 	if cap(f.ts) > 1<<16 {
@@ -140,7 +141,8 @@ type finder struct {
 	ts   []tok
 	ms   []mention
 
-	weakRuns [][2]int // runs of capitalised words in headlines
+	weakRuns [][2]int         // runs of capitalised words in headlines
+	known    map[string]uint8 // names (1) and last words (2) outside headlines
 
 	// Buffers of resolve.
 	ents    []entity
@@ -270,6 +272,14 @@ func (f *finder) collect() {
 	n := len(f.ts)
 	weak := f.weakRuns[:0]
 	for i := 0; i < n; {
+		if t := f.ts[i]; t.flags&(fCap|fParticle) == 0 {
+			// Skip to the next capitalised word.
+			i++
+			for i < n && f.ts[i].flags&(fCap|fParticle) == 0 {
+				i++
+			}
+			continue
+		}
 		if !f.nameWord(i) {
 			i++
 			continue
@@ -292,7 +302,7 @@ func (f *finder) collect() {
 				continue
 			}
 			w := f.word(j)
-			if f.is(j, cCalendar) && w == "May" && f.is(j-1, cFirstName) {
+			if w == "May" && f.is(j-1, cFirstName) {
 				j++
 				continue
 			}
@@ -337,8 +347,13 @@ func (f *finder) collect() {
 		return
 	}
 	strong := len(f.ms)
+	for i := range strong {
+		m := &f.ms[i]
+		f.known[f.text[f.ts[m.a].s:f.ts[m.b-1].e]] |= 1
+		f.known[f.word(m.b-1)] |= 2
+	}
 	for _, r := range weak {
-		f.weakRun(r[0], r[1], strong)
+		f.weakRun(r[0], r[1])
 	}
 	if len(f.ms) > strong {
 		slices.SortFunc(f.ms, func(x, y mention) int { return x.span.Start - y.span.Start })
@@ -349,12 +364,12 @@ func (f *finder) collect() {
 // of the article (its first strong mentions f.ms[:strong]) and known places
 // and organizations, longest first: "Hillary Clinton Slams Donald Trump On
 // Abortion" holds two names and no "Slams" or "Abortion".
-func (f *finder) weakRun(a, b, strong int) {
+func (f *finder) weakRun(a, b int) {
 	for i := a; i < b; {
 		k := min(b, i+4)
 		for ; k > i; k-- {
 			s := f.text[f.ts[i].s:f.ts[k-1].e]
-			if f.knownName(s, k-i == 1, strong) || f.wholeIsName(i, k) && (k-i > 1 || f.is(i, cOrgWord|cGazetteer)) {
+			if f.known[s]&1 != 0 || k-i == 1 && f.known[s]&2 != 0 || f.wholeIsName(i, k) && (k-i > 1 || f.is(i, cOrgWord|cGazetteer)) {
 				break
 			}
 		}
@@ -365,18 +380,6 @@ func (f *finder) weakRun(a, b, strong int) {
 		f.add(i, k, i, false)
 		i = k
 	}
-}
-
-// knownName reports whether s is the name of one of the mentions ms[:n],
-// or, when single, the last word of one.
-func (f *finder) knownName(s string, single bool, n int) bool {
-	for i := range n {
-		m := &f.ms[i]
-		if f.text[f.ts[m.a].s:f.ts[m.b-1].e] == s || single && f.word(m.b-1) == s {
-			return true
-		}
-	}
-	return false
 }
 
 // run turns the capitalised words toks[a:b] into zero or more mentions.
@@ -899,7 +902,7 @@ func (f *finder) resolve() []news.Entity {
 		}
 	}
 	f.order = order
-	ents := f.ents[:0]
+	ents := slices.Grow(f.ents[:0], len(f.ms))
 	byName := f.byName
 	for _, mi := range order {
 		m := &f.ms[mi]

@@ -98,7 +98,7 @@ func hyphenAt(s string, i int) int {
 }
 
 // ascii classifies ASCII bytes for the tokenizer.
-var ascii = func() (t [128]uint8) {
+var ascii = func() (t [256]uint8) {
 	for c := 'a'; c <= 'z'; c++ {
 		t[c] = aLower
 	}
@@ -187,6 +187,29 @@ func tokenize(ts []tok, text string, lo, hi int, sent int32, lx *lexicon) []tok 
 			}
 		}
 		start := i
+		if c < utf8.RuneSelf && ascii[c] == aLower {
+			// Fast path: a plain lower-case ASCII word, most of any text.
+			k := i + 1
+			for k < len(s) && ascii[s[k]] == aLower {
+				k++
+			}
+			if k == len(s) || plainEnd(s[k]) {
+				flags := fLower
+				if clean && len(ts) > first {
+					flags |= fClean
+				}
+				if len(ts) == first || opening {
+					flags |= fInitial
+				}
+				if paren {
+					flags |= fParen
+				}
+				opening, paren, clean = false, false, true
+				ts = append(ts, tok{s: int32(i), e: int32(k), end: int32(k), sent: sent, flags: flags})
+				i = k
+				continue
+			}
+		}
 		segStart := i // the start of the word or of its part after an inner '.'
 		hasDot := false
 		var flags uint16
@@ -307,6 +330,17 @@ func tokenize(ts []tok, text string, lo, hi int, sent int32, lx *lexicon) []tok 
 		clean = true
 	}
 	return ts
+}
+
+// plainEnd reports whether byte c ends a plain lower-case word without
+// joining it to more: not a letter, digit, apostrophe, hyphen, dot, '&'
+// or the start of a multi-byte character.
+func plainEnd(c byte) bool {
+	switch c {
+	case ' ', ',', ';', ':', '"', ')', '!', '?', '\n', '\t', '(', '/':
+		return true
+	}
+	return false
 }
 
 func hasPrefix(lx *lexicon, w string) bool {
