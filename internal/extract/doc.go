@@ -4,7 +4,9 @@
 // URL.
 //
 // The main-content extraction is go-trafilatura's, with go-readability as
-// its fallback. Around it this package adds what trafilatura leaves to the
+// its fallback. The steps that do not need trafilatura (decoding, parsing,
+// rendering, lead finding, boilerplate rules, metadata dates) are in the
+// sub-package page, where they can be fuzzed. Around it this package adds what trafilatura leaves to the
 // caller and what it gets wrong on news pages:
 //
 //   - decoding: the charset from the BOM, the transport (Options.ContentType),
