@@ -1,0 +1,128 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// clusterInput writes the cluster package's hand-written fixtures as JSON
+// lines, with extra lines appended, and returns the file's path.
+func clusterInput(t *testing.T, extra ...string) string {
+	t.Helper()
+	b, err := os.ReadFile("../../internal/cluster/testdata/stories.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []map[string]any
+	if err := json.Unmarshal(b, &docs); err != nil {
+		t.Fatal(err)
+	}
+	var sb strings.Builder
+	for _, d := range docs {
+		line, _ := json.Marshal(d)
+		sb.Write(line)
+		sb.WriteString("\n")
+	}
+	for _, e := range extra {
+		sb.WriteString(e + "\n")
+	}
+	path := filepath.Join(t.TempDir(), "in.jsonl")
+	if err := os.WriteFile(path, []byte(sb.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestClusterJSONLEveryID(t *testing.T) {
+	in := clusterInput(t,
+		`{"id":"quake-a-1","source":"Copycat","title":"Repeat","text":"A different article that reuses an id, about a harbour festival in Salt Harbour with music."}`,
+		`{"id":"old","source":"X","published":"1970-01-01","title":"Old date","text":"An article dated 1970 about a magnitude 6.4 earthquake in Kestrel Falls, Valdoria."}`,
+		`{"id":"future","source":"Y","published":"2999-05-01","title":"Future date","text":"An article dated in the future about the harbour in Salt Harbour, Meridia."}`,
+	)
+	out, stderr, err := runCmd(t, "cluster", in)
+	if err != nil {
+		t.Fatalf("cluster: %v\n%s", err, stderr)
+	}
+	var got []string
+	stories := map[string]string{}
+	notes := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var a struct{ ID, Story, InputID, TimeNote string }
+		var raw map[string]any
+		if err := json.Unmarshal([]byte(line), &raw); err != nil {
+			t.Fatalf("bad line %q: %v", line, err)
+		}
+		json.Unmarshal([]byte(line), &a)
+		a.InputID, _ = raw["input_id"].(string)
+		a.TimeNote, _ = raw["time_note"].(string)
+		got = append(got, a.ID)
+		stories[a.ID] = a.Story
+		notes[a.ID] = a.TimeNote
+		if a.ID == "quake-a-1#2" && a.InputID != "quake-a-1" {
+			t.Errorf("repeated id printed with input_id %q; want quake-a-1", a.InputID)
+		}
+	}
+	sort.Strings(got)
+	want := []string{"future", "old", "quake-a-1", "quake-a-1#2", "quake-a-2", "quake-a-3", "quake-b-1", "quake-b-2", "quake-b-3"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ids (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(stderr, `repeated id "quake-a-1"`) {
+		t.Errorf("stderr does not report the repeated id:\n%s", stderr)
+	}
+	if notes["old"] != "before 1980" || notes["future"] != "in the future" {
+		t.Errorf("time notes old=%q future=%q", notes["old"], notes["future"])
+	}
+	if stories["quake-a-1"] != stories["quake-a-3"] || stories["quake-b-1"] != stories["quake-b-3"] || stories["quake-a-1"] == stories["quake-b-1"] {
+		t.Errorf("stories = %v", stories)
+	}
+	// The same input gives the same output.
+	again, _, err := runCmd(t, "cluster", in)
+	if err != nil || again != out {
+		t.Errorf("second run differs (err %v)", err)
+	}
+}
+
+func TestClusterStoryFormats(t *testing.T) {
+	in := clusterInput(t)
+	out, stderr, err := runCmd(t, "cluster", "--format", "json", "--explain", in)
+	if err != nil {
+		t.Fatalf("cluster --format json: %v\n%s", err, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("got %d stories; want 2:\n%s", len(lines), out)
+	}
+	members := 0
+	for _, l := range lines {
+		var s storyJSON
+		if err := json.Unmarshal([]byte(l), &s); err != nil {
+			t.Fatal(err)
+		}
+		if s.Title == "" || len(s.Outlets) != 3 || s.Size != 3 || s.First == "" {
+			t.Errorf("story %+v", s)
+		}
+		members += len(s.Members)
+	}
+	if members != 6 {
+		t.Errorf("%d members; want 6", members)
+	}
+	text, _, err := runCmd(t, "cluster", "--format", "text", "--explain", in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"from 3 outlet(s)", "Kestrel Falls", "Salt Harbour", "sim "} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text output lacks %q:\n%s", want, text)
+		}
+	}
+	if _, _, err := runCmd(t, "cluster", "--format", "xml", in); err == nil {
+		t.Error("--format xml: no error")
+	}
+}
