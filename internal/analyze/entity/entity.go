@@ -50,10 +50,12 @@ func Find(text string, sents []news.Span) []news.Entity {
 	f := pool.Get().(*finder)
 	defer f.release()
 	f.text = text
+	prevEnd := 0
 	for i, sp := range sents {
-		if sp.Start < 0 || sp.End > len(text) || sp.Start >= sp.End {
-			continue
+		if sp.Start < prevEnd || sp.End > len(text) || sp.Start >= sp.End {
+			continue // out of order, overlapping or outside the text
 		}
+		prevEnd = sp.End
 		k := len(f.ts)
 		f.ts = tokenize(f.ts, text, sp.Start, sp.End, int32(i), lex)
 		markWeak(f.ts[k:], text)

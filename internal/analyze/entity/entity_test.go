@@ -299,6 +299,9 @@ func FuzzFind(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkEntities(t, s, Find(s, sentence.Split(s)))
 		checkEntities(t, s, Find(s, nil))
+		// Spans that are not sentences must not break it either.
+		n := len(s)
+		checkEntities(t, s, Find(s, []news.Span{{Start: n / 2, End: n}, {Start: 0, End: n / 2}, {Start: -1, End: n + 1}}))
 	})
 }
 
