@@ -218,6 +218,15 @@ func TestFindFixedBugs(t *testing.T) {
 			nil, []got{{"We have to act.", "Sand", D}}},
 		{"an adverb is no subject", `Kasik cautioned "let's not get ahead of ourselves," before optimistically predicting a win.`,
 			nil, []got{{"let's not get ahead of ourselves,", "Kasik", D}}},
+		{"an outlet's possessive before the name", `"It had become apparent," said Gulf News's Rosa Jordan.`,
+			nil, []got{{"It had become apparent,", "Rosa Jordan", D}}},
+		{"a place entity is no speaker's name", `"It had become apparent," said Gulf News's Rosa Jordan.`,
+			func(text string) []news.Entity {
+				return []news.Entity{
+					{Name: "Gulf News", Type: news.Organization, Mentions: []news.Span{{Start: 31, End: 40}}},
+					{Name: "Jordan", Type: news.Place, Mentions: []news.Span{{Start: 48, End: 54}}},
+				}
+			}, []got{{"It had become apparent,", "Rosa Jordan", D}}},
 		{"statement introduced by a clause", "When Wallace died, President Clinton released the following statement:\n\n\"Our thoughts are with the family.\"",
 			nil, []got{{"Our thoughts are with the family.", "Clinton", D}}},
 	})

@@ -217,7 +217,7 @@ func (f *finder) nameOf(ts []tok) speaker {
 		}
 		s := k
 		k++
-		for k < end {
+		for k < end && !possessive(text, ts[k-1]) { // Al Jazeera's | Rosiland Jordan
 			t := ts[k]
 			if t.kind == tokWord && capitalised(text, t) {
 				k++
@@ -403,6 +403,9 @@ func (f *finder) firstPerson(s, e int, want int8) (string, bool) {
 		rs := k
 		for k < len(ts) && ts[k].kind == tokWord && (capitalised(text, ts[k]) || wordIn(fParticle, text, ts[k]) && k+1 < len(ts) && capitalised(text, ts[k+1])) {
 			k++
+			if possessive(text, ts[k-1]) {
+				break
+			}
 		}
 		run := ts[rs:k]
 		ti := -1
@@ -569,7 +572,9 @@ func (f *finder) canonical(sp speaker) string {
 		return sp.name
 	}
 	if len(f.ents) > 0 {
-		if i := f.entityAt(sp.s, sp.e); i >= 0 {
+		// A person whose mention overlaps the speaker's, or another entity
+		// named by exactly the speaker's words.
+		if i := f.entityAt(sp.s, sp.e); i >= 0 && (f.ents[i].Type == news.Person || f.mentionIs(i, sp.s, sp.e)) {
 			return f.ents[i].Name
 		}
 		if i := f.entityNamed(sp.name); i >= 0 {
@@ -588,4 +593,14 @@ func isTitle(_ string, t tok) bool { return t.flags&fTitle != 0 }
 func endsWithWord(name, w string) bool {
 	n := len(name) - len(w)
 	return n > 0 && name[n-1] == ' ' && name[n:] == w
+}
+
+// mentionIs reports whether entity i has a mention exactly [s, e).
+func (f *finder) mentionIs(i, s, e int) bool {
+	for _, m := range f.ents[i].Mentions {
+		if m.Start == s && m.End == e {
+			return true
+		}
+	}
+	return false
 }
