@@ -103,6 +103,15 @@ func (f *finder) read(k int) {
 			cue = pre.cue
 		}
 	}
+	if !spk.found() && prevSame != nil && !cut && preS < preE {
+		// Ash described the move as a "breach," adding: "…" — the
+		// sentence began before the quote in it.
+		if s, _ := f.sentStart(q.ls, prevSame.open); s < prevSame.open {
+			if pre := f.readPre(s, preE); pre.spk.found() && (pre.intro || !q.direct) {
+				spk, cue = pre.spk, pre.cue
+			}
+		}
+	}
 	if !spk.found() && (q.direct || q.prev >= 0) {
 		spk, cue = f.inherit(k, prevSame, preS, preE)
 	}
@@ -142,7 +151,21 @@ func (f *finder) inherit(k int, prevSame *frag, preS, preE int) (speaker, string
 		}
 		return speaker{}, ""
 	}
-	if preS != preE || q.open != q.ls {
+	if preS != preE {
+		return speaker{}, ""
+	}
+	if q.open != q.ls {
+		// Bystrom agreed. "…" — a sentence of its own naming the speaker.
+		e := preS
+		for e > q.ls && (isSpaceByte(f.text[e-1]) || f.text[e-1] == '.') {
+			e--
+		}
+		if e > q.ls {
+			s, _ := f.sentStart(q.ls, e)
+			if pre := f.readPre(s, e); pre.intro && pre.cue != "" && pre.spk.found() && !pre.spk.nominal {
+				return pre.spk, pre.cue
+			}
+		}
 		return speaker{}, ""
 	}
 	// The paragraph before: does it end with an introduction?
@@ -458,8 +481,19 @@ func (f *finder) readPre(s, e int) preInfo {
 			return p
 		}
 	}
-	if c >= 1 && strings.HasSuffix(p.cue, "ing") && punctRune(text, ts[c-1]) == ',' {
-		// Warren endorsed Clinton, saying: — the main clause's subject.
+	if c >= 1 && strings.HasSuffix(p.cue, "ing") && (punctRune(text, ts[c-1]) == ',' || wordIn(fSubord|fCut, text, ts[c-1])) {
+		// Spicer said, adding: — the subject of the cue before;
+		// Warren endorsed Clinton, saying: / … upon saying — the main
+		// clause's subject.
+		for j := c - 2; j >= 0; j-- {
+			if isCue(text, ts[j]) && !strings.HasSuffix(text[ts[j].s:ts[j].e], "ing") {
+				if sp := f.subject(ts[:j]); sp.found() && !sp.nominal {
+					p.spk = sp
+					return p
+				}
+				break
+			}
+		}
 		if sp := f.mainSubject(ts[:c-1]); sp.found() {
 			p.spk = sp
 			return p
@@ -593,16 +627,17 @@ func (f *finder) readPost(s, e int, far bool, end rune) postInfo {
 			// we do not list, in the attribution's place.
 			if i == i0 && i+1 < len(ts) && capitalised(text, ts[i+1]) {
 				cue = true
-			} else if i > i0 && i-i0 <= 4 && (capitalised(text, ts[i-1]) || wordIn(fPronoun, text, ts[i-1])) && allNameWords(text, ts[i0:i]) {
+			} else if i > i0 && i-i0 <= 4 && (capitalised(text, ts[i-1]) || wordIn(fPronoun, text, ts[i-1])) && (allNameWords(text, ts[i0:i]) || wordIn(fDet, text, ts[i0])) {
 				cue = true
 			}
 		}
 		if !cue {
 			continue
 		}
-		if !far && end == '.' {
+		if !far && end == '.' && (wordsIn(ts[i+1:]) > 0 || i-i0 > 3) {
 			// "…." Kasich said he would … — a new sentence: news style
-			// closes an attributed quote with a comma, ? or !.
+			// closes an attributed quote with a comma, ? or !; only a bare
+			// "…." Trump said. is taken.
 			return p
 		}
 		p.cue = text[t.s:t.e]

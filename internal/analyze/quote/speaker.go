@@ -279,7 +279,7 @@ func (f *finder) nameOf(ts []tok) speaker {
 		if rs > 0 && ts[rs-1].kind == tokWord && !capitalised(text, ts[rs-1]) && !wordIn(fDet, text, ts[rs-1]) && isTitle(text, ts[rs-1]) {
 			titled = true // former Gov. X, campaign manager Robby Mook
 		}
-		single := len(name) == 1 && isTitle(text, name[0])
+		single := len(name) == 1 && (isTitle(text, name[0]) || abbreviation(text, name[0]))
 		if !single && (titled || !det) && !(len(name) == 1 && wordIn(fStopCap, text, name[0])) {
 			s, e := name[0].s, name[len(name)-1].e
 			if text[e-1] == '.' && e-s > 2 && !keepsPeriod(text[s:e-1]) {
@@ -603,4 +603,14 @@ func (f *finder) mentionIs(i, s, e int) bool {
 		}
 	}
 	return false
+}
+
+// abbreviation reports whether a one-word name is an abbreviation that
+// names no one: a party and state (R-Ky, D-N.Y.) or a state (N.C).
+func abbreviation(text string, t tok) bool {
+	w := text[t.s:t.e]
+	if len(w) >= 3 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-' {
+		return true
+	}
+	return strings.IndexByte(w, '.') > 0 && len(w) <= 6
 }

@@ -163,7 +163,7 @@ theorize theorized gripe griped grumble grumbled grouse groused marvel marveled 
 intone intoned chuckle chuckled shrug shrugged plead pleaded implore implored inform informed
 assure assured assures reassure reassured caution cautioned pointed protest protested protesting
 call calls called calling dub dubs dubbed label labels labeled labelled brand branded term termed
-put puts
+put puts shot fired went pushed lashed hit
 object objected interrupt interrupted interrupting counsel counseled advise advised advised
 `)
 
@@ -211,13 +211,14 @@ const determinersList = (`the a an his her their its our my your one another som
 // "Trump in a statement", "Haines who").
 const cutWordsList = (`
 of from in at on with for during after before who whom whose which when while where to about as
-via by through since until according than
+via by through since until according than upon
 `)
 
 // leadWords open a fronted adverbial, not a subject ("In Iowa, Trump said").
 const leadWordsList = (`
 in on at after before during while when since as speaking asked earlier later meanwhile however
 but and yet so then also still now today yesterday last this for with without despite according
+hours minutes days weeks months years moments decades
 `)
 
 // stopCaps are capitalised function words at the start of a sentence, never
@@ -230,6 +231,7 @@ many much all both each every no not one another other such than with without fr
 over under again later earlier today yesterday tomorrow monday tuesday wednesday thursday friday
 saturday sunday january february march april may june july august september october november december
 mr mrs ms dr sen rep gov president
+wait look remember consider indeed yes well plus first second third finally instead
 `)
 
 // femaleTitles and maleTitles give a name's gender for pronoun agreement.
