@@ -104,7 +104,7 @@ func markWeak(ts []tok, text string) {
 	for i, t := range ts {
 		if t.has(fCap) {
 			caps++
-			if i > 0 && shortFunction(text[t.s:t.e]) {
+			if i > 0 && t.e-t.s <= 4 && shortFunction(text[t.s:t.e]) {
 				capStops++
 			}
 		}
@@ -114,7 +114,7 @@ func markWeak(ts []tok, text string) {
 	}
 	lows := 0
 	for _, t := range ts {
-		if t.flags&(fLower|fParticle) == fLower && t.e-t.s > 2 && !shortFunction(text[t.s:t.e]) {
+		if t.flags&(fLower|fParticle) == fLower && t.e-t.s > 2 && (t.e-t.s > 4 || !shortFunction(text[t.s:t.e])) {
 			lows++
 		}
 	}
@@ -162,7 +162,7 @@ func (f *finder) word(i int) string { return f.text[f.ts[i].s:f.ts[i].e] }
 func (f *finder) is(i int, c class) bool {
 	t := &f.ts[i]
 	if t.flags&fClass == 0 {
-		t.cls = lex.class[f.text[t.s:t.e]]
+		t.cls = lex.lookup(f.text[t.s:t.e])
 		t.flags |= fClass
 	}
 	return t.cls&c != 0
@@ -963,6 +963,7 @@ func (f *finder) resolve() []news.Entity {
 			e.strong = true
 		}
 	}
+	f.ents = ents
 	// Number the kept entities by first mention, so out needs no sorting.
 	index := slices.Grow(f.index[:0], len(ents))[:len(ents)] // entity → position in out, or -1
 	f.index = index

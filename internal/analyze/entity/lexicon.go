@@ -56,7 +56,30 @@ const (
 )
 
 // is reports whether w belongs to one of the classes c.
-func (lx *lexicon) is(w string, c class) bool { return lx.class[w]&c != 0 }
+func (lx *lexicon) is(w string, c class) bool { return lx.lookup(w)&c != 0 }
+
+// lookup returns the classes of w. A bit set (a Bloom filter, 8 kB) in front
+// of the map answers most words that are in no list, such as most names,
+// without hashing them twice and probing the map.
+func (lx *lexicon) lookup(w string) class {
+	h := fnv(w)
+	if lx.bloom[h>>6&bloomMask]&(1<<(h&63)) == 0 || lx.bloom[h>>38&bloomMask]&(1<<(h>>32&63)) == 0 {
+		return 0
+	}
+	return lx.class[w]
+}
+
+const bloomMask = 1<<10 - 1 // 1024 words of 64 bits
+
+// fnv returns the 64-bit FNV-1a hash of w.
+func fnv(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h ^= uint64(w[i])
+		h *= 1099511628211
+	}
+	return h
+}
 
 // lexicon holds every list the recogniser uses. It is built once by
 // newLexicon and never changed.
@@ -87,6 +110,7 @@ type lexicon struct {
 	placeStart   wordSet // first words of place names: San, Fort
 	numbers      wordSet // number words
 	class        map[string]class
+	bloom        [bloomMask + 1]uint64 // the words of class, see lookup
 }
 
 func newLexicon() *lexicon {
@@ -278,6 +302,13 @@ func newLexicon() *lexicon {
 			lx.class[strings.ToUpper(v)] |= cStop
 		}
 	}
+	defer func() {
+		for w := range lx.class {
+			h := fnv(w)
+			lx.bloom[h>>6&bloomMask] |= 1 << (h & 63)
+			lx.bloom[h>>38&bloomMask] |= 1 << (h >> 32 & 63)
+		}
+	}()
 	lx.places = map[string]string{}
 	for _, l := range []string{countries, usStates, cities, regions} {
 		for _, e := range strings.Split(l, "|") {
