@@ -249,10 +249,10 @@ const (
 	queryTerms   = 40  // an article's strongest features looked up in the index
 	indexTerms   = 32  // a member's strongest features put in the index
 	maxPostings  = 256 // most recent stories read per posting list
-	maxCands     = 16  // candidates scored in full
-	maxReps      = 12  // member vectors kept per story
+	maxCands     = 8   // candidates scored in full
+	maxReps      = 6   // member vectors kept per story
 	repTerms     = 96  // features kept per member vector
-	centroidCap  = 400 // features kept in a centroid (pruned at twice that)
+	centroidCap  = 400 // features kept in a centroid (pruned at three times that)
 	dupIndexed   = 4   // smallest sketch values indexed for duplicates
 	sweepEvery   = 256
 	halveDFAfter = 100000 // documents after which document frequencies are halved
@@ -663,7 +663,7 @@ func (c *Clusterer) join(s *story, f *Features, v vec, t time.Time, dated bool, 
 		s.cvals[j] = x + y
 		s.norm2 += 2*float64(x)*float64(y) + float64(y)*float64(y)
 	}
-	if len(s.ckeys) > 2*centroidCap {
+	if len(s.ckeys) > 3*centroidCap {
 		c.pruneCentroid(s)
 	}
 	// Member vector and index entries.
@@ -690,8 +690,8 @@ func (c *Clusterer) join(s *story, f *Features, v vec, t time.Time, dated bool, 
 func (c *Clusterer) pruneCentroid(s *story) {
 	keep := strongest(s.ckeys, s.cvals, centroidCap)
 	slices.Sort(keep) // keep the order of first occurrence
-	keys := make([]uint64, len(keep), 2*centroidCap)
-	vals := make([]float32, len(keep), 2*centroidCap)
+	keys := make([]uint64, len(keep), 3*centroidCap)
+	vals := make([]float32, len(keep), 3*centroidCap)
 	s.cidx = newTable(4 * centroidCap)
 	s.norm2 = 0
 	for j, i := range keep {

@@ -15,7 +15,7 @@ import (
 // fixture is one hand-written article of testdata/stories.json.
 type fixture struct {
 	ID, Source, Title, Text string
-	Published             time.Time
+	Published               time.Time
 }
 
 func loadFixtures(t testing.TB) map[string]news.Document {
