@@ -687,10 +687,10 @@ func (f *finder) evidence(m *mention, s int) {
 			m.votes[vOrg] += 4
 		}
 	}
-	if !single && m.fixed < 0 && !f.is(a, cFirstName) {
-		// "Baja California", "Northern Virginia": a known place last.
+	if !single && m.fixed < 0 && regionWord(f.word(a)) {
+		// "Baja California", "Northern Virginia": a region of a known place.
 		if _, ok := lex.places[last]; ok && f.is(b-1, cGazetteer) {
-			m.votes[vPlace] += 4
+			m.votes[vPlace] += 6
 		}
 	}
 	if allCaps {
@@ -815,6 +815,19 @@ func genericHead(w string) bool {
 		"Administration", "Commission", "University", "College", "School", "Group", "Company", "Bank",
 		"Campaign", "Union", "Center", "Centre", "Institute", "Foundation", "Association", "Board", "Church",
 		"Force", "Forces", "Corps", "Guard", "Club", "Network", "Fund", "League", "Alliance", "Coalition":
+		return true
+	}
+	return false
+}
+
+// regionWord reports whether w names a part of a place: "Northern
+// Virginia", "Greater London", "Baja California".
+func regionWord(w string) bool {
+	switch w {
+	case "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper",
+		"Lower", "Greater", "Baja", "Inner", "Outer", "Old", "New", "Little", "Great", "Downtown", "Rural",
+		"Northeast", "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern", "Southeastern",
+		"Southwestern", "Mid", "Coastal", "Suburban", "Metro", "Metropolitan":
 		return true
 	}
 	return false
