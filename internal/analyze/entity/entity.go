@@ -200,7 +200,7 @@ func (f *finder) nameWord(i int) bool {
 		return false // Won't, Don't
 	}
 	if t.has(fAllCaps) {
-		if f.is(i, cStop) {
+		if f.is(i, cStop) || f.is(i, cCalendar|cNumber) {
 			return false
 		}
 		// Shouting, not an acronym: "CORRECTION", "MISLEADING". A dateline

@@ -122,7 +122,7 @@ func newLexicon() *lexicon {
 			Maj|Capt|Captain|Cmdr|Commander|Adm|Admiral|Sgt|Sergeant|Cpl|Corporal|Pvt|Officer|Detective|Det|Insp|Inspector|
 			Director|Commissioner|Superintendent|Attorney|Prosecutor|Coach|Candidate|Nominee|Emir|Sultan|Crown|Tsar|Czar|
 			Deputy|Secretary-General|Prime|Sens|Reps|Govs|Messrs|Mme|Mlle|Herr|Frau|Monsieur|Madame|Senora|Senor|Hon|Pres|Supt|Amb|
-			Atty|Brig|Fr|Msgr|Lieut|Comdr|Marshal|Ayatullah|Mullah|Reporter|Correspondent|Anchor|Columnist|Analyst|Economist|Writer|Author|Historian|Activist|Strategist|Pollster|Adviser|Advisor|Aide|Lawyer|Businessman|Businesswoman|Billionaire|Comedian|Actor|Actress|Singer|Rapper|Producer|Filmmaker|Journalist|Blogger|Pastor|Preacher|Evangelist|Hopeful|Challenger|Front-runner|Frontrunner|Lawmaker|Delegate|
+			Atty|Brig|Fr|Msgr|Lieut|Comdr|Marshal|Ayatullah|Mullah|CEO|CFO|COO|Reporter|Correspondent|Anchor|Columnist|Analyst|Economist|Writer|Author|Historian|Activist|Strategist|Pollster|Adviser|Advisor|Aide|Lawyer|Businessman|Businesswoman|Billionaire|Comedian|Actor|Actress|Singer|Rapper|Producer|Filmmaker|Journalist|Blogger|Pastor|Preacher|Evangelist|Hopeful|Challenger|Front-runner|Frontrunner|Lawmaker|Delegate|
 			Councilman|Councilwoman|Councillor|Councilor|Alderman|Sheriff|Trooper|Constable|Magistrate|Vizier|Regent|Baroness|Baron|Earl|Duke|Duchess|Viscount|Countess`),
 		titleMod: newSet(`Vice|Prime|Deputy|Assistant|Acting|Former|Interim|Foreign|Defence|Defense|Interior|Home|Finance|Treasury|
 			State|Justice|Health|Education|Labor|Labour|Trade|Energy|Agriculture|Transport|Transportation|Commerce|Homeland|Security|
@@ -169,7 +169,7 @@ func newLexicon() *lexicon {
 			Secretariat|Directorate|Inspectorate|Unit|Council|Chamber|Exchange|Consortium|Cooperative|Co-op|Bancorp|Capital|Ventures|
 			Insurance|Bank|Stores|Foods|Motor|Group|Agency|PAC|Inc.|Corp.|Ltd.|Co.|Mission|Charity|Appeal|Campaign|Project|Initiative|
 			Institute|Conference|Synod|Diocese|Parish|Mosque|Cathedral|Temple|Republicans|Democrats|Brotherhood|Jazeera|Qaeda|Taliban|
-			Books|Publishers|Business|Images|Scouts|Headquarters|Workers|Strategies|Chiefs|LLP|L.L.P|L.L.C|LP|Post-Dispatch|Post-Gazette|Journal-Constitution|Courier|Register|Star|Star-Tribune|Bulletin|Dispatch|Times-Picayune|Reuters`),
+			Books|Publishers|Business|Images|Scouts|Headquarters|Workers|Strategies|Lab|Labs|Chiefs|LLP|L.L.P|L.L.C|LP|Post-Dispatch|Post-Gazette|Journal-Constitution|Courier|Register|Star|Star-Tribune|Bulletin|Dispatch|Times-Picayune|Reuters`),
 		orgStart: newSet(`Department|Ministry|University|Bank|Church|Office|Bureau|Council|Court|Museum|Center|Centre|Committee|
 			Commission|Association|Federation|Union|League|College|School|Board|Chamber|Society|Institute|Foundation|Fund|Party|
 			Organization|Organisation|Agency|Dept|Friends|Order|Academy|Army|Navy|Corps|House|Senate|Government|Federal|Royal|
@@ -290,6 +290,11 @@ func newLexicon() *lexicon {
 	} {
 		for w := range set {
 			lx.class[w] |= c
+		}
+	}
+	for _, set := range []wordSet{lx.calendar, lx.numbers} {
+		for w := range set {
+			lx.class[strings.ToUpper(w)] |= lx.class[w] // THURSDAY
 		}
 	}
 	for _, w := range strings.Split(femaleNames, "|") {
