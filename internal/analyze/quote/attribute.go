@@ -121,6 +121,11 @@ func (f *finder) read(k int) {
 	}
 	if spk.pronoun {
 		spk = f.resolve(k, spk, min(ps, q.open))
+	} else if spk.nominal && len(f.mentions) > 0 {
+		// "…," the senator said: the person last named with that title.
+		if name, ok := f.resolveTitle(spk, min(ps, q.open)); ok {
+			spk = speaker{s: spk.s, e: spk.e, name: name, resolved: true}
+		}
 	}
 	if !spk.pronoun && !spk.nominal && spk.found() {
 		spk.name = f.canonical(spk)

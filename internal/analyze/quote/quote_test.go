@@ -156,6 +156,12 @@ func TestFindPatterns(t *testing.T) {
 			func(text string) []news.Entity {
 				return []news.Entity{ent(text, "Ann Lee", "Mrs Ann Lee"), ent(text, "Tom Hart", "Mr Tom Hart", "Hart spoke")}
 			}, []got{{"Jobs are back,", "Ann Lee", D}}},
+		{"the senator resolved to the senator last named", "Sen. Jane Roe spoke in Ohio on Monday. \"We will win,\" the senator said.",
+			func(text string) []news.Entity {
+				return []news.Entity{ent(text, "Jane Roe", "Sen. Jane Roe")}
+			}, []got{{"We will win,", "Jane Roe", D}}},
+		{"the senator without entities", "Sen. Jane Roe spoke in Ohio on Monday. \"We will win,\" the senator said.",
+			nil, []got{{"We will win,", "the senator", D}}},
 		{"next sentence continues the speaker", `"First things first," Smith said. "Then the rest."`,
 			nil, []got{{"First things first,", "Smith", D}, {"Then the rest.", "Smith", D}}},
 		{"name and colon", `Donald Duck: "Quack, quack, quack."`,

@@ -614,3 +614,76 @@ func abbreviation(text string, t tok) bool {
 	}
 	return strings.IndexByte(w, '.') > 0 && len(w) <= 6
 }
+
+// resolveTitle resolves a description made of a determiner and lower-case
+// words ending in a title ("the senator", "the former governor") to the
+// person last named with that title, in the sentence before pos or up to
+// five before it. Descriptions with a capitalised word ("the Florida
+// senator") are left as they are: they name their speaker well enough.
+func (f *finder) resolveTitle(sp speaker, pos int) (string, bool) {
+	text := f.text
+	ts := f.tokens(sp.s, sp.e)
+	if len(ts) < 2 || len(ts) > 4 || !wordIn(fDet, text, ts[0]) {
+		return "", false
+	}
+	for _, t := range ts {
+		if t.kind != tokWord || capitalised(text, t) {
+			return "", false
+		}
+	}
+	title := ts[len(ts)-1]
+	if !isTitle(text, title) {
+		return "", false
+	}
+	end := pos
+	for n := 0; n < 6; n++ {
+		for end > 0 && isSpaceByte(text[end-1]) {
+			end--
+		}
+		if end == 0 {
+			break
+		}
+		start, _ := f.sentStart(max(0, end-3000), end-1)
+		ms := f.mentions
+		i := sort.Search(len(ms), func(k int) bool { return ms[k].Start >= start })
+		for ; i < len(ms) && ms[i].Start < end; i++ {
+			e := &f.ents[ms[i].ent]
+			if e.Type == news.Person && hasTitle(e, text[title.s:title.e]) {
+				return e.Name, true
+			}
+		}
+		end = start
+	}
+	return "", false
+}
+
+// hasTitle reports whether one of a person's aliases starts with title or
+// its usual abbreviation (senator: Sen., governor: Gov.).
+func hasTitle(e *news.Entity, title string) bool {
+	abbr := ""
+	switch strings.ToLower(title) {
+	case "senator":
+		abbr = "sen"
+	case "governor":
+		abbr = "gov"
+	case "representative", "congressman", "congresswoman":
+		abbr = "rep"
+	case "general":
+		abbr = "gen"
+	case "president":
+		abbr = "pres"
+	}
+	for _, a := range e.Aliases {
+		w := a
+		if k := strings.IndexByte(a, ' '); k > 0 {
+			w = a[:k]
+		} else {
+			continue
+		}
+		w = strings.TrimSuffix(w, ".")
+		if strings.EqualFold(w, title) || abbr != "" && strings.EqualFold(w, abbr) {
+			return true
+		}
+	}
+	return false
+}
