@@ -22,8 +22,6 @@ func newSet(lists ...string) wordSet {
 	return m
 }
 
-func (s wordSet) has(w string) bool { _, ok := s[w]; return ok }
-
 // class is a set of word classes, one bit per list below.
 type class uint32
 
@@ -55,9 +53,6 @@ const (
 	cKnown     // a place or organization by itself: "Iraq", "NATO"
 )
 
-// is reports whether w belongs to one of the classes c.
-func (lx *lexicon) is(w string, c class) bool { return lx.lookup(w)&c != 0 }
-
 // lookup returns the classes of w. A bit set (a Bloom filter, 8 kB) in front
 // of the map answers most words that are in no list, such as most names,
 // without hashing them twice and probing the map.
@@ -84,33 +79,31 @@ func fnv(w string) uint64 {
 // lexicon holds every list the recogniser uses. It is built once by
 // newLexicon and never changed.
 type lexicon struct {
-	titleHead    wordSet // a person's title that may precede a name: President, Mr, Sen
-	titleMod     wordSet // words that may stand inside a title phrase: Prime, Defence, Vice
-	personNoun   wordSet // lower-case nouns before a name that make it a person: spokesman, nominee
-	reportVerb   wordSet // reporting verbs: said, told
-	orgHead      wordSet // last words of organization names: Department, Party, Inc
-	orgStart     wordSet // first words of organization names followed by "of": University, Bank
-	orgWord      wordSet // single-word organizations: Pentagon, NATO
-	placeHead    wordSet // last words of place names: River, Province
-	eventHead    wordSet // last words of names that are none of our types: War, Act, Cup
-	places       map[string]string
-	orgAlias     map[string]string
-	demonym      wordSet // nationality and party adjectives and plurals
-	common       wordSet // capitalised at a sentence start, never names: However, Many
-	firstNames   wordSet
-	particles    wordSet // lower-case name particles standing alone: bin, van, de
-	prefixes     []string
-	calendar     wordSet // day and month names
-	placePrep    wordSet // prepositions before places: in, from
-	connectOrg   wordSet // lower-case words inside organization names: of, for, on, and
-	notPersonEnd wordSet // words that end phrases that are never people: Street, Avenue
-	leading      wordSet // adjectives before a name or title that are not part of it: Former
-	dotName      wordSet // abbreviations with a dot that are not titles: St., Jr., Inc.
-	suffix       wordSet // name suffixes: Jr, III
-	placeStart   wordSet // first words of place names: San, Fort
-	numbers      wordSet // number words
-	class        map[string]class
-	bloom        [bloomMask + 1]uint64 // the words of class, see lookup
+	titleHead  wordSet // a person's title that may precede a name: President, Mr, Sen
+	titleMod   wordSet // words that may stand inside a title phrase: Prime, Defence, Vice
+	personNoun wordSet // lower-case nouns before a name that make it a person: spokesman, nominee
+	reportVerb wordSet // reporting verbs: said, told
+	orgHead    wordSet // last words of organization names: Department, Party, Inc
+	orgStart   wordSet // first words of organization names followed by "of": University, Bank
+	orgWord    wordSet // single-word organizations: Pentagon, NATO
+	placeHead  wordSet // last words of place names: River, Province
+	eventHead  wordSet // last words of names that are none of our types: War, Act, Cup
+	places     map[string]string
+	orgAlias   map[string]string
+	demonym    wordSet // nationality and party adjectives and plurals
+	common     wordSet // capitalised at a sentence start, never names: However, Many
+	firstNames wordSet
+	particles  wordSet // lower-case name particles standing alone: bin, van, de
+	prefixes   []string
+	calendar   wordSet // day and month names
+	placePrep  wordSet // prepositions before places: in, from
+	leading    wordSet // adjectives before a name or title that are not part of it: Former
+	dotName    wordSet // abbreviations with a dot that are not titles: St., Jr., Inc.
+	suffix     wordSet // name suffixes: Jr, III
+	placeStart wordSet // first words of place names: San, Fort
+	numbers    wordSet // number words
+	class      map[string]class
+	bloom      [bloomMask + 1]uint64 // the words of class, see lookup
 }
 
 func newLexicon() *lexicon {
@@ -268,17 +261,15 @@ func newLexicon() *lexicon {
 			Shinzo|Yoshihide|Fumio|Naoto|Junichiro|Hu|Wen|Li|Deng|Mao|Zhou|Chiang|Lee|Rodrigo|Joko|Mahathir|Najib|
 			Recep|Ahmet|Bashar|Hafez|Hosni|Abdel|Benjamin|Naftali|Yair|Benny|Avigdor|Tzipi|Golda|Menachem|Yasser|
 			Ismail|Khaled|Hassan|Ali|Mahmoud|Hamid|Ashraf|Nouri|Haider|Mustafa|Fuad|Barham|Massoud|Masrour|Nechirvan`),
-		particles:    newSet(`al|el|bin|ibn|bint|abu|de|da|di|del|della|der|den|van|von|la|le|du|dos|das|do|y|ter|ten|zu|af|st`),
-		prefixes:     []string{"al-", "el-", "al'", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ibn-", "bin-", "abu-", "abd-", "d'", "d’", "al‑", "al–"},
-		calendar:     newSet(`Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec`),
-		placePrep:    newSet(`in|from|near|to|across|throughout|outside|inside|into|toward|towards|via|at|around|visited|visit|visiting|invaded|invade|bombed|entered|left|leave|leaving|reach|reached|returned|travel|traveled|travelled|flew|fled|within|between|northern|southern|eastern|western|central|north|south|east|west|of`),
-		connectOrg:   newSet(`of|for|on|and|&|the|de|des|du|la|le|del|y`),
-		notPersonEnd: newSet(`Street|Avenue|Road|Square|Park|Bridge|Tower|Airport|Station`),
-		leading:      newSet(`Former|Ex|Then|Late|Top|Outgoing|Incoming|Embattled|Veteran|Longtime|Disgraced|Acting|Interim|Fellow|Rival|Dear|Frontrunner|Front-runner`),
-		dotName:      newSet(`St|Jr|Sr|Inc|Corp|Co|Ltd|Bros|Mt|Ft|Dept|Univ`),
-		suffix:       newSet(`Jr|Sr|II|III|IV|V|Jnr|Snr`),
-		placeStart:   newSet(`San|Santa|Los|Las|Fort|Ft|Port|Saint|Mount|Mt|Lake|Cape|Isle|Gulf|Sierra|Bahia|Puerto|Rio|Nueva|Nuevo|Novo|Nizhny`),
-		numbers:      newSet(`One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fifteen|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundred|Hundreds|Thousand|Thousands|Million|Millions|Billion|Billions|Dozens|Half|Third|Fourth|Fifth`),
+		particles:  newSet(`al|el|bin|ibn|bint|abu|de|da|di|del|della|der|den|van|von|la|le|du|dos|das|do|y|ter|ten|zu|af|st`),
+		prefixes:   []string{"al-", "el-", "al'", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ibn-", "bin-", "abu-", "abd-", "d'", "d’", "al‑", "al–"},
+		calendar:   newSet(`Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec`),
+		placePrep:  newSet(`in|from|near|to|across|throughout|outside|inside|into|toward|towards|via|at|around|visited|visit|visiting|invaded|invade|bombed|entered|left|leave|leaving|reach|reached|returned|travel|traveled|travelled|flew|fled|within|between|northern|southern|eastern|western|central|north|south|east|west|of`),
+		leading:    newSet(`Former|Ex|Then|Late|Top|Outgoing|Incoming|Embattled|Veteran|Longtime|Disgraced|Acting|Interim|Fellow|Rival|Dear|Frontrunner|Front-runner`),
+		dotName:    newSet(`St|Jr|Sr|Inc|Corp|Co|Ltd|Bros|Mt|Ft|Dept|Univ`),
+		suffix:     newSet(`Jr|Sr|II|III|IV|V|Jnr|Snr`),
+		placeStart: newSet(`San|Santa|Los|Las|Fort|Ft|Port|Saint|Mount|Mt|Lake|Cape|Isle|Gulf|Sierra|Bahia|Puerto|Rio|Nueva|Nuevo|Novo|Nizhny`),
+		numbers:    newSet(`One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fifteen|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundred|Hundreds|Thousand|Thousands|Million|Millions|Billion|Billions|Dozens|Half|Third|Fourth|Fifth`),
 	}
 	lx.class = map[string]class{}
 	for c, set := range map[class]wordSet{
