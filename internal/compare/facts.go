@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 )
 
@@ -35,15 +37,15 @@ func (s *story) factGroups() [][]int32 {
 			cand = append(cand, int32(k))
 		}
 	}
-	sort.SliceStable(cand, func(i, j int) bool {
-		a, b := s.edges[cand[i]], s.edges[cand[j]]
-		if a.score() != b.score() {
-			return a.score() > b.score()
+	slices.SortFunc(cand, func(i, j int32) int {
+		a, b := &s.edges[i], &s.edges[j]
+		if c := cmp.Compare(b.score(), a.score()); c != 0 {
+			return c
 		}
 		if a.a != b.a {
-			return a.a < b.a
+			return cmp.Compare(a.a, b.a)
 		}
-		return a.b < b.b
+		return cmp.Compare(a.b, b.b)
 	})
 	for _, k := range cand {
 		e := s.edges[k]

@@ -1,7 +1,9 @@
 package compare
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -49,6 +51,17 @@ type story struct {
 	groupOf  []int32        // unit -> index into groups, -1 for none
 	disputed map[int32]bool // sentences that give a figure another article contradicts
 }
+
+// In stories of more than exactUnits sentences, each sentence looks for
+// candidates through its probeTerms rarest terms only.
+const (
+	exactUnits = 2000
+	probeTerms = 6
+)
+
+// maxLinks caps the links kept from one sentence to the sentences of
+// later articles.
+const maxLinks = 64
 
 // minEdge is the weakest cosine kept as a relation between two sentences:
 // below it two sentences only share common words.
@@ -131,34 +144,63 @@ func (s *story) link() {
 	if c := int32(3 * len(s.docs)); c > maxDF {
 		maxDF = c
 	}
-	acc := make([]float64, len(s.units))
-	var touched []int32
+	seen := make([]bool, len(s.units))
+	var touched, probe []int32
+	var found []edge
 	for i := range s.units {
 		u := &s.units[i]
 		if len(u.terms) == 0 {
 			continue
 		}
 		next := int32(s.docStart[u.doc+1]) // only later articles
+		probe = probe[:0]
 		for _, t := range u.terms {
-			if s.df[t] > maxDF {
-				continue
+			if s.df[t] >= 2 && s.df[t] <= maxDF {
+				probe = append(probe, t)
 			}
+		}
+		// In a big story, only the rarest terms find candidates: two
+		// sentences that state one fact share some of them.
+		if len(s.units) > exactUnits && len(probe) > probeTerms {
+			slices.SortFunc(probe, func(x, y int32) int {
+				if s.df[x] != s.df[y] {
+					return cmp.Compare(s.df[x], s.df[y])
+				}
+				return cmp.Compare(x, y)
+			})
+			probe = probe[:probeTerms]
+		}
+		for _, t := range probe {
 			p := s.postings[t]
 			k := sort.Search(len(p), func(k int) bool { return p[k] >= next })
 			for _, j := range p[k:] {
-				if acc[j] == 0 {
+				if !seen[j] {
+					seen[j] = true
 					touched = append(touched, j)
 				}
-				acc[j] += s.weight[t]
 			}
 		}
+		found = found[:0]
 		for _, j := range touched {
-			acc[j] = 0
+			seen[j] = false
 			if e, ok := s.relate(int32(i), j); ok {
-				s.edges = append(s.edges, e)
+				found = append(found, e)
 			}
 		}
 		touched = touched[:0]
+		// Keep the strongest links only: enough for every use (a fact
+		// takes one sentence per article, centrality the best ones) and
+		// the work stays linear in the sentences however alike they are.
+		if len(found) > maxLinks {
+			slices.SortFunc(found, func(x, y edge) int {
+				if x.cos != y.cos {
+					return cmp.Compare(y.cos, x.cos)
+				}
+				return cmp.Compare(x.b, y.b)
+			})
+			found = found[:maxLinks]
+		}
+		s.edges = append(s.edges, found...)
 	}
 	s.adj = make([][]int32, len(s.units))
 	for k, e := range s.edges {

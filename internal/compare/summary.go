@@ -71,6 +71,8 @@ func (s *story) summary(opt Options) []Sentence {
 			}
 		}
 	}
+	best := make([]float64, nd) // the best link into each article
+	var bestDocs []int
 	for i := range s.units {
 		u := &s.units[i]
 		if !u.prose || u.words > opt.MaxSummaryWords || s.disputed[int32(i)] {
@@ -78,7 +80,10 @@ func (s *story) summary(opt Options) []Sentence {
 		}
 		// Centrality: the best match in each other article; backing: the
 		// articles that state the same fact.
-		best := map[int]float64{}
+		for _, d := range bestDocs {
+			best[d] = 0
+		}
+		bestDocs = bestDocs[:0]
 		for _, k := range s.adj[i] {
 			e := s.edges[k]
 			o := e.a
@@ -86,13 +91,16 @@ func (s *story) summary(opt Options) []Sentence {
 				o = e.b
 			}
 			d := s.units[o].doc
+			if best[d] == 0 {
+				bestDocs = append(bestDocs, d)
+			}
 			if e.cos > best[d] {
 				best[d] = e.cos
 			}
 		}
 		central := 0.0
-		for _, v := range best {
-			central += math.Min(1, 1.5*v)
+		for _, d := range bestDocs {
+			central += math.Min(1, 1.5*best[d])
 		}
 		if nd > 1 {
 			central /= float64(nd - 1)

@@ -8,9 +8,9 @@ import (
 	"github.com/parallax-news/parallax/internal/token"
 )
 
-// antonyms are pairs of term keys (after stemming and synonyms) that say
-// opposite things about one subject.
-var antonyms = func() map[string]string {
+// antonyms maps a term key (after stemming and synonyms) to the keys that
+// say the opposite about one subject.
+var antonyms = func() map[string][]string {
 	pairs := [][2]string{
 		{"increas", "reduc"}, {"win", "lose"}, {"accept", "reject"}, {"confirm", "deny"},
 		{"support", "oppose"}, {"approv", "reject"}, {"allow", "ban"}, {"success", "failur"},
@@ -18,12 +18,12 @@ var antonyms = func() map[string]string {
 		{"peaceful", "violent"}, {"victory", "defeat"}, {"acquit", "convict"}, {"true", "fals"},
 		{"safe", "dangerous"},
 	}
-	m := map[string]string{}
+	m := map[string][]string{}
 	for _, p := range pairs {
 		a, b := normalise(stem(p[0])), normalise(stem(p[1]))
 		if a != b {
-			m[a+"|"+b] = b
-			m[b+"|"+a] = a
+			m[a] = append(m[a], b)
+			m[b] = append(m[b], a)
 		}
 	}
 	return m
@@ -88,43 +88,43 @@ func (s *story) tensions(qs []Quantity, limit int) []Tension {
 			Spans:    []Ref{{a.Article, sa.Start, sa.End}, {b.Article, sb.Start, sb.End}},
 		})
 	}
+	// Antonyms among the story's terms, by id.
+	anto := map[int32][]int32{}
+	for id, k := range s.keys {
+		for _, o := range antonyms[k] {
+			if oid, ok := s.dict[o]; ok {
+				anto[int32(id)] = append(anto[int32(id)], oid)
+			}
+		}
+	}
 	var cands []tcand
 	for _, e := range s.edges {
 		ua, ub := &s.units[e.a], &s.units[e.b]
-		if !ua.prose || !ub.prose {
+		if e.shared < 3 || !ua.prose || !ub.prose || len(ua.neg) == 0 && len(ub.neg) == 0 && len(anto) == 0 {
 			continue
 		}
 		// Negation: a term affirmed on one side, negated on the other.
-		for _, t := range ua.terms {
-			if s.keys[t][0] == '#' || !has(ub.terms, t) {
-				continue
+		flip := func(aff, neg int32) {
+			for _, t := range s.units[neg].neg {
+				if s.keys[t][0] == '#' || !has(s.units[aff].terms, t) || has(s.units[aff].neg, t) {
+					continue
+				}
+				c := tcand{a: aff, b: neg, key: s.keys[t], kind: NegationTension, score: e.cos + 0.05*float64(e.shared) + 0.1}
+				if outcome[s.keys[t]] {
+					c.score += 0.3
+				}
+				cands = append(cands, c)
 			}
-			na, nb := has(ua.neg, t), has(ub.neg, t)
-			if na == nb || e.shared < 3 {
-				continue
-			}
-			c := tcand{a: e.a, b: e.b, key: s.keys[t], kind: NegationTension, score: e.cos + 0.05*float64(e.shared) + 0.1}
-			if outcome[s.keys[t]] {
-				c.score += 0.3
-			}
-			if na { // the affirming side first
-				c.a, c.b = e.b, e.a
-			}
-			cands = append(cands, c)
 		}
+		flip(e.a, e.b)
+		flip(e.b, e.a)
 		// Antonyms on the same subject.
-		if e.shared < 3 {
-			continue
-		}
 		for _, t := range ua.terms {
 			if has(ua.neg, t) {
 				continue
 			}
-			for _, o := range ub.terms {
-				if has(ub.neg, o) {
-					continue
-				}
-				if _, ok := antonyms[s.keys[t]+"|"+s.keys[o]]; ok {
+			for _, o := range anto[t] {
+				if has(ub.terms, o) && !has(ub.neg, o) {
 					cands = append(cands, tcand{a: e.a, b: e.b, key: s.keys[t], other: s.keys[o], kind: AntonymTension, score: e.cos + 0.05*float64(e.shared)})
 				}
 			}

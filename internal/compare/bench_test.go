@@ -1,0 +1,28 @@
+package compare
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/compare/comparetest"
+)
+
+// BenchmarkCompare measures Compare on synthetic stories of 2, 20 and 200
+// articles of about 5 kB each.
+// Run: go test ./internal/compare -run '^$' -bench Compare
+func BenchmarkCompare(b *testing.B) {
+	for _, n := range []int{2, 20, 200} {
+		docs := comparetest.Synthetic(n, 1)
+		size := 0
+		for _, d := range docs {
+			size += len(d.Text)
+		}
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(size))
+			for b.Loop() {
+				Compare(docs, Options{})
+			}
+		})
+	}
+}
