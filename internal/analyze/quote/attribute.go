@@ -486,7 +486,7 @@ func (f *finder) readPre(s, e int) preInfo {
 			return p
 		}
 	}
-	if c >= 1 && strings.HasSuffix(p.cue, "ing") && (punctRune(text, ts[c-1]) == ',' || wordIn(fSubord|fCut, text, ts[c-1])) {
+	if c >= 1 && strings.HasSuffix(p.cue, "ing") && (punctRune(text, ts[c-1]) == ',' || isQuoteRune(punctRune(text, ts[c-1])) || wordIn(fSubord|fCut, text, ts[c-1])) {
 		// Spicer said, adding: — the subject of the cue before;
 		// Warren endorsed Clinton, saying: / … upon saying — the main
 		// clause's subject.

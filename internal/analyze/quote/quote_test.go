@@ -251,6 +251,10 @@ func TestFindFixedBugs(t *testing.T) {
 			nil, []got{{"Jeb wants to be tough,", "Tramp", D}}},
 		{"described subject with an unlisted verb", `"France will always be France," an angry Hollande retaliated.`,
 			nil, []got{{"France will always be France,", "Hollande", D}}},
+		{"the clause after a subordinating word", `It was an uplifting moment when Paul Rian told the House, "An attack on one of us is an attack on all of us."`,
+			nil, []got{{"An attack on one of us is an attack on all of us.", "Paul Rian", D}}},
+		{"a description without its relative clause", `"All it takes is a couple of scandals," one lobbyist who spoke on condition of anonymity said.`,
+			nil, []got{{"All it takes is a couple of scandals,", "one lobbyist", D}}},
 		{"statement introduced by a clause", "When Wallace died, President Clinton released the following statement:\n\n\"Our thoughts are with the family.\"",
 			nil, []got{{"Our thoughts are with the family.", "Clinton", D}}},
 	})

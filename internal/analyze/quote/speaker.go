@@ -77,7 +77,20 @@ done:
 		return ts[s:e]
 	}
 	if !appos || nc == 0 {
-		return f.nameOf(part(nc))
+		last := part(nc)
+		// … struck the right tone when he said: the clause after the
+		// last subordinating word.
+		for k := len(last) - 1; k > 0; k-- {
+			if t := last[k]; t.kind == tokWord && !capitalised(text, t) && (wordIn(fSubord, text, t) || wordIs(text, t, "and") || wordIs(text, t, "but") || wordIs(text, t, "that")) {
+				if k+1 < len(last) && (wordIn(fPronoun, text, last[k+1]) || capitalised(text, last[k+1])) {
+					if sp := f.nameOf(last[k+1:]); sp.found() {
+						return sp
+					}
+				}
+				break
+			}
+		}
+		return f.nameOf(last)
 	}
 	// Gov. John Kasich (R-OH), said: a name, and a stray comma.
 	if last := part(nc); len(last) > 0 && capitalised(text, last[0]) && !wordIn(fLead|fCut, text, last[0]) && (!wordIn(fStopCap, text, last[0]) || isTitle(text, last[0])) {
@@ -297,10 +310,15 @@ func (f *finder) nameOf(ts []tok) speaker {
 			return f.nameOf(ts[:k])
 		}
 	}
-	// A description: the whole phrase, ten words at most.
+	// A description: the whole phrase, ten words at most, without a
+	// relative clause ("one lobbyist who spoke on condition of anonymity").
 	e := len(ts)
 	words := 0
 	for k, t := range ts {
+		if t.kind == tokWord && k > 0 && (wordIs(text, t, "who") || wordIs(text, t, "which") || wordIs(text, t, "whose")) {
+			e = k
+			break
+		}
 		if t.kind == tokWord {
 			words++
 			if words > 10 {

@@ -181,7 +181,7 @@ const auxWordsList = (`
 also later then has had have was is would will could may might once previously recently simply
 flatly quickly repeatedly again often reportedly publicly privately angrily just already first
 further finally bluntly frequently famously memorably earlier still even only never always
-has long herself himself themselves itself sarcastically not did does do went on
+has long herself himself themselves itself sarcastically not did does do
 `)
 
 // pronouns that can be a speaker.
