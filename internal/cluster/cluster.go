@@ -142,9 +142,9 @@ type Clusterer struct {
 	dupT     float64
 	maxAct   int
 	w        [numKinds]float32
-	df       map[uint64]uint32 // document frequencies of single-word features
-	pairDF   pairCounts        // and of two-word features, approximately
-	n        float64           // documents counted in df
+	df       counts     // document frequencies of single-word features
+	pairDF   pairCounts // and of two-word features, approximately
+	n        float64    // documents counted in df
 	clock    time.Time
 	seq      int
 	active   map[string]*story
@@ -159,7 +159,7 @@ type Clusterer struct {
 func New(opt Options) *Clusterer {
 	c := &Clusterer{
 		opt: opt, window: opt.Window, thresh: opt.Threshold, dupT: opt.Duplicate, maxAct: opt.MaxActive,
-		df: make(map[uint64]uint32), active: make(map[string]*story),
+		active:   make(map[string]*story),
 		postings: make(map[uint64][]*story), dups: make(map[uint64][]*dupRef),
 	}
 	if c.window == 0 {
@@ -363,8 +363,7 @@ func (c *Clusterer) vector(f *Features) vec {
 		if ft.Pair {
 			df = c.pairDF.add(ft.Key)
 		} else {
-			df = c.df[ft.Key] + 1
-			c.df[ft.Key] = df
+			df = c.df.inc(ft.Key)
 		}
 		idf := math.Log((c.n+1)/(float64(df)+1)) + 1
 		x := float64(c.w[ft.Kind]) * float64(tfWeight(ft.TF)) * idf
@@ -385,15 +384,74 @@ func (c *Clusterer) vector(f *Features) vec {
 // halveDF ages the document frequencies so that they follow the stream and
 // their table stays bounded: counts are halved and the zeros dropped.
 func (c *Clusterer) halveDF() {
-	for k, n := range c.df {
-		if n <= 1 {
-			delete(c.df, k)
-			continue
-		}
-		c.df[k] = n / 2
-	}
+	c.df.halve()
 	c.n /= 2
 	c.pairDF.halve()
+}
+
+// counts is an exact count per key: open addressing with linear probing,
+// one cache line touched per lookup on tables of millions of keys.
+type counts struct {
+	keys []uint64
+	n    []uint32
+	used int
+}
+
+// inc adds one to key's count and returns the new count. Key 0 counts as 1.
+func (c *counts) inc(key uint64) uint32 {
+	if key == 0 {
+		key = 1
+	}
+	if 2*(c.used+1) > len(c.keys) {
+		c.resize(max(1<<16, 2*len(c.keys)))
+	}
+	mask := uint64(len(c.keys) - 1)
+	for i := mix64(key) & mask; ; i = (i + 1) & mask {
+		switch c.keys[i] {
+		case key:
+			c.n[i]++
+			return c.n[i]
+		case 0:
+			c.keys[i], c.n[i] = key, 1
+			c.used++
+			return 1
+		}
+	}
+}
+
+func (c *counts) resize(size int) {
+	old := *c
+	*c = counts{keys: make([]uint64, size), n: make([]uint32, size)}
+	mask := uint64(size - 1)
+	for j, k := range old.keys {
+		if k == 0 || old.n[j] == 0 {
+			continue
+		}
+		i := mix64(k) & mask
+		for c.keys[i] != 0 {
+			i = (i + 1) & mask
+		}
+		c.keys[i], c.n[i] = k, old.n[j]
+		c.used++
+	}
+}
+
+// halve halves every count, drops the zeros and shrinks the table to fit.
+func (c *counts) halve() {
+	for i := range c.n {
+		c.n[i] /= 2
+	}
+	live := 0
+	for _, x := range c.n {
+		if x > 0 {
+			live++
+		}
+	}
+	size := 1 << 16
+	for size < 4*live {
+		size <<= 1
+	}
+	c.resize(size)
 }
 
 // pairCounts is a count-min sketch of the document frequencies of two-word

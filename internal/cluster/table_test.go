@@ -70,3 +70,24 @@ func TestStrongest(t *testing.T) {
 		}
 	}
 }
+
+func TestCounts(t *testing.T) {
+	var c counts
+	ref := map[uint64]uint32{}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 200000 {
+		k := r.Uint64()%50000 + 2 // keys 0 and 1 share a slot by design: real keys are hashes
+		got := c.inc(k)
+		ref[k]++
+		if got != ref[k] {
+			t.Fatalf("inc(%d) = %d; want %d", k, got, ref[k])
+		}
+	}
+	c.halve()
+	for k, n := range ref {
+		want := n / 2
+		if got := c.inc(k) - 1; got != want {
+			t.Fatalf("after halve, count(%d) = %d; want %d", k, got, want)
+		}
+	}
+}
