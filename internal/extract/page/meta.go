@@ -77,6 +77,15 @@ func MetaPublished(doc *html.Node) time.Time {
 				}
 			case atom.Style, atom.Noscript:
 				return
+			default:
+				// Microdata on any element: <p itemprop="datePublished" content="…">.
+				if strings.EqualFold(attr(n, "itemprop"), "datePublished") {
+					v := attr(n, "content")
+					if v == "" {
+						v = attr(n, "datetime")
+					}
+					consider(v, 2)
+				}
 			}
 		}
 		if depth > 600 {

@@ -76,3 +76,31 @@ func TestFindHeaderLead(t *testing.T) {
 		})
 	}
 }
+
+func TestMetaPublished(t *testing.T) {
+	tests := []struct {
+		name, page, want string
+	}{
+		{"json-ld wins over meta", `<head><meta property="article:published_time" content="2024-03-05T10:00:00Z"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-03-04T09:30:00Z","dateModified":"2024-03-06T10:00:00Z"}</script></head>`, "2024-03-04"},
+		{"modified ignored", `<head><meta property="article:modified_time" content="2024-03-06T10:00:00Z"><meta name="date" content="2024-03-01"></head>`, "2024-03-01"},
+		{"microdata on a paragraph", `<body><p itemprop="datePublished" content="2022-01-14 10:31:00">14.01.2022</p></body>`, "2022-01-14"},
+		{"time element", `<body><time itemprop="datePublished" datetime="2021-05-02">2 May</time></body>`, "2021-05-02"},
+		{"commented out", `<head><!-- <meta property="article:published_time" content="2016-09-08T11:15:24+00:00" /> --></head>`, ""},
+		{"implausible", `<head><meta property="article:published_time" content="1970-01-01T00:00:00Z"></head>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse(tt.page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if d := MetaPublished(doc); !d.IsZero() {
+				got = d.Format("2006-01-02")
+			}
+			if got != tt.want {
+				t.Errorf("MetaPublished(%q) = %q; want %q", tt.page, got, tt.want)
+			}
+		})
+	}
+}
