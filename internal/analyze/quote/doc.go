@@ -25,7 +25,7 @@
 //     ("Saturday Night Live") get none.
 //
 // The speaker is the noun phrase next to a reporting verb (the cue, from a
-// list of some 300 verb forms, or an unlisted past-tense verb in the
+// list of some 380 verb forms, or an unlisted past-tense verb in the
 // attribution's place: `"…," Trump barked`), read with linguistic rules:
 // apposition (`X, an aide, said`), inversion (`said X of Y`), titles
 // dropped (`Senate Majority Leader X`), a possessive ends a name (`Al
