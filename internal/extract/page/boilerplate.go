@@ -251,6 +251,9 @@ func wordSet(s string) map[string]bool {
 // isDateLine reports whether the paragraph is only a date or a time
 // ("23.10.2018", "17. November 2019, 19:49", "January 13, 2020").
 func isDateLine(low string) bool {
+	if !dateShaped(low) {
+		return false
+	}
 	digits := 0
 	for _, f := range strings.FieldsFunc(low, func(r rune) bool {
 		return unicode.IsSpace(r) || r == ',' || r == '|' || r == '-' || r == '–' || r == '/'
@@ -276,3 +279,25 @@ func isDateLine(low string) bool {
 	}
 	return digits > 0
 }
+
+// dateShaped reports whether s holds a date or time separator between two
+// digits ("23.10", "19:49", "2021-10-16", "17/11") or a month or weekday
+// name, so that rows of plain numbers are not taken for dates.
+func dateShaped(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		switch s[i] {
+		case '.', ':', '/', '-':
+			if isDigit(s[i-1]) && isDigit(s[i+1]) {
+				return true
+			}
+		}
+	}
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if monthWords[f] && len(f) > 3 {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

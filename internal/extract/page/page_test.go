@@ -36,6 +36,9 @@ func TestDropBoilerplate(t *testing.T) {
 	}{
 		{"credit", body + "\n\nFoto: Agency", body},
 		{"date line", "23.10.2018\n\n" + body, body},
+		{"date and time", body + "\n\n17. November 2019, 19:49", body},
+		{"row of numbers kept", body + "\n\n12 34 56", body + "\n\n12 34 56"},
+		{"year alone kept", body + "\n\n2019", body + "\n\n2019"},
 		{"sharing bar", body + "\n\nFacebook Twitter WhatsApp", body},
 		{"sentence with a network name kept", body + "\n\nHe posted the video on Facebook.", body + "\n\nHe posted the video on Facebook."},
 		{"word containing a term kept", body + "\n\nInstagramshops sind beliebt", body + "\n\nInstagramshops sind beliebt"},
