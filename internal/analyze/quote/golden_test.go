@@ -36,3 +36,32 @@ func TestFindGolden(t *testing.T) {
 		t.Errorf("Find(article.txt) differs from %s (-want +got):\n%s", golden, cmp.Diff(string(want), string(got)))
 	}
 }
+
+// TestFindConcurrent runs the stage from several goroutines at once (the
+// pipeline does): pooled buffers must not leak between calls.
+func TestFindConcurrent(t *testing.T) {
+	text := readFixture(t, "testdata/article.txt")
+	bbc := readExample(t, "examples/iraq-2011/002_6a481520883e14a8.txt")
+	want, wantBBC := Find(text, nil, nil), Find(bbc, nil, nil)
+	errs := make(chan string, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for i := 0; i < 50; i++ {
+				if d := cmp.Diff(want, Find(text, nil, nil)); d != "" {
+					errs <- d
+					return
+				}
+				if d := cmp.Diff(wantBBC, Find(bbc, nil, nil)); d != "" {
+					errs <- d
+					return
+				}
+			}
+			errs <- ""
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if d := <-errs; d != "" {
+			t.Fatalf("concurrent Find differs from sequential (-want +got):\n%s", d)
+		}
+	}
+}
