@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/token"
 )
 
 // Options tunes a comparison. The zero value uses the defaults.
@@ -276,11 +277,16 @@ func dedupe(in []news.Document) ([]news.Document, []Duplicate) {
 	return out, dups
 }
 
+// languages lists the articles' languages: the declared one, else "en"
+// when English function words make up a fair share of the text.
 func languages(docs []news.Document) []string {
 	set := map[string]bool{}
 	for _, d := range docs {
-		if d.Language != "" {
+		switch {
+		case d.Language != "":
 			set[strings.ToLower(d.Language)] = true
+		case looksEnglish(d.Text):
+			set["en"] = true
 		}
 	}
 	var out []string
@@ -289,6 +295,19 @@ func languages(docs []news.Document) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// looksEnglish reports whether at least a fifth of the first thousand
+// words of text are English function words.
+func looksEnglish(text string) bool {
+	n, stop := 0, 0
+	token.Each(text[:min(len(text), 8000)], func(w token.Word) {
+		n++
+		if token.IsStop(strings.ToLower(w.Text(text))) {
+			stop++
+		}
+	})
+	return n >= 5 && stop*5 >= n
 }
 
 // formatTime prints a date as a day when it has no time of day.
