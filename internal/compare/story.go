@@ -17,6 +17,7 @@ type unit struct {
 	span  news.Span
 	terms []int32 // sorted, unique term ids
 	neg   []int32 // sorted ids of the terms that occur negated
+	sure  []int32 // sorted ids of the terms that occur after an intensifier
 	w     float64 // total weight of terms
 	words int
 	prose bool // a full sentence of running text (not a caption, a byline or a teaser)
@@ -102,9 +103,13 @@ func newStory(docs []news.Document) *story {
 				if t.negated {
 					u.neg = append(u.neg, id)
 				}
+				if t.intense {
+					u.sure = append(u.sure, id)
+				}
 			}
 			u.terms = sortUnique(u.terms)
 			u.neg = sortUnique(u.neg)
+			u.sure = sortUnique(u.sure)
 			u.prose = isProse(text, len(u.terms))
 			s.units = append(s.units, u)
 		}

@@ -113,6 +113,9 @@ func (s *story) tensions(qs []Quantity, limit int) []Tension {
 				if outcome[s.keys[t]] {
 					c.score += 0.3
 				}
+				if has(s.units[aff].sure, t) { // "full agreement" against "no deal"
+					c.score += 0.2
+				}
 				cands = append(cands, c)
 			}
 		}

@@ -16,6 +16,7 @@ type term struct {
 	start   int  // byte offset of the word (or first word of a phrase)
 	end     int  // byte offset after it
 	negated bool // governed by a negation or a failure cue
+	intense bool // right after an intensifier: "full agreement"
 	anchor  bool // a number or a capitalised name: weighs more
 	number  bool
 }
@@ -30,6 +31,7 @@ func terms(text string, out []term) []term {
 	out = out[:0]
 	ws := token.Words(text)
 	negNext := false // the next content term is negated
+	intenseAt := -1  // word index of the last intensifier
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
 		raw := text[w.Start:w.End]
@@ -55,6 +57,9 @@ func terms(text string, out []term) []term {
 			}
 		}
 		folded := strings.ToLower(token.Fold(raw))
+		if intensifier[folded] {
+			intenseAt = i
+		}
 		if isNegator(folded) || isFailure(folded) {
 			negNext = true
 			continue
@@ -107,7 +112,8 @@ func terms(text string, out []term) []term {
 			}
 			continue
 		}
-		out = append(out, term{key: wordKey(raw, folded, upper && len(raw) >= 2), start: w.Start, end: w.End, anchor: isCapital(raw) && i > 0, negated: negNext})
+		out = append(out, term{key: wordKey(raw, folded, upper && len(raw) >= 2), start: w.Start, end: w.End,
+			anchor: isCapital(raw) && i > 0, negated: negNext, intense: intenseAt == i-1 && !intensifier[folded]})
 		negNext = false
 	}
 	return out
@@ -128,6 +134,12 @@ told added adding asked saying according`) {
 	}
 	return m
 }()
+
+// intensifier are the words that make a claim absolute.
+var intensifier = map[string]bool{
+	"full": true, "fully": true, "complete": true, "completely": true, "total": true, "totally": true,
+	"entire": true, "entirely": true, "absolute": true, "absolutely": true, "unanimous": true, "unanimously": true,
+}
 
 // wordKey is the matching key of one word.
 func wordKey(raw, folded string, acronym bool) string {
