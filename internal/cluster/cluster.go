@@ -456,23 +456,35 @@ func (c *counts) halve() {
 
 // pairCounts is a count-min sketch of the document frequencies of two-word
 // features: most pairs occur once, and an exact table of them would grow
-// with the stream. Two rows of 2^22 one-byte counters (8 MB) estimate a
-// count as the smaller of its two counters, which collisions can only raise.
+// with the stream. Two rows of one-byte counters estimate a count as the
+// smaller of its two counters, which collisions can only raise. The rows
+// start small and double as counts come in, up to 2^22 counters each (8 MB
+// in all): a doubled row copies each counter into both of its new places,
+// so every estimate stays an upper bound.
 type pairCounts struct {
-	rows [2][]uint8
+	rows  [2][]uint8
+	bits  uint
+	added int
 }
 
-const pairBits = 22
+const (
+	pairMinBits = 12
+	pairBits    = 22
+)
 
 // add counts key once and returns its estimated count.
 func (p *pairCounts) add(key uint64) uint32 {
 	if p.rows[0] == nil {
-		p.rows[0] = make([]uint8, 1<<pairBits)
-		p.rows[1] = make([]uint8, 1<<pairBits)
+		p.bits = pairMinBits
+		p.rows[0] = make([]uint8, 1<<p.bits)
+		p.rows[1] = make([]uint8, 1<<p.bits)
 	}
-	i := key & (1<<pairBits - 1)
-	j := (key >> 32) & (1<<pairBits - 1)
-	a, b := &p.rows[0][i], &p.rows[1][j]
+	p.added++
+	if p.bits < pairBits && p.added > 2<<p.bits {
+		p.grow()
+	}
+	mask := uint64(1)<<p.bits - 1
+	a, b := &p.rows[0][key&mask], &p.rows[1][(key>>32)&mask]
 	// Conservative update: raise only the smaller counter(s).
 	m := min(*a, *b)
 	if m < 255 {
@@ -487,12 +499,23 @@ func (p *pairCounts) add(key uint64) uint32 {
 	return uint32(m)
 }
 
+func (p *pairCounts) grow() {
+	for i, r := range p.rows {
+		n := make([]uint8, 2*len(r))
+		copy(n, r)
+		copy(n[len(r):], r)
+		p.rows[i] = n
+	}
+	p.bits++
+}
+
 func (p *pairCounts) halve() {
 	for _, r := range p.rows {
 		for i := range r {
 			r[i] >>= 1
 		}
 	}
+	p.added /= 2
 }
 
 // strongest returns the indexes of the n largest vals, largest first, ties

@@ -91,3 +91,25 @@ func TestCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestPairCountsUpperBound checks that the sketch never underestimates, also
+// across its growth.
+func TestPairCountsUpperBound(t *testing.T) {
+	var p pairCounts
+	ref := map[uint64]uint32{}
+	r := rand.New(rand.NewPCG(7, 8))
+	for i := range 300000 {
+		k := r.Uint64()
+		if i%3 == 0 {
+			k = uint64(r.IntN(1000)) * 0x9E3779B97F4A7C15 // repeated keys
+		}
+		ref[k]++
+		got := p.add(k)
+		if want := min(ref[k], 255); got < want {
+			t.Fatalf("add #%d: estimate %d < true count %d", i, got, want)
+		}
+	}
+	if p.bits <= pairMinBits {
+		t.Errorf("sketch did not grow: %d bits", p.bits)
+	}
+}
