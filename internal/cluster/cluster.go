@@ -403,7 +403,7 @@ func (c *counts) inc(key uint64) uint32 {
 		key = 1
 	}
 	if 2*(c.used+1) > len(c.keys) {
-		c.resize(max(1<<16, 2*len(c.keys)))
+		c.resize(max(1<<10, 2*len(c.keys)))
 	}
 	mask := uint64(len(c.keys) - 1)
 	for i := mix64(key) & mask; ; i = (i + 1) & mask {
@@ -447,7 +447,7 @@ func (c *counts) halve() {
 			live++
 		}
 	}
-	size := 1 << 16
+	size := 1 << 10
 	for size < 4*live {
 		size <<= 1
 	}
