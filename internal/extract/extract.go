@@ -126,6 +126,7 @@ func extractDoc(doc *html.Node, src string, opt Options) (news.Article, error) {
 	if a.URL == "" {
 		a.URL = opt.URL
 	}
+	a.Title = page.CleanTitle(a.Title, a.Source, a.URL)
 	a.Text = page.Render(res.ContentNode)
 	if !opt.NoFallback && needsFallback(res, doc) {
 		// go-readability as the candidate, with trafilatura's own rule:
@@ -310,7 +311,7 @@ func bigPage(doc *html.Node, opt Options, pub time.Time) (news.Article, error) {
 	strip(root)
 	a := news.Article{URL: opt.URL, Published: pub}
 	if title != nil {
-		a.Title = page.Collapse(page.Render(title))
+		a.Title = page.CleanTitle(page.Collapse(page.Render(title)), "", opt.URL)
 	}
 	a.Text = dropTitle(page.DropBoilerplate(page.Render(root)), a.Title)
 	if strings.TrimSpace(a.Text) == "" {

@@ -107,3 +107,22 @@ func TestMetaPublished(t *testing.T) {
 		})
 	}
 }
+
+func TestCleanTitle(t *testing.T) {
+	tests := []struct {
+		title, source, url, want string
+	}{
+		{"15-year-old driver killed in crash - WSVN 7News | Miami News, Weather, Sports", "WSVN 7News", "https://wsvn.com/news/x", "15-year-old driver killed in crash"},
+		{"Harbour bridge reopens after repairs | The Example Gazette", "The Example Gazette", "", "Harbour bridge reopens after repairs"},
+		{"Gazette - Harbour bridge reopens after repairs", "", "https://www.gazette.example/a", "Harbour bridge reopens after repairs"},
+		{"Brexit - what happens next for the UK economy", "The Example Gazette", "https://gazette.example/", "Brexit - what happens next for the UK economy"},
+		{"Obama | Gazette", "", "https://gazette.example/", "Obama | Gazette"},
+		{"No site at all", "", "", "No site at all"},
+		{"Olympic games in Paris - Drinks by boat to the centre - Trade.example", "", "https://trade.example/x", "Olympic games in Paris - Drinks by boat to the centre"},
+	}
+	for _, tt := range tests {
+		if got := CleanTitle(tt.title, tt.source, tt.url); got != tt.want {
+			t.Errorf("CleanTitle(%q, %q, %q) = %q; want %q", tt.title, tt.source, tt.url, got, tt.want)
+		}
+	}
+}
