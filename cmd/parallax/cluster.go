@@ -62,7 +62,7 @@ date order is processed close to input order).`,
 				opt.OnClose = func(s cluster.Story) { stories = append(stories, s) }
 			}
 			c := cluster.New(opt)
-			ids := newIDSet(1 << 20)
+			ids := newIDSet(1 << 17)
 			repeats := 0
 			var meta map[string]articleMeta // json/text: per-article details kept for the end
 			if format != "jsonl" {
@@ -305,7 +305,8 @@ func storyText(s cluster.Story, meta map[string]articleMeta) string {
 }
 
 // idSet remembers recent ids in two generations of at most n each, so that
-// repeated ids are found with flat memory on an endless stream.
+// repeated ids are found with flat memory on an endless stream: a repeat is
+// caught when it comes within n (and up to 2n) articles of the first.
 type idSet struct {
 	n        int
 	cur, old map[string]int
