@@ -255,6 +255,11 @@ func TestFindFixedBugs(t *testing.T) {
 			nil, []got{{"An attack on one of us is an attack on all of us.", "Paul Rian", D}}},
 		{"a description without its relative clause", `"All it takes is a couple of scandals," one lobbyist who spoke on condition of anonymity said.`,
 			nil, []got{{"All it takes is a couple of scandals,", "one lobbyist", D}}},
+		// The second quote is read as direct, as PolNeAR mostly annotates
+		// a quote after a bare reporting verb; its speaker must not run
+		// into the first quote.
+		{"a description ends before a quote", `A spokesperson for the ministry said it would "review the findings" and respond "in due course."`,
+			nil, []got{{"review the findings", "A spokesperson for the ministry", P}, {"in due course.", "A spokesperson for the ministry", D}}},
 		{"statement introduced by a clause", "When Wallace died, President Clinton released the following statement:\n\n\"Our thoughts are with the family.\"",
 			nil, []got{{"Our thoughts are with the family.", "Clinton", D}}},
 	})

@@ -315,8 +315,8 @@ func (f *finder) nameOf(ts []tok) speaker {
 	e := len(ts)
 	words := 0
 	for k, t := range ts {
-		if t.kind == tokWord && k > 0 && (wordIs(text, t, "who") || wordIs(text, t, "which") || wordIs(text, t, "whose")) {
-			e = k
+		if k > 0 && (t.kind == tokWord && (wordIs(text, t, "who") || wordIs(text, t, "which") || wordIs(text, t, "whose") || !capitalised(text, t) && (wordIs(text, t, "said") || wordIs(text, t, "would") || wordIs(text, t, "was") || wordIs(text, t, "is"))) || isQuoteRune(punctRune(text, t))) {
+			e = k // a clause or a quote begins: the description ends
 			break
 		}
 		if t.kind == tokWord {
