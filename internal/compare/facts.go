@@ -110,7 +110,7 @@ func (s *story) central(g []int32) int32 {
 				o = e.b
 			}
 			if in[o] {
-				sc += e.cos
+				sc += float64(e.cos)
 			}
 		}
 		if sc > bestScore+1e-12 {

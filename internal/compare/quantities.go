@@ -380,14 +380,14 @@ func (s *story) contextSim(a, b int32) float64 {
 	for _, k := range s.adj[a] {
 		e := s.edges[k]
 		if e.a == a && e.b == b {
-			return e.cos
+			return float64(e.cos)
 		}
 	}
 	if s.units[a].doc == s.units[b].doc {
 		return 0
 	}
 	e, _ := s.relate(a, b)
-	return e.cos
+	return float64(e.cos)
 }
 
 func mostCommon(m map[string]int) string {

@@ -27,12 +27,12 @@ type unit struct {
 // edge links two related sentences of different articles.
 type edge struct {
 	a, b   int32
-	shared int     // number of shared terms
-	cos    float64 // weighted cosine of the term sets
-	cont   float64 // shared weight over the lighter sentence's weight
+	shared int32   // number of shared terms
+	cos    float32 // weighted cosine of the term sets
+	cont   float32 // shared weight over the lighter sentence's weight
 	// vague is the share of the figure-less sentence's weight found in the
 	// other, when exactly one of the two gives a figure; 1 otherwise.
-	vague float64
+	vague float32
 }
 
 // story holds the indexed sentences of one story's articles.
@@ -150,6 +150,7 @@ func (s *story) link() {
 		maxDF = c
 	}
 	seen := make([]bool, len(s.units))
+	s.edges = make([]edge, 0, 8*len(s.units))
 	var touched, probe []int32
 	var found []edge
 	for i := range s.units {
@@ -207,7 +208,19 @@ func (s *story) link() {
 		}
 		s.edges = append(s.edges, found...)
 	}
+	// Adjacency lists carved out of one array.
+	deg := make([]int32, len(s.units)+1)
+	for _, e := range s.edges {
+		deg[e.a]++
+		deg[e.b]++
+	}
+	all := make([]int32, 2*len(s.edges))
 	s.adj = make([][]int32, len(s.units))
+	off := int32(0)
+	for i := range s.units {
+		s.adj[i] = all[off : off : off+deg[i]]
+		off += deg[i]
+	}
 	for k, e := range s.edges {
 		s.adj[e.a] = append(s.adj[e.a], int32(k))
 		s.adj[e.b] = append(s.adj[e.b], int32(k))
@@ -235,12 +248,12 @@ func (s *story) relate(a, b int32) (edge, bool) {
 	if n == 0 || ua.w == 0 || ub.w == 0 {
 		return edge{}, false
 	}
-	e := edge{a: a, b: b, shared: n, cos: shared / math.Sqrt(ua.w*ub.w), cont: shared / math.Min(ua.w, ub.w), vague: 1}
+	e := edge{a: a, b: b, shared: int32(n), cos: float32(shared / math.Sqrt(ua.w*ub.w)), cont: float32(shared / math.Min(ua.w, ub.w)), vague: 1}
 	switch {
 	case ua.num && !ub.num:
-		e.vague = shared / ub.w
+		e.vague = float32(shared / ub.w)
 	case ub.num && !ua.num:
-		e.vague = shared / ua.w
+		e.vague = float32(shared / ua.w)
 	}
 	return e, e.cos >= minEdge
 }
@@ -262,7 +275,7 @@ func (e edge) same() bool {
 }
 
 // score orders fact candidates.
-func (e edge) score() float64 { return e.cos + 0.5*e.cont }
+func (e edge) score() float64 { return float64(e.cos) + 0.5*float64(e.cont) }
 
 func (s *story) text(u int32) string {
 	x := &s.units[u]

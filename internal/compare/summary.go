@@ -94,8 +94,8 @@ func (s *story) summary(opt Options) []Sentence {
 			if best[d] == 0 {
 				bestDocs = append(bestDocs, d)
 			}
-			if e.cos > best[d] {
-				best[d] = e.cos
+			if c := float64(e.cos); c > best[d] {
+				best[d] = c
 			}
 		}
 		central := 0.0

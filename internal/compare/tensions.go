@@ -109,7 +109,7 @@ func (s *story) tensions(qs []Quantity, limit int) []Tension {
 				if s.keys[t][0] == '#' || !has(s.units[aff].terms, t) || has(s.units[aff].neg, t) {
 					continue
 				}
-				c := tcand{a: aff, b: neg, key: s.keys[t], kind: NegationTension, score: e.cos + 0.05*float64(e.shared) + 0.1}
+				c := tcand{a: aff, b: neg, key: s.keys[t], kind: NegationTension, score: float64(e.cos) + 0.05*float64(e.shared) + 0.1}
 				if outcome[s.keys[t]] {
 					c.score += 0.3
 				}
@@ -128,7 +128,7 @@ func (s *story) tensions(qs []Quantity, limit int) []Tension {
 			}
 			for _, o := range anto[t] {
 				if has(ub.terms, o) && !has(ub.neg, o) {
-					cands = append(cands, tcand{a: e.a, b: e.b, key: s.keys[t], other: s.keys[o], kind: AntonymTension, score: e.cos + 0.05*float64(e.shared)})
+					cands = append(cands, tcand{a: e.a, b: e.b, key: s.keys[t], other: s.keys[o], kind: AntonymTension, score: float64(e.cos) + 0.05*float64(e.shared)})
 				}
 			}
 		}
