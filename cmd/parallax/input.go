@@ -25,7 +25,7 @@ type source struct {
 func newSource(stderr io.Writer) *source {
 	s := &source{stderr: stderr, cleaner: &clean.Cleaner{}}
 	decoders, sniff := inputDecoders()
-	s.reader = ingest.NewReader(ingest.Options{OnError: s.report, Decoders: decoders, Sniff: sniff})
+	s.reader = ingest.NewReader(ingest.Options{OnError: s.report, Decoders: decoders, Sniff: sniff, OwnGzip: []string{".warc"}})
 	return s
 }
 

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -60,6 +61,9 @@ type Options struct {
 	// Decoders maps a lower-case file extension without the gzip suffix
 	// (".html", ".warc", ".xml") to the decoder for that format.
 	Decoders map[string]Decoder
+	// OwnGzip lists the extensions (keys of Decoders) whose decoders take
+	// gzipped content as it is and decompress it themselves.
+	OwnGzip []string
 	// Sniff picks a decoder for content whose extension says nothing
 	// (standard input, unknown extensions) from its first bytes; nil means
 	// JSON when it starts with '{' or '[', else text.
@@ -212,6 +216,9 @@ func (r *Reader) readStream(ctx context.Context, name, ext string, in io.Reader,
 	br := bufio.NewReaderSize(in, 64<<10)
 	head, _ := br.Peek(2)
 	switch {
+	case bytes.HasPrefix(head, gzipMagic) && r.opt.Decoders[ext] != nil && slices.Contains(r.opt.OwnGzip, ext):
+		// The decoder reads gzip itself (a .warc.gz resyncs at the next
+		// member after a damaged one, which one gzip stream cannot).
 	case bytes.HasPrefix(head, gzipMagic):
 		zr, err := gzip.NewReader(br)
 		if err != nil {

@@ -235,11 +235,16 @@ var errDamaged = errors.New("damaged gzip member")
 // that a damaged member loses only the records inside it: on a gzip error
 // it returns errDamaged once and continues at the next gzip header.
 type members struct {
-	raw *bufio.Reader
-	zr  *gzip.Reader
+	raw     *bufio.Reader
+	zr      *gzip.Reader
+	damaged bool // a damaged member's data was returned; errDamaged is due
 }
 
 func (m *members) Read(p []byte) (int, error) {
+	if m.damaged {
+		m.damaged = false
+		return 0, errDamaged
+	}
 	for {
 		if m.zr == nil {
 			if _, err := m.raw.Peek(1); err != nil {
@@ -265,7 +270,8 @@ func (m *members) Read(p []byte) (int, error) {
 			m.zr = nil
 			m.skipToMagic()
 			if n > 0 {
-				return n, nil // the damage is reported on the next read
+				m.damaged = true // reported on the next read
+				return n, nil
 			}
 			return 0, errDamaged
 		}
