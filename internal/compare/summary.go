@@ -13,7 +13,7 @@ const (
 	wCentral   = 1.0  // how strongly other articles report the sentence
 	wPosition  = 0.6  // lead sentences carry the story
 	wTitle     = 1.0  // overlap with the articles' headlines
-	wSupport   = 0.1  // terms that several articles use
+	wSupport   = 0.7  // terms that several articles use (weighted by √IDF)
 	wBacked    = 0.3  // other articles state the same fact
 	wQuote     = 0.4  // penalty: a sentence that is mostly a quotation
 	wPronoun   = 0.1  // penalty: a sentence that opens with a pronoun or connective
@@ -115,7 +115,7 @@ func (s *story) summary(opt Options) []Sentence {
 		support := 0.0
 		if nd > 1 && len(u.terms) > 0 {
 			for _, t := range u.terms {
-				support += float64(docsWith[t]-1) / float64(nd-1)
+				support += float64(docsWith[t]-1) / float64(nd-1) * math.Sqrt(s.weight[t])
 			}
 			support /= math.Sqrt(float64(len(u.terms)))
 		}
