@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -120,4 +121,16 @@ func TestCompareBadInput(t *testing.T) {
 		parse(t, out)
 		t.Logf("5 MB article + 1: %v", time.Since(start))
 	})
+}
+
+// BenchmarkCompareExample measures `parallax compare` end to end in process
+// (read, clean, analyze, compare, render JSON) on the two-article example.
+// Process start-up is not included (see the report for it).
+func BenchmarkCompareExample(b *testing.B) {
+	for b.Loop() {
+		var out, errb strings.Builder
+		if err := run(context.Background(), []string{"compare", "--format", "json", "../../examples/iraq-2011"}, strings.NewReader(""), &out, &errb); err != nil {
+			b.Fatal(err, errb.String())
+		}
+	}
 }
