@@ -96,3 +96,24 @@ func spansOf(r Report) []Ref {
 	}
 	return out
 }
+
+func FuzzTerms(f *testing.F) {
+	f.Add("U.S. troops were unable to agree; talks broke down — “full agreement”, 4,408 deaths.")
+	f.Add("al-Maliki's US-Iraqi end-of-year pull out")
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			t.Skip()
+		}
+		for _, tm := range terms(text, nil) {
+			if tm.start < 0 || tm.end > len(text) || tm.start >= tm.end {
+				t.Fatalf("terms(%q): term %+v out of range", text, tm)
+			}
+			if !utf8.RuneStart(text[tm.start]) || tm.end < len(text) && !utf8.RuneStart(text[tm.end]) {
+				t.Fatalf("terms(%q): term %+v not on rune boundaries", text, tm)
+			}
+			if tm.key == "" {
+				t.Fatalf("terms(%q): empty key at %+v", text, tm)
+			}
+		}
+	})
+}
