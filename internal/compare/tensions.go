@@ -245,7 +245,30 @@ func (s *story) side(u int32, key string, wantNeg bool) Side {
 	if k >= len(ws) {
 		return sd
 	}
-	from, to := max(0, k-3), min(len(ws)-1, k+2)
+	// From the negation (or the word before) to the term, within its
+	// clause.
+	from := k
+	for j := k - 1; j >= max(0, k-3); j-- {
+		if strings.ContainsAny(text[ws[j].End:ws[j+1].Start], ",;:.!?—–") {
+			break
+		}
+		from = j
+	}
+	if wantNeg {
+		for j := from; j < k; j++ {
+			if f := strings.ToLower(ws[j].Text(text)); isNegator(f) || isFailure(f) {
+				from = j
+				break
+			}
+		}
+	} else if from < k-1 {
+		from = k - 1
+	}
+	to := k
+	for to < len(ws) && ws[to].End < pick.end {
+		to++
+	}
+	to = min(to, len(ws)-1)
 	sd.Cue = text[ws[from].Start:max(ws[to].End, pick.end)]
 	return sd
 }

@@ -90,7 +90,7 @@ func WriteMarkdown(w io.Writer, r compare.Report, opt Options) error {
 	if len(r.Tensions) > 0 {
 		fmt.Fprintf(b, "\n## Tensions (%d)\n\n", len(r.Tensions))
 		for _, x := range r.Tensions {
-			fmt.Fprintf(b, "- *%s* %s\n", x.Kind, tl(x.Articles))
+			fmt.Fprintf(b, "- *%s* %s %s\n", x.Kind, tl(x.Articles), md(x.Text))
 			for _, s := range x.Sides {
 				fmt.Fprintf(b, "  - **[%s]** %s\n", t.of(s.Article), md(s.Text))
 			}

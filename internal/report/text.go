@@ -136,7 +136,7 @@ func WriteText(w io.Writer, r compare.Report, opt Options) error {
 	if len(r.Tensions) > 0 {
 		x.head(fmt.Sprintf("Tensions (%d)", len(r.Tensions)))
 		for _, t := range r.Tensions {
-			fmt.Fprintf(b, "  %s %s\n", x.style(ansiRed, fmt.Sprintf("%-9s", t.Kind)), x.tagList(t.Articles))
+			fmt.Fprintf(b, "  %s %s %s\n", x.style(ansiRed, fmt.Sprintf("%-9s", t.Kind)), x.tagList(t.Articles), oneLine(t.Text))
 			for _, s := range t.Sides {
 				fmt.Fprintf(b, "      [%s] %s\n", x.t.of(s.Article), oneLine(s.Text))
 			}
