@@ -20,6 +20,26 @@
 // when their weighted cosine or containment is high; facts are formed
 // strongest pair first, never taking two sentences of one article.
 //
+// # Figures, quotes, tensions, summary
+//
+// Figures are grouped by what they count (the head of news.Quantity.Counts,
+// or a fate word after the figure: "40 people were killed" counts deaths)
+// and by value: each figure allows an interval (its qualifier, and the
+// rounding a round number implies: 4,400 covers 4,350–4,450), and figures
+// whose intervals meet are compatible. Two groups count the same thing in
+// conflict only when their sentences are alike and no article gives a
+// figure in both, so "39,000 troops" and "5,000 trainers" from an outlet
+// that also says 39,000 are not a conflict. Quotes are one utterance when
+// most words are shared or a run of three content words is; the word-level
+// difference is an LCS diff inside the shared stretch. Tensions are
+// conflicting figures, a term affirmed in one article and negated in
+// another ("full agreement" / "unable to agree", "no deal") in related
+// sentences, or antonyms on one subject. The summary scores each sentence
+// by the articles that back it, its centrality, its position, its overlap
+// with the headlines and the shared terms it carries, skips contested
+// figures and repeats, and takes whole sentences until a length that
+// follows the story's (40% of its words, 34 to 85 words, never over 120).
+//
 // We wrote this ourselves: the Go text-similarity libraries we know either
 // need trained vectors or compare whole documents, while here the unit is a
 // sentence, the vocabulary is one story's, and every decision must be
