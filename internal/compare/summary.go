@@ -16,7 +16,7 @@ const (
 	wSupport   = 0.7  // terms that several articles use (weighted by √IDF)
 	wBacked    = 0.3  // other articles state the same fact
 	wQuote     = 0.4  // penalty: a sentence that is mostly a quotation
-	wPronoun   = 0.25  // penalty: a sentence that opens with a pronoun or connective
+	wPronoun   = 0.25 // penalty: a sentence that opens with a pronoun or connective
 	wLong      = 0.01 // penalty per word beyond longWords
 	longWords  = 40
 	redundant  = 0.25 // cosine above which a sentence repeats a chosen one
