@@ -78,6 +78,9 @@ func terms(text string, out []term) []term {
 			}
 			continue
 		}
+		if utf8.RuneCountInString(raw) == 1 {
+			continue // an initial or a stray letter says nothing
+		}
 		upper := isAllUpper(raw)
 		if !upper || len(raw) < 2 {
 			if token.IsStop(folded) || discourse[folded] {
