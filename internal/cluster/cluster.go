@@ -720,7 +720,8 @@ func (c *Clusterer) join(s *story, f *Features, v vec, t time.Time, dated bool, 
 	if f.Source != "" && !slices.Contains(s.outlets, f.Source) {
 		s.outlets = append(s.outlets, f.Source)
 	}
-	if len(f.Sketch) > 0 && c.dupT <= 1 {
+	// A copy's sketch is not indexed: later copies find the original.
+	if len(f.Sketch) > 0 && c.dupT <= 1 && dupOf == "" {
 		for _, k := range f.Sketch[:min(dupIndexed, len(f.Sketch))] {
 			c.dups[k] = append(c.dups[k], &dupRef{s: s, id: f.ID, sketch: f.Sketch})
 			s.dupRefs = append(s.dupRefs, k)
