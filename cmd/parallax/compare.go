@@ -16,7 +16,7 @@ import (
 
 func newCompareCmd(e *env) *cobra.Command {
 	var format string
-	var words int
+	var words, maxItems int
 	cmd := &cobra.Command{
 		Use:   "compare [PATH...]",
 		Short: "Compare how the outlets report one story",
@@ -53,7 +53,7 @@ README), html (one self-contained page, articles side by side).`,
 			}
 			rep := compare.Compare(docs, compare.Options{SummaryWords: words})
 			w := bufio.NewWriterSize(e.stdout, 1<<16)
-			opt := report.Options{Color: isTerminal(e.stdout)}
+			opt := report.Options{Color: isTerminal(e.stdout), MaxItems: maxItems}
 			if err := report.Write(w, rep, f, opt); err != nil {
 				return err
 			}
@@ -65,6 +65,7 @@ README), html (one self-contained page, articles side by side).`,
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text, markdown, json or html")
 	cmd.Flags().IntVar(&words, "summary-words", 0, fmt.Sprintf("summary length to aim at, in words (0: %d; never more than %d)", compare.DefaultSummaryWords, compare.DefaultMaxSummaryWords))
+	cmd.Flags().IntVar(&maxItems, "max-items", 0, fmt.Sprintf("items per list in text and markdown (0: %d; -1: all); json and html hold everything", report.DefaultMaxItems))
 	return cmd
 }
 
