@@ -36,28 +36,50 @@ func joiner(r rune, prevDigit, nextDigit bool) bool {
 	return false
 }
 
+// wordByte classifies ASCII bytes: 1 letter, 2 digit, 0 neither.
+var wordByte = func() (t [128]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = 1, 1
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 2
+	}
+	return t
+}()
+
+// next decodes the rune at s[i], with a fast path for ASCII, and says
+// whether it belongs in a word and is a digit.
+func next(s string, i int) (r rune, n int, word, digit bool) {
+	if c := s[i]; c < utf8.RuneSelf {
+		k := wordByte[c]
+		return rune(c), 1, k != 0, k == 2
+	}
+	r, n = utf8.DecodeRuneInString(s[i:])
+	return r, n, isWordRune(r), unicode.IsDigit(r)
+}
+
 // Each calls fn for every word of s in order.
 func Each(s string, fn func(w Word)) {
 	i := 0
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !isWordRune(r) {
+		_, n, word, digit := next(s, i)
+		if !word {
 			i += n
 			continue
 		}
 		start := i
-		prevDigit := unicode.IsDigit(r)
+		prevDigit := digit
 		i += n
 		for i < len(s) {
-			r, n = utf8.DecodeRuneInString(s[i:])
-			if isWordRune(r) {
-				prevDigit = unicode.IsDigit(r)
+			r, n, word, digit := next(s, i)
+			if word {
+				prevDigit = digit
 				i += n
 				continue
 			}
 			if i+n < len(s) {
-				r2, _ := utf8.DecodeRuneInString(s[i+n:])
-				if isWordRune(r2) && joiner(r, prevDigit, unicode.IsDigit(r2)) {
+				_, _, word2, digit2 := next(s, i+n)
+				if word2 && joiner(r, prevDigit, digit2) {
 					i += n
 					continue
 				}
