@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -162,5 +163,87 @@ func TestWARCDamagedMember(t *testing.T) {
 	}
 	if src.Err() == nil || !strings.Contains(stderr.String(), "crawl.warc.gz") {
 		t.Errorf("damaged member not reported; stderr:\n%s", stderr.String())
+	}
+}
+
+// TestAnalyzeExample checks the acceptance list of the core analysis on the
+// bundled example: furniture gone, titles and date found, every BBC quote
+// with its speaker, and the figures with their qualifiers and counted things.
+func TestAnalyzeExample(t *testing.T) {
+	out, stderr, err := runCmd(t, "analyze", "../../examples/iraq-2011")
+	if err != nil {
+		t.Fatalf("analyze: %v\n%s", err, stderr)
+	}
+	type quantity struct {
+		Value     float64
+		Qualifier string
+		Counts    string
+	}
+	type doc struct {
+		ID, Title, Published, Source, Text string
+		Quotes                             []struct{ Text, Speaker, Kind string }
+		Quantities                         []quantity
+	}
+	docs := map[string]doc{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var d doc
+		if err := json.Unmarshal([]byte(line), &d); err != nil {
+			t.Fatal(err)
+		}
+		docs[d.ID] = d
+	}
+	aj, bbc := docs["000_1c36b5173ebfdfa8"], docs["002_6a481520883e14a8"]
+	if aj.Title != "Obama: All US troops to leave Iraq in 2011" || bbc.Title != "Barack Obama: All US troops to leave Iraq in 2011" {
+		t.Errorf("titles = %q, %q", aj.Title, bbc.Title)
+	}
+	if !strings.HasPrefix(aj.Published, "2011-10-21") {
+		t.Errorf("Al Jazeera published = %q; want 2011-10-21", aj.Published)
+	}
+	if aj.Source != "Al Jazeera" {
+		t.Errorf("Al Jazeera source = %q", aj.Source)
+	}
+	for _, furniture := range []string{"Topics in this article", "Featured on", "and agencies", "Rosiland Jordan on what", "UNHCR", "Dresden", "media caption", "Last Modified"} {
+		if strings.Contains(aj.Text, furniture) || strings.Contains(bbc.Text, furniture) {
+			t.Errorf("furniture %q survived in a body", furniture)
+		}
+	}
+	speakers := map[string]string{ // a phrase of each BBC quote -> its speaker
+		"full agreement":          "Barack Obama",
+		"heads held high":         "Barack Obama",
+		"military efforts":        "Barack Obama",
+		"enduring partnership":    "Barack Obama",
+		"appropriate immunity":    "Leon Panetta",
+		"agreement on the number": "Ali al-Dabbagh",
+		"tide of war":             "Barack Obama",
+	}
+	for phrase, want := range speakers {
+		found := false
+		for _, q := range bbc.Quotes {
+			if strings.Contains(q.Text, phrase) {
+				found = true
+				if q.Speaker != want {
+					t.Errorf("BBC quote %q: speaker %q; want %q", q.Text, q.Speaker, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("BBC quote with %q not found", phrase)
+		}
+	}
+	wantQ := map[string][]quantity{
+		"aj":  {{39000, "", "us troops"}, {4400, "more than", "american military personnel"}},
+		"bbc": {{39000, "about", "us troops"}, {165000, "peak of", "us troops"}, {4408, "", "american military deaths"}, {5000, "", "us troops"}},
+	}
+	for name, qs := range map[string][]quantity{"aj": aj.Quantities, "bbc": bbc.Quantities} {
+		for _, w := range wantQ[name] {
+			if !slices.Contains(qs, w) {
+				t.Errorf("%s quantities %v lack %v", name, qs, w)
+			}
+		}
+		for _, q := range qs {
+			if q.Value >= 1900 && q.Value <= 2100 && q.Counts == "" {
+				t.Errorf("%s: a year came out as a figure: %v", name, q)
+			}
+		}
 	}
 }
