@@ -91,6 +91,7 @@ date order is processed close to input order).`,
 				}
 			}
 			src := newSource(e.stderr)
+			src.keepEmpty = true // every input id appears in the output
 			next, wait := src.Chan(cmd.Context(), args)
 			z := &analyze.Analyzer{Options: analyze.Options{SkipQuotes: true}}
 			err := pipe.Map(cmd.Context(), workers, next,

@@ -126,3 +126,22 @@ func TestClusterStoryFormats(t *testing.T) {
 		t.Error("--format xml: no error")
 	}
 }
+
+// TestClusterKeepsEmptyArticles checks that an article without text is
+// reported and still gets a story line, so every input id is accounted for.
+func TestClusterKeepsEmptyArticles(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "e.jsonl")
+	in := `{"id":"a","text":"The council voted on the budget."}` + "\n" + `{"id":"b","text":"  "}` + "\n" + `{"id":"c","text":"The council voted again."}` + "\n"
+	if err := os.WriteFile(p, []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, err := runCmd(t, "cluster", p)
+	if err == nil || !strings.Contains(stderr, "e.jsonl:2") {
+		t.Errorf("cluster with an empty article: err %v, stderr %q; want it reported", err, stderr)
+	}
+	for _, id := range []string{`"id":"a"`, `"id":"b"`, `"id":"c"`} {
+		if !strings.Contains(out, id) {
+			t.Errorf("cluster output lacks %s:\n%s", id, out)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sync"
@@ -20,6 +21,9 @@ type source struct {
 	skipped int
 	reader  *ingest.Reader
 	cleaner *clean.Cleaner
+	// keepEmpty passes articles without text on (still reporting them), for
+	// commands that must account for every input id.
+	keepEmpty bool
 }
 
 func newSource(stderr io.Writer) *source {
@@ -45,7 +49,11 @@ func (s *source) Stream(ctx context.Context, paths []string, emit func(news.Arti
 		c, err := s.cleaner.Clean(a)
 		if err != nil {
 			s.report(&ingest.ItemError{Origin: a.Origin, Err: err})
-			return nil
+			if !s.keepEmpty || !errors.Is(err, news.ErrEmpty) {
+				return nil
+			}
+			c = a
+			c.Text = ""
 		}
 		return emit(c)
 	})

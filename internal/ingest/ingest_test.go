@@ -125,10 +125,12 @@ func TestRead(t *testing.T) {
 				Errors: []string{"m.jsonl:2: malformed JSON: unexpected end of JSON input"}},
 		},
 		{
+			// A blank text is passed on for the clean stage to report, so
+			// that commands can still account for the id.
 			name:  "missing and blank text",
 			files: map[string][]byte{"m.jsonl": []byte(`{"id":"a","title":"T"}` + "\n" + `{"id":"b","text":"  "}` + "\n" + `{"id":"c","text":null}` + "\n" + `{"id":"d","text":5}` + "\n" + `[1,2]` + "\n")},
-			want: result{Errors: []string{
-				`m.jsonl:1: no "text" field`, `m.jsonl:2: empty article: "text" is blank`, `m.jsonl:3: no "text" field`,
+			want: result{IDs: []string{"b"}, Texts: []string{"  "}, Errors: []string{
+				`m.jsonl:1: no "text" field`, `m.jsonl:3: no "text" field`,
 				`m.jsonl:4: "text" is not a string`, `m.jsonl:5: not an article object: json: cannot unmarshal array into Go value of type ingest.looseArticle`}},
 		},
 		{

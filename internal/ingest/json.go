@@ -215,9 +215,8 @@ func parseLooseArticle(b []byte) (news.Article, error) {
 }
 
 func newArticle(id *json.RawMessage, source, url, title, author, lang, published, text string) (news.Article, error) {
-	if strings.TrimSpace(text) == "" {
-		return news.Article{}, fmt.Errorf(`%w: "text" is blank`, news.ErrEmpty)
-	}
+	// A blank text is passed on: the clean stage reports it as news.ErrEmpty,
+	// and commands that must account for every id (cluster) still see it.
 	// The strings are valid UTF-8: encoding/json replaces broken bytes with
 	// U+FFFD and the fast path refuses them.
 	a := news.Article{Source: source, URL: url, Title: title, Author: author, Language: lang, Text: text}
