@@ -2,6 +2,7 @@ package entity
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -1132,16 +1133,21 @@ func (f *finder) genderOf(e *entity) int8 {
 // lastBefore returns the start of the last mention of entity e before pos,
 // or -1.
 func (f *finder) lastBefore(e, pos int) int {
-	best := -1
-	for x := range f.ms {
-		if s := f.ms[x].span.Start; s >= pos {
-			break
-		} else if f.ms[x].ent == e {
-			best = s
+	// Mentions are in text order: search back from pos, at most
+	// maxLookBack mentions, so that huge texts stay linear (an entity not
+	// named for that long counts as not recent).
+	x := sort.Search(len(f.ms), func(k int) bool { return f.ms[k].span.Start >= pos })
+	for stop := max(0, x-maxLookBack); x > stop; {
+		x--
+		if f.ms[x].ent == e {
+			return f.ms[x].span.Start
 		}
 	}
-	return best
+	return -1
 }
+
+// maxLookBack bounds the search of lastBefore.
+const maxLookBack = 2000
 
 // initialsMatch reports whether acronym is made of the first letters of the
 // capitalised words toks[a:b]: "NRA" for National Rifle Association.
