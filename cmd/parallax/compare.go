@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/parallax-news/parallax/internal/analyze"
+	"github.com/parallax-news/parallax/internal/cluster"
 	"github.com/parallax-news/parallax/internal/compare"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/report"
@@ -17,6 +18,9 @@ import (
 func newCompareCmd(e *env) *cobra.Command {
 	var format string
 	var words, maxItems int
+	var byStory bool
+	var storyID string
+	var minArticles int
 	cmd := &cobra.Command{
 		Use:   "compare [PATH...]",
 		Short: "Compare how the outlets report one story",
@@ -29,7 +33,11 @@ a short summary in which every sentence lists the articles that back it. Every
 item points at byte offsets of the article texts.
 
 Formats: text (default; colour on a terminal), markdown, json (schema in the
-README), html (one self-contained page, articles side by side).`,
+README), html (one self-contained page, articles side by side).
+
+With --by-story the inputs are a mix of stories: they are grouped first, as
+` + "`parallax cluster`" + ` does, and each story with --min-articles or more articles is
+compared (--story ID picks one; json then prints {"stories": [{"story", ...}]}).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f, err := report.ParseFormat(format)
 			if err != nil {
@@ -51,10 +59,15 @@ README), html (one self-contained page, articles side by side).`,
 				}
 				return errors.New("no articles to compare: the input held no article text")
 			}
-			rep := compare.Compare(docs, compare.Options{SummaryWords: words})
+			copt := compare.Options{SummaryWords: words}
 			w := bufio.NewWriterSize(e.stdout, 1<<16)
 			opt := report.Options{Color: isTerminal(e.stdout), MaxItems: maxItems}
-			if err := report.Write(w, rep, f, opt); err != nil {
+			if byStory || storyID != "" {
+				groups := groupStories(docs, cluster.Options{})
+				if err := writeByStory(w, groups, storyID, minArticles, f, copt, opt); err != nil {
+					return err
+				}
+			} else if err := report.Write(w, compare.Compare(docs, copt), f, opt); err != nil {
 				return err
 			}
 			if err := w.Flush(); err != nil {
@@ -63,6 +76,9 @@ README), html (one self-contained page, articles side by side).`,
 			return src.Err()
 		},
 	}
+	cmd.Flags().BoolVar(&byStory, "by-story", false, "group mixed articles into stories first (as parallax cluster does) and compare each story")
+	cmd.Flags().StringVar(&storyID, "story", "", "with --by-story: compare only this story id (ids as printed by parallax cluster)")
+	cmd.Flags().IntVar(&minArticles, "min-articles", 2, "with --by-story: compare stories with at least this many articles")
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text, markdown, json or html")
 	cmd.Flags().IntVar(&words, "summary-words", 0, fmt.Sprintf("summary length to aim at, in words (0: %d; never more than %d)", compare.DefaultSummaryWords, compare.DefaultMaxSummaryWords))
 	cmd.Flags().IntVar(&maxItems, "max-items", 0, fmt.Sprintf("items per list in text and markdown (0: %d; -1: all); json and html hold everything", report.DefaultMaxItems))
