@@ -225,7 +225,11 @@ func (s *story) quantities() []Quantity {
 					}
 					continue
 				}
-				if overlaps(a, b) && (a.head != "" || s.contextSim(a.unit, b.unit) >= 0.2) {
+				// Without a counted thing, a figure joins another in similar
+				// sentences, or when it has the same value in the same unit
+				// ("nearly nine years" in both).
+				sameFigure := a.q.Value == b.q.Value && a.class == b.class && a.q.Unit != ""
+				if overlaps(a, b) && (a.head != "" || sameFigure || s.contextSim(a.unit, b.unit) >= 0.2) {
 					union(idx[x], idx[y])
 				}
 			}

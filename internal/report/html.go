@@ -87,7 +87,7 @@ func WriteHTML(w io.Writer, r compare.Report) error {
 	for i, q := range r.Quantities {
 		for _, m := range q.Mentions {
 			marks[m.Article] = append(marks[m.Article], mark{m.Start, m.End, "num " + string(q.Verdict), fmt.Sprintf("n%d", i+1),
-				fmt.Sprintf("%s: %s", orDash(q.Counts), q.Verdict)})
+				fmt.Sprintf("%s: %s", countsLabel(q), q.Verdict)})
 		}
 	}
 	for _, a := range r.Articles {
@@ -99,6 +99,7 @@ func WriteHTML(w io.Writer, r compare.Report) error {
 		"figure":  figure,
 		"oneLine": oneLine,
 		"dash":    orDash,
+		"counts":  countsLabel,
 		"inc":     func(i int) int { return i + 1 },
 	}).Parse(pageTemplate)
 	if err != nil {
@@ -214,7 +215,7 @@ mark.hl{outline:2px solid #2b5797}
 {{range $i, $t := .R.Tensions}}<div class="muted">{{$t.Kind}}: {{$t.Text}}</div><div class="sides">{{range $t.Sides}}<div class="side"><span class="tag">{{tag .Article}}</span> <mark class="tension" data-k="t{{inc $i}}">{{oneLine .Text}}</mark></div>{{end}}</div>{{end}}{{end}}
 {{if .R.Quantities}}<h2>Figures ({{len .R.Quantities}})</h2>
 <table><tr><th>verdict</th><th>counts</th><th>figures</th></tr>
-{{range .R.Quantities}}<tr><td class="v-{{.Verdict}}">{{.Verdict}}</td><td>{{dash .Counts}}</td><td>{{range $j, $m := .Mentions}}{{if $j}} · {{end}}{{figure $m}} <span class="tag">{{tag $m.Article}}</span>{{end}}</td></tr>
+{{range .R.Quantities}}<tr><td class="v-{{.Verdict}}">{{.Verdict}}</td><td>{{counts .}}</td><td>{{range $j, $m := .Mentions}}{{if $j}} · {{end}}{{figure $m}} <span class="tag">{{tag $m.Article}}</span>{{end}}</td></tr>
 {{end}}</table>{{end}}
 {{if .R.Quotes}}<h2>Quotes ({{len .R.Quotes}})</h2>
 <ul>{{range .R.Quotes}}<li><span class="v-{{.Verdict}}">{{.Verdict}}</span> — <b>{{dash .Speaker}}</b><ul>{{range .Mentions}}<li><span class="tag">{{tag .Article}}</span> “{{oneLine .Text}}”</li>{{end}}{{range .Changes}}<li class="muted"><s>{{dash .From}}</s> → {{dash .To}}</li>{{end}}</ul></li>{{end}}</ul>{{end}}

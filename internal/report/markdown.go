@@ -107,7 +107,7 @@ func WriteMarkdown(w io.Writer, r compare.Report, opt Options) error {
 			for _, m := range q.Mentions {
 				parts = append(parts, fmt.Sprintf("%s [%s]", figure(m), t.of(m.Article)))
 			}
-			fmt.Fprintf(b, "| %s | %s | %s |\n", q.Verdict, md(orDash(q.Counts)), md(strings.Join(dedupeStrings(parts), " · ")))
+			fmt.Fprintf(b, "| %s | %s | %s |\n", q.Verdict, md(countsLabel(q)), md(strings.Join(dedupeStrings(parts), " · ")))
 		}
 	}
 	if len(r.Quotes) > 0 {

@@ -177,3 +177,17 @@ func summaryWords(r compare.Report) int {
 	}
 	return n
 }
+
+// countsLabel names what a figure group counts: its counted thing, else
+// its unit, else its kind.
+func countsLabel(q compare.Quantity) string {
+	switch {
+	case q.Counts != "":
+		return q.Counts
+	case q.Unit != "":
+		return q.Unit
+	case q.Kind != "":
+		return string(q.Kind)
+	}
+	return "—"
+}

@@ -153,7 +153,7 @@ func WriteText(w io.Writer, r compare.Report, opt Options) error {
 			for _, m := range q.Mentions {
 				parts = append(parts, fmt.Sprintf("%s [%s]", figure(m), x.t.of(m.Article)))
 			}
-			fmt.Fprintf(b, "  %s %s: %s\n", x.verdict(q.Verdict), orDash(q.Counts), strings.Join(dedupeStrings(parts), " · "))
+			fmt.Fprintf(b, "  %s %s: %s\n", x.verdict(q.Verdict), countsLabel(q), strings.Join(dedupeStrings(parts), " · "))
 		}
 	}
 	if len(r.Quotes) > 0 {
