@@ -36,11 +36,11 @@ and assigns each, one at a time as a stream would, to an existing story or a new
 one. A story is one real-world event, not a topic: two earthquakes are two stories.
 
 Formats:
-  jsonl  one line per article, in processing order: {"id","story","new","similarity",
-         "duplicate_of","source","published","time_note"}; every input article appears
-         once (a repeated id is printed as "ID#2", "ID#3"… with "input_id")
-  text   each story: generated title, outlets, size, time span, key people and places
-  json   one object per story with its members (one story per line)
+  jsonl    one line per article, in processing order: {"id","story","new","similarity",
+  (json)   "duplicate_of","source","published","time_note"}; every input article appears
+           once (a repeated id is printed as "ID#2", "ID#3"… with "input_id")
+  stories  one object per story with its members (one story per line)
+  text     each story: generated title, outlets, size, time span, key people and places
 
 --window bounds how far outside a story's time span an article may be and still
 join it (default 168h: several outlets cover one event within a few days, and
@@ -51,9 +51,11 @@ stories with undated members are retired only when the active set is full.
 date order is processed close to input order).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch format {
-			case "jsonl", "json", "text":
+			case "json":
+				format = "jsonl" // the per-article contract, as for analyze
+			case "jsonl", "stories", "text":
 			default:
-				return fmt.Errorf("unknown --format %q (jsonl, json or text)", format)
+				return fmt.Errorf("unknown --format %q (jsonl, json, stories or text)", format)
 			}
 			w := bufio.NewWriterSize(e.stdout, 1<<16)
 			var stories []cluster.Story
@@ -130,7 +132,7 @@ date order is processed close to input order).`,
 			return src.Err()
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl (one line per article), json (stories) or text")
+	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl or json (one line per article), stories (one JSON object per story, with members) or text")
 	cmd.Flags().BoolVar(&explain, "explain", false, "say why each article went where it did (shared people, places, terms, dates; similarity; runner-up)")
 	cmd.Flags().DurationVar(&window, "window", cluster.DefaultWindow, "how far outside a story's time span an article may join it (negative: no limit)")
 	cmd.Flags().Float64Var(&threshold, "threshold", 0, "similarity needed to join a story (0: the built-in default)")
@@ -174,7 +176,7 @@ func round3(x float64) float64 {
 	return v
 }
 
-// storyJSON is one line of --format json.
+// storyJSON is one line of --format stories.
 type storyJSON struct {
 	ID      string       `json:"id"`
 	Title   string       `json:"title"`
@@ -207,7 +209,7 @@ func writeStories(w io.Writer, format string, stories []cluster.Story, meta map[
 		if s.Outlets == nil {
 			s.Outlets = []string{}
 		}
-		if format == "json" {
+		if format == "stories" {
 			j := storyJSON{
 				ID: s.ID, Title: s.Title, Size: s.Size, Unique: s.Unique, Outlets: s.Outlets,
 				First: formatTime(s.First), Last: formatTime(s.Last),

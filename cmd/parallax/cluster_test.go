@@ -91,7 +91,7 @@ func TestClusterJSONLEveryID(t *testing.T) {
 
 func TestClusterStoryFormats(t *testing.T) {
 	in := clusterInput(t)
-	out, stderr, err := runCmd(t, "cluster", "--format", "json", "--explain", in)
+	out, stderr, err := runCmd(t, "cluster", "--format", "stories", "--explain", in)
 	if err != nil {
 		t.Fatalf("cluster --format json: %v\n%s", err, stderr)
 	}
