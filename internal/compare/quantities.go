@@ -123,14 +123,25 @@ func (s *story) qmentions() []qmention {
 				m.head = m.keys[len(m.keys)-1]
 			}
 			// A fate word just after the figure ("were killed") is what it counts.
+			// Only a verb form counts ("were killed", "died"), not a noun
+			// of the next item ("cases and deaths"), and only in the
+			// figure's own clause.
 			after := d.Text[q.End:min(len(d.Text), q.End+60)]
+			if i := strings.IndexAny(after, ",;.:"); i >= 0 {
+				after = after[:i]
+			}
 			n := 0
 			token.Each(after, func(w token.Word) {
 				n++
-				if n > 5 {
+				raw := strings.ToLower(w.Text(after))
+				if n > 4 || raw == "and" || raw == "or" {
+					n = 99
 					return
 				}
-				k := normalise(stem(strings.ToLower(w.Text(after))))
+				if !strings.HasSuffix(raw, "ed") && raw != "dead" && raw != "missing" && raw != "fled" && raw != "hurt" {
+					return
+				}
+				k := normalise(stem(raw))
 				if fateWords[k] && m.head != k {
 					m.keys = append(m.keys, k)
 					m.head = k
@@ -191,6 +202,14 @@ func (s *story) quantities() []Quantity {
 		}
 		return x
 	}
+	// Each group keeps the values all its figures allow, so that a chain
+	// of open intervals ("at least 3", "6", "at least 6") cannot gather
+	// figures that contradict each other.
+	lo := make([]float64, len(ms))
+	hi := make([]float64, len(ms))
+	for i, m := range ms {
+		lo[i], hi[i] = m.lo, m.hi
+	}
 	union := func(a, b int) {
 		ra, rb := find(a), find(b)
 		if ra == rb {
@@ -200,6 +219,11 @@ func (s *story) quantities() []Quantity {
 			ra, rb = rb, ra
 		}
 		parent[rb] = ra
+		lo[ra], hi[ra] = math.Max(lo[ra], lo[rb]), math.Min(hi[ra], hi[rb])
+	}
+	fits := func(a, b int) bool {
+		ra, rb := find(a), find(b)
+		return math.Max(lo[ra], lo[rb]) <= math.Min(hi[ra], hi[rb])
 	}
 	// Bucket by head so that only comparable mentions are ever compared.
 	buckets := map[string][]int{}
@@ -217,6 +241,9 @@ func (s *story) quantities() []Quantity {
 			for y := x + 1; y < len(idx); y++ {
 				a, b := &ms[idx[x]], &ms[idx[y]]
 				if !sameThing(a, b) {
+					continue
+				}
+				if !fits(idx[x], idx[y]) {
 					continue
 				}
 				if a.doc == b.doc {
@@ -260,7 +287,9 @@ func (s *story) quantities() []Quantity {
 			for y := x + 1; y < len(idx); y++ {
 				a, b := &ms[idx[x]], &ms[idx[y]]
 				ra, rb := find(idx[x]), find(idx[y])
-				if ra == rb || a.doc == b.doc || a.class == shift || b.class == shift || !sameThing(a, b) {
+				// Figures that count nothing named cannot be shown to count
+				// the same thing, so they never conflict.
+				if ra == rb || a.doc == b.doc || a.head == "" || a.class == shift || b.class == shift || !sameThing(a, b) {
 					continue
 				}
 				if intersects(docsOf[ra], docsOf[rb]) || s.contextSim(a.unit, b.unit) < 0.3 {

@@ -122,6 +122,28 @@ func TestExampleAcceptance(t *testing.T) {
 		}
 		t.Errorf("no tension between the full agreement and the failed talks: %+v", rep.Tensions)
 	})
+	t.Run("figures", func(t *testing.T) {
+		verdict := map[float64]compare.Verdict{}
+		where := map[float64][]string{}
+		for _, q := range rep.Quantities {
+			for _, m := range q.Mentions {
+				verdict[m.Value] = q.Verdict
+				where[m.Value] = q.Articles
+			}
+		}
+		want := map[float64]compare.Verdict{39000: compare.Compatible, 4400: compare.Compatible, 4408: compare.Compatible,
+			165000: compare.Single, 5000: compare.Single}
+		for v, w := range want {
+			if verdict[v] != w {
+				t.Errorf("figure %v: verdict %q; want %q", v, verdict[v], w)
+			}
+		}
+		for _, v := range []float64{165000, 5000} {
+			if len(where[v]) != 1 || where[v][0] != bbc {
+				t.Errorf("figure %v in %v; want only %s", v, where[v], bbc)
+			}
+		}
+	})
 	t.Run("summary", func(t *testing.T) {
 		n := 0
 		for _, s := range rep.Summary {
