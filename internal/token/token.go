@@ -62,6 +62,13 @@ func next(s string, i int) (r rune, n int, word, digit bool) {
 func Each(s string, fn func(w Word)) {
 	i := 0
 	for i < len(s) {
+		// Skip ASCII non-word bytes quickly.
+		for i < len(s) && s[i] < utf8.RuneSelf && wordByte[s[i]] == 0 {
+			i++
+		}
+		if i >= len(s) {
+			return
+		}
 		_, n, word, digit := next(s, i)
 		if !word {
 			i += n
@@ -71,6 +78,14 @@ func Each(s string, fn func(w Word)) {
 		prevDigit := digit
 		i += n
 		for i < len(s) {
+			// Run over ASCII letters and digits quickly.
+			for i < len(s) && s[i] < utf8.RuneSelf && wordByte[s[i]] != 0 {
+				prevDigit = wordByte[s[i]] == 2
+				i++
+			}
+			if i >= len(s) {
+				break
+			}
 			r, n, word, digit := next(s, i)
 			if word {
 				prevDigit = digit

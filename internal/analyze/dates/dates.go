@@ -95,13 +95,17 @@ func Find(text string, sents []news.Span, published time.Time) []news.Date {
 	}
 	for i := 0; i < len(words); i++ {
 		w := words[i].Text(text)
+		c := w[0]
+		if !isCap(w) && (c < '0' || c > '9') && c != 'y' && c != 't' && c != 'l' && c != 'n' {
+			continue // only capitals, digits and a few relative words can start a date
+		}
 		lb := low(i)
 		switch {
 		case len(w) == 10 && w[4] == '-' && w[7] == '-': // 2011-10-21 (token keeps inner hyphens)
 			if t, err := time.Parse("2006-01-02", w); err == nil {
 				emit(i, i, t.Format("2006-01-02"), false)
 			}
-		case monthNum[string(lb)] != 0 && (len(w) > 3 || i+1 < len(words)) && isCap(w):
+		case isCap(w) && monthNum[string(lb)] != 0:
 			m := monthNum[string(lb)]
 			if string(lb) == "may" && !(i+1 < len(words) && (day(words[i+1].Text(text)) > 0 || year(i+1) > 0)) {
 				continue // "may" the verb
@@ -123,7 +127,7 @@ func Find(text string, sents []news.Span, published time.Time) []news.Date {
 				i++
 				continue
 			}
-		case day(w) > 0 && len(w) <= 4 && i+1 < len(words) && monthNum[string(low(i+1))] != 0 && isCap(words[i+1].Text(text)):
+		case len(w) <= 4 && day(w) > 0 && i+1 < len(words) && isCap(words[i+1].Text(text)) && monthNum[string(low(i+1))] != 0:
 			m, d := monthNum[string(low(i+1))], day(w)
 			if y := year(i + 2); y > 0 {
 				emit(i, i+2, fmt.Sprintf("%04d-%02d-%02d", y, m, d), false)
