@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/parallax-news/parallax/internal/analyze"
 	"github.com/parallax-news/parallax/internal/news"
@@ -84,7 +83,7 @@ type docJSON struct {
 func newDocJSON(d news.Document) docJSON {
 	j := docJSON{
 		ID: d.ID, Source: d.Source, URL: d.URL, Title: d.Title, Standfirst: d.Standfirst,
-		Author: d.Author, Published: formatTime(d.Published), Text: d.Text,
+		Author: d.Author, Published: news.FormatTime(d.Published), Text: d.Text,
 		Sentences: d.Sentences, Entities: d.Entities, Quotes: d.Quotes, Quantities: d.Quantities, Dates: d.Dates,
 	}
 	// Empty lists print as [] so consumers need not test for null.
@@ -106,18 +105,6 @@ func newDocJSON(d news.Document) docJSON {
 	return j
 }
 
-// formatTime prints a date as a day when it has no time of day.
-func formatTime(t time.Time) string {
-	switch {
-	case t.IsZero():
-		return ""
-	case t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0:
-		return t.Format("2006-01-02")
-	default:
-		return t.Format(time.RFC3339)
-	}
-}
-
 // docText is the human view of one analyzed article.
 func docText(d news.Document) string {
 	var b strings.Builder
@@ -130,7 +117,7 @@ func docText(d news.Document) string {
 		fmt.Fprintf(&b, "title:     %s\n", d.Title)
 	}
 	if !d.Published.IsZero() {
-		fmt.Fprintf(&b, "published: %s\n", formatTime(d.Published))
+		fmt.Fprintf(&b, "published: %s\n", news.FormatTime(d.Published))
 	}
 	fmt.Fprintf(&b, "text:      %d bytes, %d sentences\n", len(d.Text), len(d.Sentences))
 	if len(d.Entities) > 0 {

@@ -163,7 +163,7 @@ type assignJSON struct {
 func newAssignJSON(a cluster.Assignment, f *cluster.Features, inputID string) assignJSON {
 	j := assignJSON{
 		ID: a.ID, Story: a.Story, New: a.New, Similarity: round3(a.Similarity), DuplicateOf: a.DuplicateOf,
-		Source: f.Source, Published: formatTime(f.Published), TimeNote: a.TimeNote, Explain: a.Explain,
+		Source: f.Source, Published: news.FormatTime(f.Published), TimeNote: a.TimeNote, Explain: a.Explain,
 	}
 	if inputID != a.ID {
 		j.InputID = inputID
@@ -212,13 +212,13 @@ func writeStories(w io.Writer, format string, stories []cluster.Story, meta map[
 		if format == "stories" {
 			j := storyJSON{
 				ID: s.ID, Title: s.Title, Size: s.Size, Unique: s.Unique, Outlets: s.Outlets,
-				First: formatTime(s.First), Last: formatTime(s.Last),
+				First: news.FormatTime(s.First), Last: news.FormatTime(s.Last),
 				People: s.People, Places: s.Places, Names: s.Names, Terms: s.Terms,
 			}
 			for _, m := range s.Members {
 				a := meta[m.ID].a
 				j.Members = append(j.Members, memberJSON{
-					ID: m.ID, Source: m.Source, Title: m.Title, Published: formatTime(m.Published),
+					ID: m.ID, Source: m.Source, Title: m.Title, Published: news.FormatTime(m.Published),
 					DuplicateOf: m.DuplicateOf, Similarity: round3(a.Similarity), Explain: a.Explain,
 				})
 			}
@@ -256,9 +256,9 @@ func storyText(s cluster.Story, meta map[string]articleMeta) string {
 	b.WriteString("\n")
 	if !s.First.IsZero() {
 		if s.First.Equal(s.Last) {
-			fmt.Fprintf(&b, "   when:   %s\n", formatTime(s.First))
+			fmt.Fprintf(&b, "   when:   %s\n", news.FormatTime(s.First))
 		} else {
-			fmt.Fprintf(&b, "   when:   %s to %s\n", formatTime(s.First), formatTime(s.Last))
+			fmt.Fprintf(&b, "   when:   %s to %s\n", news.FormatTime(s.First), news.FormatTime(s.Last))
 		}
 	}
 	if len(s.People) > 0 {
@@ -279,7 +279,7 @@ func storyText(s cluster.Story, meta map[string]articleMeta) string {
 			fmt.Fprintf(&b, " [%s]", m.Source)
 		}
 		if !m.Published.IsZero() {
-			fmt.Fprintf(&b, " %s", formatTime(m.Published))
+			fmt.Fprintf(&b, " %s", news.FormatTime(m.Published))
 		}
 		if m.Title != "" {
 			fmt.Fprintf(&b, " %s", m.Title)

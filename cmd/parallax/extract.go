@@ -87,7 +87,7 @@ func runExtract(e *env, cmd *cobra.Command, args []string, workers int, opt extr
 			a, err := extractFile(e, path, opt)
 			j := extractJSON{
 				File: displayName(path), Text: a.Text, Title: a.Title, Author: a.Author,
-				Published: formatTime(a.Published), Source: a.Source, Language: a.Language, URL: a.URL,
+				Published: news.FormatTime(a.Published), Source: a.Source, Language: a.Language, URL: a.URL,
 			}
 			b, merr := json.Marshal(j)
 			if merr != nil && err == nil {

@@ -141,7 +141,7 @@ func runFetch(ctx context.Context, e *env, feeds []string, c fetchConfig) error 
 				written++
 				b, err := json.Marshal(articleJSON{
 					ID: r.a.ID, Source: r.a.Source, URL: r.a.URL, Title: r.a.Title, Author: r.a.Author,
-					Language: r.a.Language, Published: formatTime(r.a.Published), Text: r.a.Text,
+					Language: r.a.Language, Published: news.FormatTime(r.a.Published), Text: r.a.Text,
 				})
 				if err != nil {
 					return err

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/token"
@@ -231,7 +230,7 @@ func Compare(docs []news.Document, opt Options) Report {
 	}
 	for _, d := range docs {
 		r.Articles = append(r.Articles, Article{
-			ID: d.ID, Source: d.Source, Title: d.Title, Published: formatTime(d.Published),
+			ID: d.ID, Source: d.Source, Title: d.Title, Published: news.FormatTime(d.Published),
 			Language: d.Language, URL: d.URL, Text: d.Text,
 		})
 	}
@@ -310,14 +309,3 @@ func looksEnglish(text string) bool {
 	return n >= 5 && stop*5 >= n
 }
 
-// formatTime prints a date as a day when it has no time of day.
-func formatTime(t time.Time) string {
-	switch {
-	case t.IsZero():
-		return ""
-	case t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0:
-		return t.Format("2006-01-02")
-	default:
-		return t.Format(time.RFC3339)
-	}
-}

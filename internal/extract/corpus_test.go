@@ -13,27 +13,14 @@ import (
 	"time"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
+	"github.com/parallax-news/parallax/internal/benchdata"
 )
 
 // evalPages loads the extraction development set from ../shared/bench
 // (relative to the module root), or skips when it is absent.
 func evalPages(tb testing.TB) [][]byte {
 	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("module root not found")
-		}
-		dir = parent
-	}
-	html := filepath.Join(dir, "..", "shared", "bench", "extraction", "trafilatura-eval", "html")
+	html := benchdata.Path(tb, "extraction/trafilatura-eval/html")
 	files, _ := filepath.Glob(filepath.Join(html, "*.gz"))
 	if len(files) == 0 {
 		tb.Skipf("extraction benchmark pages not found under %s", html)

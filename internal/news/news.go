@@ -130,3 +130,17 @@ var (
 	// ErrNotArticle says an input is not something Parallax can read as an article.
 	ErrNotArticle = errors.New("not an article")
 )
+
+// FormatTime prints a publication time the way Parallax's outputs do: ""
+// when unknown, a bare day ("2006-01-02") when it has no time of day, else
+// RFC 3339.
+func FormatTime(t time.Time) string {
+	switch {
+	case t.IsZero():
+		return ""
+	case t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0:
+		return t.Format("2006-01-02")
+	default:
+		return t.Format(time.RFC3339)
+	}
+}
