@@ -308,4 +308,3 @@ func looksEnglish(text string) bool {
 	})
 	return n >= 5 && stop*5 >= n
 }
-
