@@ -1,0 +1,69 @@
+// Package quantity is analysis stage 4: it finds the figures an article
+// states, with what they count. "More than 4,400 American military
+// personnel" is Value 4400, Qualifier "more than", Counts "american
+// military personnel", Kind count.
+//
+// # What is read
+//
+//   - Digits with thousands separators and decimals ("39,000", "4.5"), with
+//     scale words or suffixes ("4.5 million", "$1.2bn", "20k").
+//   - Spelled numbers ("nine", "twenty-five", "two thousand", "a dozen",
+//     "half a million"). A spelled number is kept only when something
+//     follows it that says what it is (a counted noun, a unit, "percent"):
+//     "the nine were freed" gives nothing; "one" is kept only with a scale
+//     word ("one million").
+//   - Fractions ("two-thirds of voters", "a third of", "half of") as
+//     Kind percent, Value in percent (66.67), so that they compare with
+//     written percentages.
+//   - Kinds: count (the default), money ($ £ € ¥ ₹ and US$, A$, C$, HK$…,
+//     or a currency word after the number; Unit is the ISO 4217 code),
+//     percent (%, percent, per cent, pc; "percentage points" has Unit
+//     "percentage point"), duration (seconds to centuries; Unit is the
+//     singular unit), measure (km, miles, tonnes, kg, acres, barrels, MW…).
+//   - Ages ("a 45-year-old man", "aged 45") are kind duration, Unit "year",
+//     Counts "age": an age is an attribute, not a number of things, but a
+//     differing age between outlets is worth seeing.
+//
+// # Qualifiers
+//
+// The words just before the number (no punctuation in between) are
+// normalised to one of: "about" (about, around, approximately, roughly,
+// some, an estimated, circa; "or so" after), "more than" (more than, over,
+// above, in excess of, upwards of, greater than; "-plus" after), "less
+// than" (less than, fewer than, under, below), "nearly" (nearly, almost,
+// close to, just under, just shy of), "at least" (at least, no fewer than,
+// no less than, a minimum of; "or more" after), "up to" (up to, as many
+// as, as much as, a maximum of, no more than; "or fewer" after), "peak of"
+// (a peak of, peaked at, a high of, a record), "down from", "up from", and
+// "" for an exact figure. The nearest phrase wins: "down from a peak of
+// 165,000" is "peak of".
+//
+// # What is counted
+//
+// Counts is the lower-cased noun phrase after the number, up to and
+// including its plural head ("39,000 US troops still stationed" is "us
+// troops"), also through "of the" ("5,000 of the troops"). Money and
+// percentages take a short phrase ("$1.2bn deal", "40% of voters"). A
+// count with no counted noun after it ("down from a peak of 165,000 in
+// 2008") inherits Counts from the nearest earlier quantity of the same kind
+// in the same or the previous sentence.
+//
+// # What is not a quantity
+//
+// Years (a four-digit number from 1800 to 2100 without a separator, unless a
+// qualifier and a plural noun or a unit make it a figure: "more than 2000
+// people"), dates ("21 Oct", "October 21"), times ("18:53", "3pm", "10
+// a.m."), ordinals ("21st"), decades ("1990s"), ranges and scores ("10-15",
+// "2006-2007", "3-1"), numbers after "/", ":", "#", "+" or a hyphen joined to a
+// word ("Covid-19"), codes with a leading zero, list markers ("1." at the
+// start of a line), numbers inside names ("Apollo 11", "Section 8", "G20":
+// the number follows a capitalised word that does not open the sentence,
+// or an index noun such as "page", "room", "flight"), multipliers ("three
+// times") and vague amounts ("dozens of", "thousands of", which state no
+// figure).
+//
+// It is a hand-written byte scanner rather than regular expressions or a
+// number-parsing library: it runs on every article, and looks at each byte
+// once with a table look-up, doing real work only at digits and at words
+// that can be number words.
+package quantity
