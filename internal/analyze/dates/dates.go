@@ -1,20 +1,6 @@
-// Package dates finds the dates an article mentions (analysis stage 5):
-// absolute ones ("21 October 2011", "Oct. 21, 2011", "March 2003",
-// "2011-10-21", "in 2008") and ones relative to the article's publication
-// date ("on Friday", "yesterday", "last month", "next year"), resolved to
-// ISO 8601 at day, month or year precision.
-//
-// Weekday names are read as the most recent such day on or before the
-// publication date (news mostly reports what has happened; "on Friday" in a
-// Friday article is that day). Without a publication date relative dates
-// keep an empty Value.
-//
-// It is a hand-written scanner over the shared word tokenizer: a general
-// date-parsing library costs far more than this stage's budget.
 package dates
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -69,15 +55,23 @@ func Find(text string, sents []news.Span, published time.Time) []news.Date {
 		out = append(out, news.Date{Text: text[s:e], Value: value, Relative: relative, Span: news.Span{Start: s, End: e}})
 	}
 	day := func(s string) int {
-		s = strings.TrimRight(s, "stndrdth")
+		// "21", "21st", "3rd": one or two digits and an optional ordinal suffix.
 		if s == "" || s[0] < '0' || s[0] > '9' {
-			return 0 // no error value to allocate for the common case
-		}
-		d, err := strconv.Atoi(s)
-		if err != nil || d < 1 || d > 31 {
 			return 0
 		}
-		return d
+		d, k := 0, 0
+		for k < len(s) && k < 3 && s[k] >= '0' && s[k] <= '9' {
+			d = d*10 + int(s[k]-'0')
+			k++
+		}
+		if k > 2 || d < 1 || d > 31 {
+			return 0
+		}
+		switch s[k:] {
+		case "", "st", "nd", "rd", "th":
+			return d
+		}
+		return 0
 	}
 	year := func(i int) int {
 		if i >= len(words) {
@@ -102,8 +96,8 @@ func Find(text string, sents []news.Span, published time.Time) []news.Date {
 		lb := low(i)
 		switch {
 		case len(w) == 10 && w[4] == '-' && w[7] == '-': // 2011-10-21 (token keeps inner hyphens)
-			if t, err := time.Parse("2006-01-02", w); err == nil {
-				emit(i, i, t.Format("2006-01-02"), false)
+			if _, err := time.Parse("2006-01-02", w); err == nil {
+				emit(i, i, w, false)
 			}
 		case isCap(w) && monthNum[string(lb)] != 0:
 			m := monthNum[string(lb)]
@@ -114,7 +108,7 @@ func Find(text string, sents []news.Span, published time.Time) []news.Date {
 			if i+1 < len(words) && day(words[i+1].Text(text)) > 0 && len(words[i+1].Text(text)) <= 4 {
 				d := day(words[i+1].Text(text))
 				if y := year(i + 2); y > 0 {
-					emit(i, i+2, fmt.Sprintf("%04d-%02d-%02d", y, m, d), false)
+					emit(i, i+2, isoDay(y, int(m), d), false)
 					i += 2
 				} else {
 					emit(i, i+1, resolveMonthDay(published, m, d), true)
@@ -123,14 +117,14 @@ func Find(text string, sents []news.Span, published time.Time) []news.Date {
 				continue
 			}
 			if y := year(i + 1); y > 0 {
-				emit(i, i+1, fmt.Sprintf("%04d-%02d", y, m), false)
+				emit(i, i+1, isoMonth(y, int(m)), false)
 				i++
 				continue
 			}
 		case len(w) <= 4 && day(w) > 0 && i+1 < len(words) && isCap(words[i+1].Text(text)) && monthNum[string(low(i+1))] != 0:
 			m, d := monthNum[string(low(i+1))], day(w)
 			if y := year(i + 2); y > 0 {
-				emit(i, i+2, fmt.Sprintf("%04d-%02d-%02d", y, m, d), false)
+				emit(i, i+2, isoDay(y, int(m), d), false)
 				i += 2
 			} else {
 				emit(i, i+1, resolveMonthDay(published, m, d), true)
@@ -138,15 +132,31 @@ func Find(text string, sents []news.Span, published time.Time) []news.Date {
 			}
 		case year(i) > 0 && i > 0 && yearPrepositions[string(low(i-1))]:
 			emit(i, i, words[i].Text(text), false)
+		case len(w) == 9 && w[4] == '-' && year(i) == 0 && isYearString(w[:4]) && isYearString(w[5:]) && w[:4] < w[5:]:
+			emit(i, i, w[:4]+"/"+w[5:], false) // "2006-2007": an ISO 8601 interval of years
 		case isCap(w) && weekdayOf(lb) >= 0:
+			if i > 0 && isCap(words[i-1].Text(text)) && adjacent(text, words[i-1], words[i]) && !sentenceStart(text, words[i-1].Start) {
+				continue // "Super Tuesday", "Good Friday": a name
+			}
 			wd := time.Weekday(weekdayOf(lb))
+			from, dir := i, 0 // dir -1: "last Friday", +1: "next Friday"
+			if i > 0 && adjacent(text, words[i-1], words[i]) {
+				switch string(low(i - 1)) {
+				case "last", "past":
+					from, dir = i-1, -1
+				case "next", "coming":
+					from, dir = i-1, 1
+				}
+			}
 			v := ""
 			if !published.IsZero() {
-				back := (int(published.Weekday()) - int(wd) + 7) % 7
-				v = published.AddDate(0, 0, -back).Format("2006-01-02")
+				v = dayOf(resolveWeekday(published, wd, dir))
 			}
-			emit(i, i, v, true)
+			emit(from, i, v, true)
 		case string(lb) == "yesterday" || string(lb) == "today" || string(lb) == "tomorrow":
+			if w != string(lb) && (isUpperWord(w) || !sentenceStart(text, words[i].Start)) {
+				continue // "USA TODAY", "the Today programme": a name
+			}
 			off := 0
 			switch string(lb) {
 			case "yesterday":
@@ -156,10 +166,10 @@ func Find(text string, sents []news.Span, published time.Time) []news.Date {
 			}
 			v := ""
 			if !published.IsZero() {
-				v = published.AddDate(0, 0, off).Format("2006-01-02")
+				v = dayOf(published.AddDate(0, 0, off))
 			}
 			emit(i, i, v, true)
-		case (string(lb) == "last" || string(lb) == "this" || string(lb) == "next") && i+1 < len(words):
+		case (string(lb) == "last" || string(lb) == "this" || string(lb) == "next") && i+1 < len(words) && adjacent(text, words[i], words[i+1]):
 			off := 0
 			switch string(lb) {
 			case "last":
@@ -171,15 +181,25 @@ func Find(text string, sents []news.Span, published time.Time) []news.Date {
 			if unit != "week" && unit != "month" && unit != "year" {
 				continue
 			}
+			if i > 0 && adjacent(text, words[i-1], words[i]) && (strings.HasSuffix(words[i-1].Text(text), "'s") || strings.HasSuffix(words[i-1].Text(text), "’s")) {
+				continue // "Bush's last year in office": not a date
+			}
+			if isCap(words[i+1].Text(text)) && !sentenceStart(text, words[i].Start) || isCap(w) && isCap(words[i+1].Text(text)) && i > 0 && !sentenceStart(text, words[i].Start) {
+				continue // "ABC's This Week": a name
+			}
 			v := ""
 			if !published.IsZero() {
 				switch unit {
 				case "week":
-					v = published.AddDate(0, 0, 7*off).Format("2006-01-02")
+					y, wk := published.AddDate(0, 0, 7*off).ISOWeek()
+					v = isoWeek(y, wk)
 				case "month":
-					v = published.AddDate(0, off, 0).Format("2006-01")
+					// AddDate normalises "Mar 31 minus a month" to Mar 3; step from the 1st.
+					first := time.Date(published.Year(), published.Month(), 1, 0, 0, 0, 0, time.UTC)
+					f := first.AddDate(0, off, 0)
+					v = isoMonth(f.Year(), int(f.Month()))
 				case "year":
-					v = published.AddDate(off, 0, 0).Format("2006")
+					v = strconv.Itoa(published.Year() + off)
 				}
 			}
 			emit(i, i+1, v, true)
@@ -189,8 +209,77 @@ func Find(text string, sents []news.Span, published time.Time) []news.Date {
 	return out
 }
 
-// weekdayOf returns the weekday a lower-case word names, or -1.
+// resolveWeekday gives the day a weekday name refers to: with dir 0 the most
+// recent such day on or before published, with -1 ("last Friday") the one
+// strictly before, with +1 ("next Friday") the one strictly after.
+func resolveWeekday(published time.Time, wd time.Weekday, dir int) time.Time {
+	back := (int(published.Weekday()) - int(wd) + 7) % 7
+	switch dir {
+	case -1:
+		if back == 0 {
+			back = 7
+		}
+	case 1:
+		ahead := (int(wd) - int(published.Weekday()) + 7) % 7
+		if ahead == 0 {
+			ahead = 7
+		}
+		return published.AddDate(0, 0, ahead)
+	}
+	return published.AddDate(0, 0, -back)
+}
+
+// isYearString reports whether s is four digits from 1800 to 2100.
+func isYearString(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	y := 0
+	for i := 0; i < 4; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+		y = y*10 + int(s[i]-'0')
+	}
+	return y >= 1800 && y <= 2100
+}
+
+// isUpperWord reports whether w is written in capitals only.
+func isUpperWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if 'a' <= w[i] && w[i] <= 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// adjacent reports whether only spaces separate words a and b.
+func adjacent(text string, a, b token.Word) bool {
+	for k := a.End; k < b.Start; k++ {
+		if text[k] != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceStart reports whether the word at off opens a sentence, a line or
+// a quotation.
+func sentenceStart(text string, off int) bool {
+	k := off - 1
+	for k >= 0 && (text[k] == ' ' || text[k] == '"' || text[k] == '\'' || text[k] == '(') {
+		k--
+	}
+	return k < 0 || text[k] == '.' || text[k] == '!' || text[k] == '?' || text[k] == '\n' || text[k] == ':'
+}
+
+// weekdayOf returns the weekday a lower-case word names (possessive
+// allowed), or -1.
 func weekdayOf(b []byte) int {
+	if n := len(b); n > 2 && b[n-2] == '\'' && b[n-1] == 's' {
+		b = b[:n-2] // "Friday's vote"
+	}
 	if d, ok := weekdays[string(b)]; ok {
 		return int(d)
 	}
@@ -213,7 +302,7 @@ func resolveMonthDay(published time.Time, m time.Month, d int) string {
 			best = t
 		}
 	}
-	return best.Format("2006-01-02")
+	return dayOf(best)
 }
 
 func absDur(d time.Duration) time.Duration {
@@ -222,3 +311,43 @@ func absDur(d time.Duration) time.Duration {
 	}
 	return d
 }
+
+// dayOf formats t's calendar day as ISO 8601.
+func dayOf(t time.Time) string { return isoDay(t.Year(), int(t.Month()), t.Day()) }
+
+// isoDay formats a day as "YYYY-MM-DD" with one allocation.
+func isoDay(y, m, d int) string {
+	var b [10]byte
+	put4(b[:], y)
+	b[4], b[7] = '-', '-'
+	put2(b[5:], m)
+	put2(b[8:], d)
+	return string(b[:])
+}
+
+// isoMonth formats a month as "YYYY-MM".
+func isoMonth(y, m int) string {
+	var b [7]byte
+	put4(b[:], y)
+	b[4] = '-'
+	put2(b[5:], m)
+	return string(b[:])
+}
+
+// isoWeek formats an ISO week as "YYYY-Www".
+func isoWeek(y, w int) string {
+	var b [8]byte
+	put4(b[:], y)
+	b[4], b[5] = '-', 'W'
+	put2(b[6:], w)
+	return string(b[:])
+}
+
+func put4(b []byte, v int) {
+	if v < 0 || v > 9999 {
+		v = 0
+	}
+	b[0], b[1], b[2], b[3] = byte('0'+v/1000), byte('0'+v/100%10), byte('0'+v/10%10), byte('0'+v%10)
+}
+
+func put2(b []byte, v int) { b[0], b[1] = byte('0'+v/10%10), byte('0'+v%10) }

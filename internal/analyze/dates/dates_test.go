@@ -1,8 +1,13 @@
 package dates
 
 import (
+	"compress/gzip"
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -32,6 +37,24 @@ func TestFind(t *testing.T) {
 		{"unresolved without a date", "on Friday", time.Time{}, []d{{"Friday", "", true}}},
 		{"may the verb", "They may leave in May 2012.", pub, []d{{"May 2012", "2012-05", false}}},
 		{"bare numbers are not years", "The 2000 delegates met.", pub, nil},
+		{"since year", "in power since 2003", pub, []d{{"2003", "2003", false}}},
+		{"year range", "the surge of 2006-2007", pub, []d{{"2006-2007", "2006/2007", false}}},
+		{"day month without year", "due on 3 Nov", pub, []d{{"3 Nov", "2011-11-03", true}}},
+		{"weekday on the publication day", "Friday's vote", pub, []d{{"Friday's", "2011-10-21", true}}},
+		{"last weekday", "last Friday and next Friday", pub,
+			[]d{{"last Friday", "2011-10-14", true}, {"next Friday", "2011-10-28", true}}},
+		{"today and tomorrow", "today and tomorrow", pub,
+			[]d{{"today", "2011-10-21", true}, {"tomorrow", "2011-10-22", true}}},
+		{"weeks", "this week, last week and next week", pub,
+			[]d{{"this week", "2011-W42", true}, {"last week", "2011-W41", true}, {"next week", "2011-W43", true}}},
+		{"month steps from the first", "earlier this month and last month", time.Date(2011, 3, 31, 0, 0, 0, 0, time.UTC),
+			[]d{{"this month", "2011-03", true}, {"last month", "2011-02", true}}},
+		{"this year", "later this year", pub, []d{{"this year", "2011", true}}},
+		{"names are not dates", "won Super Tuesday, told USA TODAY and ABC's This Week", pub, nil},
+		{"possessive last year", "in Bush's last year in office", pub, nil},
+		{"sentence-initial Today", "Today the court ruled.", pub, []d{{"Today", "2011-10-21", true}}},
+		{"relative without a date", "yesterday and last month", time.Time{},
+			[]d{{"yesterday", "", true}, {"last month", "", true}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -60,6 +83,9 @@ func FuzzFind(f *testing.F) {
 			if x.Start < last || x.End > len(s) || x.Text != s[x.Start:x.End] {
 				t.Fatalf("Find(%q): bad span %v", s, x.Span)
 			}
+			if utf8.ValidString(s) && !utf8.ValidString(x.Text) {
+				t.Fatalf("Find(%q): span %v not on rune boundaries", s, x.Span)
+			}
 			last = x.End
 		}
 	})
@@ -76,4 +102,60 @@ func BenchmarkFind(b *testing.B) {
 	for b.Loop() {
 		Find(s, nil, pub)
 	}
+}
+
+// BenchmarkFindCorpus runs Find over the first articles of the shared
+// AllSides corpus (real news prose, far fewer dates per kB than
+// BenchmarkFind's text); it skips when the corpus is absent.
+func BenchmarkFindCorpus(b *testing.B) {
+	dir, err := os.Getwd()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			b.Skip("no go.mod above the package directory")
+		}
+		dir = parent
+	}
+	f, err := os.Open(filepath.Join(dir, "..", "shared", "bench", "scale", "allsides-37k.jsonl.gz"))
+	if err != nil {
+		b.Skipf("shared bench corpus absent: %v", err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	type art struct {
+		Text      string `json:"text"`
+		Published string `json:"published"`
+	}
+	var arts []art
+	n := 0
+	dec := json.NewDecoder(zr)
+	for len(arts) < 300 {
+		var a art
+		if err := dec.Decode(&a); err != nil {
+			break
+		}
+		arts = append(arts, a)
+		n += len(a.Text)
+	}
+	pubs := make([]time.Time, len(arts))
+	for i, a := range arts {
+		pubs[i], _ = time.Parse("2006-01-02", a.Published)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for i, a := range arts {
+			Find(a.Text, nil, pubs[i])
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n)*5000/1000, "µs/5kB")
 }
