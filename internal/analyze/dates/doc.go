@@ -1,14 +1,32 @@
-// Package dates finds the dates an article mentions (analysis stage 5):
-// absolute ones ("21 October 2011", "Oct. 21, 2011", "March 2003",
-// "2011-10-21", "in 2008") and ones relative to the article's publication
-// date ("on Friday", "yesterday", "last month", "next year"), resolved to
-// ISO 8601 at day, month or year precision.
+// Package dates is analysis stage 5: it finds the dates an article
+// mentions and resolves them to ISO 8601 values.
 //
-// Weekday names are read as the most recent such day on or before the
-// publication date (news mostly reports what has happened; "on Friday" in a
-// Friday article is that day). Without a publication date relative dates
-// keep an empty Value.
+// Absolute dates: "21 October 2011", "Oct. 21, 2011" and "2011-10-21" give
+// a day ("2011-10-21"); "October 2011" and "March 2003" a month
+// ("2003-03"); a bare year after a preposition ("in 2008", "since 2003",
+// "by 2020") a year ("2008"); a year range written "2006-2007" the ISO
+// interval "2006/2007". A day and month without a year ("October 21",
+// "21 Oct") take the year that puts them nearest the publication date and
+// are Relative.
 //
-// It is a hand-written scanner over the shared word tokenizer: a general
-// date-parsing library costs far more than this stage's budget.
+// Relative dates (Relative true), resolved against the publication date:
+//
+//   - a weekday ("on Friday", "Friday") is the most recent such day on or
+//     before the publication date: news mostly reports what has happened,
+//     and "on Friday" in a Friday article is that day. "last Friday" is the
+//     one strictly before, "next Friday" the one strictly after;
+//   - "yesterday", "today", "tomorrow" give a day;
+//   - "this/last/next week" give an ISO week ("2011-W42");
+//   - "this/last/next month" ("earlier this month") give a month ("2011-09");
+//   - "this/last/next year" give a year ("2012").
+//
+// Without a publication date relative dates keep an empty Value. Names that
+// look like dates are skipped: a capitalised weekday, "Today" or "This
+// Week" after a capitalised word inside a sentence ("Super Tuesday", "USA
+// TODAY", "ABC's This Week"), and "X's last year".
+//
+// It is a hand-written scanner over the shared word tokenizer, not a
+// regular expression or a date-parsing library (go-dateparser is in go.mod):
+// it runs on every article, and such a parser costs far more than the
+// stage's budget.
 package dates
