@@ -133,6 +133,14 @@ var currencyWords = map[string]string{
 	"riyals": "SAR", "dinars": "IQD", "lira": "TRY", "won": "KRW", "rand": "ZAR",
 }
 
+// currencyNations name the dollar (or other currency) before a currency
+// word ("New Zealand dollars").
+var currencyNations = map[string]string{
+	"us": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD", "new zealand": "NZD",
+	"hong kong": "HKD", "singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD", "zimbabwean": "ZWL",
+	"swiss": "CHF", "indian": "INR", "pakistani": "PKR", "russian": "RUB", "mexican": "MXN", "chinese": "CNY",
+}
+
 // durationUnits are the units of a duration, by their singular.
 var durationUnits = map[string]string{
 	"second": "second", "seconds": "second", "minute": "minute", "minutes": "minute", "hour": "hour",
@@ -187,6 +195,10 @@ var pluralHeads = map[string]bool{
 	"unemployed": true, "faithful": true, "elderly": true, "youth": true, "geese": true, "mice": true,
 	"teeth": true, "spacecraft": true, "swine": true, "species": true, "series": true,
 }
+
+// pluralModifiable are the plural nouns without a final "s" that may follow
+// another plural noun in a counted phrase ("police personnel").
+var pluralModifiable = map[string]bool{"personnel": true, "staff": true, "crew": true, "aircraft": true}
 
 // indexNouns are lower-case words after which a number is a label, not an
 // amount ("page 5", "room 101", "flight 370").

@@ -522,6 +522,8 @@ func (s *scanner) digits(i int) (news.Quantity, int, bool) {
 				return news.Quantity{}, fail, false
 			case string(pw) == "aged" || string(pw) == "age":
 				m.age, m.kind, m.unit, m.start, m.year = true, news.Duration, "year", ps, false
+			case string(pw) == "of" && s.prevIs(ps, "age") && !dot && !groups:
+				m.age, m.kind, m.unit, m.year = true, news.Duration, "year", false // "at the age of 94"
 			case indexNouns[string(pw)]:
 				return news.Quantity{}, fail, false
 			case isUpper(t[ps]) && !possessive(t[ps:pe]) && !sentenceStart(t, ps) && qualifierWord(pw) == "":
@@ -551,7 +553,7 @@ func appositive(t string, start, end int) bool {
 	default:
 		return false
 	}
-	if open == ',' && !(t[end] == ',' || t[end] == ';') || open == '(' && t[end] != ')' {
+	if open == ',' && t[end] != ',' || open == '(' && t[end] != ')' {
 		return false
 	}
 	k := start - 1
@@ -562,7 +564,20 @@ func appositive(t string, start, end int) bool {
 		k--
 	}
 	ps, pe, ok := prevWord(t, k)
-	return ok && pe == k && isUpper(t[ps]) && !isAcronym(t[ps:pe]) && !sentenceStart(t, ps)
+	if !ok || pe != k || !isLetter(t[ps]) || isAcronym(t[ps:pe]) || sentenceStart(t, ps) {
+		return false
+	}
+	var buf [16]byte
+	if pe-ps <= len(buf) {
+		w := buf[:pe-ps]
+		for i := range w {
+			w[i] = t[ps+i] | 0x20
+		}
+		if stopWords[string(w)] || months[string(w)] {
+			return false
+		}
+	}
+	return true
 }
 
 // threeDigits reports whether t[k:k+3] are digits not followed by another.
@@ -598,6 +613,9 @@ func (s *scanner) dottedBefore(pos int) bool {
 	if !ok || we != k-1 {
 		return false
 	}
+	if we-ws == 1 && isUpper(s.t[ws]) && ws > 0 && s.t[ws-1] == '.' {
+		return true // a dotted abbreviation: "S.B. 562", "H.R. 1"
+	}
 	w := s.lower(s.t[ws:we])
 	return months[string(w)] || string(w) == "no" || string(w) == "nos" || string(w) == "p" || string(w) == "pp" ||
 		string(w) == "art" || string(w) == "sec" || string(w) == "vol" || string(w) == "ch"
@@ -630,8 +648,20 @@ func (s *scanner) spelled(i, e int) (news.Quantity, int, bool) {
 			return news.Quantity{}, e, false
 		}
 		m.start, cur = ps, 1
-		if hs, he, ok := prevWord(t, ps); ok && string(s.lower(t[hs:he])) == "half" {
-			m.start, cur = hs, 0.5
+		if hs, he, ok := prevWord(t, ps); ok {
+			switch string(s.lower(t[hs:he])) {
+			case "half": // "half a million"
+				m.start, cur = hs, 0.5
+			case "of": // "a quarter of a million"
+				if fs, fe, ok := prevWord(t, hs); ok {
+					if den := fractions[string(s.lower(t[fs:fe]))]; den > 0 && s.prevIs(fs, "a") {
+						m.start, cur = fs, 1/den
+						if as, _, ok := prevWord(t, fs); ok {
+							m.start = as
+						}
+					}
+				}
+			}
 		}
 		if role == 3 {
 			cur *= v
@@ -731,6 +761,13 @@ func (s *scanner) fractionOf(i, e int, w []byte) (news.Quantity, int, bool) {
 	if !ok || string(s.lower(t[ws:we])) != "of" {
 		return news.Quantity{}, e, false
 	}
+	if as, ae, ok := nextWord(t, we); ok && string(s.lower(t[as:ae])) == "a" {
+		if ss, se, ok := nextWord(t, ae); ok {
+			if _, role := spelledValue(s.lower(t[ss:se])); role >= 3 {
+				return news.Quantity{}, e, false // "a quarter of a million": read at "million"
+			}
+		}
+	}
 	m := mention{start: start, end: e, value: 100 / den, kind: news.Percent, unit: "%", spelled: true}
 	q, next, ok := s.finish(&m)
 	if !ok || q.Counts == "" {
@@ -767,8 +804,8 @@ func (s *scanner) finish(m *mention) (news.Quantity, int, bool) {
 			switch string(hw) {
 			case "percent":
 				m.kind, m.unit, m.end, m.year = news.Percent, "%", he, false
-			case "strong":
-				m.end = he
+			case "strong": // "a 5,000-strong force"
+				m.end, m.loose = he, true
 			case "plus":
 				m.qual, m.end = "more than", he
 			case "odd":
@@ -911,26 +948,37 @@ func (s *scanner) finish(m *mention) (news.Quantity, int, bool) {
 		// after a determiner ("a $4.5bn loan", "a 5% rise"; not "64% swore").
 		direct := s.determinerBefore(min(qs, m.start))
 		switch {
+		case m.kind == news.Count && m.loose:
+			hs, he, _ = s.nounPhrase(m.end, true, true, false)
 		case m.kind == news.Count || ratio:
-			hs, he, head = s.nounPhrase(m.end, false, true)
+			hs, he, head = s.nounPhrase(m.end, false, true, false)
 			if !head {
 				hs, he = 0, 0
 			}
 		case m.kind == news.Money || m.kind == news.Percent:
-			hs, he, _ = s.nounPhrase(m.end, true, direct)
+			hs, he, _ = s.nounPhrase(m.end, true, direct, m.kind == news.Money)
 		case m.loose:
-			hs, he, _ = s.nounPhrase(m.end, true, true)
+			hs, he, _ = s.nounPhrase(m.end, true, true, false)
 		}
 		if he > hs {
 			counts = s.fold(hs, he)
 		}
-		// "four straight years" is a duration, "five nautical miles" a measure.
-		if m.kind == news.Count && head && strings.Count(counts, " ") <= 1 {
-			last := counts[strings.LastIndexByte(counts, ' ')+1:]
-			if u := durationUnits[last]; u != "" {
+		// "four straight years" is a duration, "five nautical miles" a
+		// measure, "1.4 New Zealand dollars" money.
+		if words := strings.Count(counts, " ") + 1; m.kind == news.Count && head && words <= 3 {
+			sp := strings.LastIndexByte(counts, ' ')
+			last := counts[sp+1:]
+			if u := durationUnits[last]; u != "" && words <= 2 {
 				m.kind, m.unit, counts, m.year = news.Duration, u, "", false
-			} else if u := measureUnits[last]; u != "" {
+			} else if u := measureUnits[last]; u != "" && words <= 2 {
 				m.kind, m.unit, counts, m.year = news.Measure, u, "", false
+			} else if c := currencyWords[last]; c != "" && last != "won" && last != "rand" {
+				if sp > 0 {
+					if cc := currencyNations[counts[:sp]]; cc != "" {
+						c = cc
+					}
+				}
+				m.kind, m.unit, counts, m.year = news.Money, c, "", false
 			}
 		}
 	}
@@ -963,7 +1011,7 @@ func (s *scanner) finish(m *mention) (news.Quantity, int, bool) {
 // "of the": "5,000 of the troops"). head says whether it ends in a plural
 // noun. loose phrases (money, percentages, "10-year sentence") may end in
 // a singular noun but take only lower-case words.
-func (s *scanner) nounPhrase(pos int, loose, direct bool) (start, end int, head bool) {
+func (s *scanner) nounPhrase(pos int, loose, direct, money bool) (start, end int, head bool) {
 	t := s.t
 	ws, we, ok := nextWord(t, pos)
 	if !ok {
@@ -971,11 +1019,13 @@ func (s *scanner) nounPhrase(pos int, loose, direct bool) (start, end int, head 
 	}
 	w := s.lower(t[ws:we])
 	phraseStart := ws
-	if string(w) != "of" && !(loose && string(w) == "in") && !direct {
+	in := string(w) == "in" && loose && money
+	ofPhrase := string(w) == "of"
+	if !ofPhrase && !in && !direct {
 		return 0, 0, false
 	}
-	if string(w) == "of" || loose && string(w) == "in" {
-		of := string(w) == "of"
+	if ofPhrase || in {
+		of := ofPhrase
 		k := we
 		for d := 0; d < 2; d++ {
 			ds, de, ok := nextWord(t, k)
@@ -1006,14 +1056,18 @@ func (s *scanner) nounPhrase(pos int, loose, direct bool) (start, end int, head 
 		pos = k
 		phraseStart = -1
 	}
+	lowerSeen := false
 	limit := 5
 	if loose {
 		limit = 3
 	}
 	end = 0
-	for n := 0; n < limit; n++ {
+	natural := false // the phrase stopped at punctuation or a function word
+	n := 0
+	for ; n < limit; n++ {
 		ws, we, ok := nextWord(t, pos)
 		if !ok {
+			natural = true
 			break
 		}
 		if phraseStart < 0 {
@@ -1021,22 +1075,28 @@ func (s *scanner) nounPhrase(pos int, loose, direct bool) (start, end int, head 
 		}
 		raw := t[ws:we]
 		if isDigit(raw[0]) {
+			natural = true
 			break
 		}
 		w := s.lower(raw)
 		acronym := isAcronym(raw)
-		if w == nil || !acronym && stopWords[string(w)] || months[string(w)] && isUpper(raw[0]) || possessive(raw) {
+		if w == nil || possessive(raw) {
 			break
 		}
-		if loose && (isUpper(raw[0]) && !acronym) {
+		if !acronym && stopWords[string(w)] || months[string(w)] && isUpper(raw[0]) {
+			natural = true
+			break
+		}
+		if loose && isUpper(raw[0]) && !acronym && (!ofPhrase || lowerSeen) {
+			natural = end > 0 // "$1bn in aid Egypt gets": a name starts the next phrase
 			break
 		}
 		if !acronym && !pluralHeads[string(w)] {
 			if len(w) > 4 && w[len(w)-1] == 'y' && w[len(w)-2] == 'l' {
 				break // adverbs
 			}
-			if loose && (hasSuffix(w, "ed") || hasSuffix(w, "ing")) {
-				break
+			if loose && (hasSuffix(w, "ed") || end == 0 && hasSuffix(w, "ing")) {
+				break // "64% voted", "the 9 percent saying"
 			}
 			if !loose && (hasSuffix(w, "ed") || hasSuffix(w, "ing")) {
 				// A participle is kept only before another word of the phrase ("armed men").
@@ -1048,6 +1108,7 @@ func (s *scanner) nounPhrase(pos int, loose, direct bool) (start, end int, head 
 		}
 		end = we
 		pos = we
+		lowerSeen = lowerSeen || !isUpper(raw[0])
 		if pluralHeads[string(w)] || !acronym && isPlural(w) {
 			head = true
 			// A plural noun may modify a following one ("police officers",
@@ -1058,7 +1119,7 @@ func (s *scanner) nounPhrase(pos int, loose, direct bool) (start, end int, head 
 					break
 				}
 				nw := s.lower(t[ns:ne])
-				if stopWords[string(nw)] || !(pluralHeads[string(nw)] || isPlural(nw)) || hasSuffix(nw, "ings") {
+				if stopWords[string(nw)] || !(isPlural(nw) || pluralModifiable[string(nw)]) || hasSuffix(nw, "ings") {
 					break
 				}
 				end, pos = ne, ne
@@ -1069,7 +1130,21 @@ func (s *scanner) nounPhrase(pos int, loose, direct bool) (start, end int, head 
 	if end == 0 {
 		return 0, 0, false
 	}
+	if loose && !head && !natural {
+		if n < limit {
+			return 0, 0, false // stopped at a verb, an adverb or a name
+		}
+		if ns, ne, ok := nextWord(t, end); ok && !isDigit(t[ns]) && !stopWords[string(s.lower(t[ns:ne]))] {
+			return 0, 0, false // runs on beyond the limit
+		}
+	}
 	return phraseStart, end, head
+}
+
+// prevIs reports whether the word before pos is w (lower case).
+func (s *scanner) prevIs(pos int, w string) bool {
+	ps, pe, ok := prevWord(s.t, pos)
+	return ok && string(s.lower(s.t[ps:pe])) == w
 }
 
 // determinerBefore reports whether an article or possessive comes just

@@ -239,6 +239,28 @@ func TestFixedBugs(t *testing.T) {
 		// The possessive before a number made it look like a name.
 		{"issue 2: possessive before", "Iraq's 30 million people",
 			[]brief{{"30 million people", "", "people", 3e7, news.Count, ""}}},
+		// A verb that is not a participle ended a loose phrase too late.
+		{"issue 2: loose phrase runs on", "raising the $16.4 trillion federal borrowing limit and a $5m fund to",
+			[]brief{
+				{"$16.4 trillion federal borrowing limit", "", "federal borrowing limit", 1.64e13, news.Money, "USD"},
+				{"$5m fund", "", "fund", 5e6, news.Money, "USD"},
+			}},
+		{"issue 2: strength of a named force", "the 30,000-strong ISIL army",
+			[]brief{{"30,000-strong ISIL army", "", "isil army", 30000, news.Count, ""}}},
+		{"issue 2: nominal adjective does not extend", "at least 37 people dead and 37 weapons police said",
+			[]brief{
+				{"at least 37 people", "at least", "people", 37, news.Count, ""},
+				{"37 weapons", "", "weapons", 37, news.Count, ""},
+			}},
+		{"issue 2: currency named by a phrase", "($1 = 1.4461 New Zealand dollars)",
+			[]brief{{"$1", "", "", 1, news.Money, "USD"}, {"1.4461 New Zealand dollars", "", "", 1.4461, news.Money, "NZD"}}},
+		{"issue 2: age after a noun and after age of", "The man, 27, left. She died at the age of 94.",
+			[]brief{{"27", "", "age", 27, news.Duration, "year"}, {"94", "", "age", 94, news.Duration, "year"}}},
+		{"issue 2: bill number after a dotted abbreviation", "insisted S.B. 562 would pass", nil},
+		{"issue 2: fraction of a scale", "a quarter of a million gun owners",
+			[]brief{{"a quarter of a million gun owners", "", "gun owners", 250000, news.Count, ""}}},
+		{"issue 2: capitalised noun after of", "Three-quarters of Americans doubt it.",
+			[]brief{{"Three-quarters of Americans", "", "americans", 75, news.Percent, "%"}}},
 		// A no-break space inside the phrase.
 		{"issue 2: no-break space", "all\u00a039,000\u00a0US troops",
 			[]brief{{"39,000\u00a0US troops", "", "us troops", 39000, news.Count, ""}}},
