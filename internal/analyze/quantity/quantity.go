@@ -564,7 +564,7 @@ func appositive(t string, start, end int) bool {
 		k--
 	}
 	ps, pe, ok := prevWord(t, k)
-	if !ok || pe != k || !isLetter(t[ps]) || isAcronym(t[ps:pe]) || sentenceStart(t, ps) {
+	if !ok || pe != k || !isLetter(t[ps]) {
 		return false
 	}
 	var buf [16]byte
@@ -675,7 +675,8 @@ func (s *scanner) spelled(i, e int) (news.Quantity, int, bool) {
 		for fe < len(t) && isLetter(t[fe]) {
 			fe++
 		}
-		if den, ok := fractions[string(s.lower(t[e+1:fe]))]; ok && v < den {
+		fw := s.lower(t[e+1 : fe])
+		if den, ok := fractions[string(fw)]; ok && v < den && (v == 1) == (fw[len(fw)-1] != 's') {
 			m.end, m.value, m.kind, m.unit = fe, v*100/den, news.Percent, "%"
 			return s.finish(&m)
 		}
@@ -925,7 +926,7 @@ func (s *scanner) finish(m *mention) (news.Quantity, int, bool) {
 			}
 			if k >= 0 {
 				if ds, de, ok := nextWord(t, k); ok {
-					if den := s.smallNumber(t[ds:de]); den > m.value && m.value > 0 {
+					if den := s.smallNumber(t[ds:de]); den > m.value && m.value > 0 && !(de-ds == 4 && den >= 1800 && den <= 2100) {
 						m.kind, m.unit, m.value, m.end, m.year = news.Percent, "%", m.value*100/den, de, false
 						ratio = true
 					}
@@ -984,6 +985,14 @@ func (s *scanner) finish(m *mention) (news.Quantity, int, bool) {
 	}
 	if m.year && (qual == "" || counts == "") {
 		return news.Quantity{}, m.end, false
+	}
+	if m.kind == news.Count && counts == "" && qual == "" && !m.spelled {
+		switch {
+		case s.prevIs(m.start, "a") || s.prevIs(m.start, "an"):
+			return news.Quantity{}, m.end, false // "a 911 operator": a label
+		case (s.prevIs(m.start, "was") || s.prevIs(m.start, "is")) && m.value < 120 && m.value == math.Trunc(m.value) && s.pronounBefore(m.start):
+			counts, m.kind, m.unit = "age", news.Duration, "year" // "she was 16"
+		}
 	}
 	if m.spelled && m.kind == news.Count && counts == "" {
 		return news.Quantity{}, m.end, false
@@ -1145,6 +1154,24 @@ func (s *scanner) nounPhrase(pos int, loose, direct, money bool) (start, end int
 func (s *scanner) prevIs(pos int, w string) bool {
 	ps, pe, ok := prevWord(s.t, pos)
 	return ok && string(s.lower(s.t[ps:pe])) == w
+}
+
+// pronounBefore reports whether the word two words before pos is a
+// personal pronoun ("she was 16").
+func (s *scanner) pronounBefore(pos int) bool {
+	ps, _, ok := prevWord(s.t, pos)
+	if !ok {
+		return false
+	}
+	qs, qe, ok := prevWord(s.t, ps)
+	if !ok {
+		return false
+	}
+	switch string(s.lower(s.t[qs:qe])) {
+	case "he", "she", "i":
+		return true
+	}
+	return false
 }
 
 // determinerBefore reports whether an article or possessive comes just

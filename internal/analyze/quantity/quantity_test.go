@@ -261,6 +261,12 @@ func TestFixedBugs(t *testing.T) {
 			[]brief{{"a quarter of a million gun owners", "", "gun owners", 250000, news.Count, ""}}},
 		{"issue 2: capitalised noun after of", "Three-quarters of Americans doubt it.",
 			[]brief{{"Three-quarters of Americans", "", "americans", 75, news.Percent, "%"}}},
+		{"issue 2: a year is not a ratio's denominator", "with 152 reports in 2019, compared with 93 in 2018.",
+			[]brief{{"152 reports", "", "reports", 152, news.Count, ""}, {"93", "", "reports", 93, news.Count, ""}}},
+		{"issue 2: ages after a pronoun and a title", "She was 16. Mr. Scott, 47, of Ohio.",
+			[]brief{{"16", "", "age", 16, news.Duration, "year"}, {"47", "", "age", 47, news.Duration, "year"}}},
+		{"issue 2: a number used as a label", "she told a 911 operator", nil},
+		{"issue 2: fraction numerator and denominator agree", "when two-quarter growth falls", nil},
 		// A no-break space inside the phrase.
 		{"issue 2: no-break space", "all\u00a039,000\u00a0US troops",
 			[]brief{{"39,000\u00a0US troops", "", "us troops", 39000, news.Count, ""}}},
