@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/token"
@@ -30,8 +32,11 @@ var yearPrepositions = map[string]bool{
 // Find returns the dates in text in order, resolving relative ones against
 // published (zero when unknown).
 func Find(text string, sents []news.Span, published time.Time) []news.Date {
-	words := make([]token.Word, 0, len(text)/5+1)
-	token.Each(text, func(w token.Word) { words = append(words, w) })
+	// Only a few words can start a date; the scan finds them with a byte
+	// loop and tokenizes just a small window around each, instead of the
+	// whole text (the tokenizer alone costs more than this stage's budget).
+	var win [12]token.Word
+	var words []token.Word // the current window, with offsets into text
 	var out []news.Date
 	var kb [16]byte
 	// low lower-cases word i into a buffer; map look-ups with string(b) of
@@ -87,26 +92,58 @@ func Find(text string, sents []news.Span, published time.Time) []news.Date {
 		}
 		return y
 	}
-	for i := 0; i < len(words); i++ {
-		w := words[i].Text(text)
-		c := w[0]
-		if !isCap(w) && (c < '0' || c > '9') && c != 'y' && c != 't' && c != 'l' && c != 'n' {
-			continue // only capitals, digits and a few relative words can start a date
+	for pos := 0; pos < len(text); {
+		p, q := nextASCIIWord(text, pos)
+		if p < 0 {
+			break
 		}
-		lb := low(i)
-		switch {
-		case len(w) == 10 && w[4] == '-' && w[7] == '-': // 2011-10-21 (token keeps inner hyphens)
-			if _, err := time.Parse("2006-01-02", w); err == nil {
-				emit(i, i, w, false)
+		pos = q
+		if !mayStartDate(text, p, q, &kb) {
+			continue
+		}
+		words = window(text, p, win[:0])
+		i := -1
+		for k, w := range words {
+			if w.Start == p {
+				i = k
+				break
 			}
-		case isCap(w) && monthNum[string(lb)] != 0:
-			m := monthNum[string(lb)]
-			if string(lb) == "may" && !(i+1 < len(words) && (day(words[i+1].Text(text)) > 0 || year(i+1) > 0)) {
-				continue // "may" the verb
-			}
-			// Month Day[, Year] | Month Year | Day Month [Year] handled below.
-			if i+1 < len(words) && day(words[i+1].Text(text)) > 0 && len(words[i+1].Text(text)) <= 4 {
-				d := day(words[i+1].Text(text))
+		}
+		if i < 0 {
+			continue // p is inside a longer token ("mid-2008", "al-Monday")
+		}
+		for once := true; once; once = false { // continue ends this word
+			w := words[i].Text(text)
+			lb := low(i)
+			switch {
+			case len(w) == 10 && w[4] == '-' && w[7] == '-': // 2011-10-21 (token keeps inner hyphens)
+				if _, err := time.Parse("2006-01-02", w); err == nil {
+					emit(i, i, w, false)
+				}
+			case isCap(w) && monthNum[string(lb)] != 0:
+				m := monthNum[string(lb)]
+				if string(lb) == "may" && !(i+1 < len(words) && (day(words[i+1].Text(text)) > 0 || year(i+1) > 0)) {
+					continue // "may" the verb
+				}
+				// Month Day[, Year] | Month Year | Day Month [Year] handled below.
+				if i+1 < len(words) && day(words[i+1].Text(text)) > 0 && len(words[i+1].Text(text)) <= 4 {
+					d := day(words[i+1].Text(text))
+					if y := year(i + 2); y > 0 {
+						emit(i, i+2, isoDay(y, int(m), d), false)
+						i += 2
+					} else {
+						emit(i, i+1, resolveMonthDay(published, m, d), true)
+						i++
+					}
+					continue
+				}
+				if y := year(i + 1); y > 0 {
+					emit(i, i+1, isoMonth(y, int(m)), false)
+					i++
+					continue
+				}
+			case len(w) <= 4 && day(w) > 0 && i+1 < len(words) && isCap(words[i+1].Text(text)) && monthNum[string(low(i+1))] != 0:
+				m, d := monthNum[string(low(i+1))], day(w)
 				if y := year(i + 2); y > 0 {
 					emit(i, i+2, isoDay(y, int(m), d), false)
 					i += 2
@@ -114,99 +151,202 @@ func Find(text string, sents []news.Span, published time.Time) []news.Date {
 					emit(i, i+1, resolveMonthDay(published, m, d), true)
 					i++
 				}
-				continue
-			}
-			if y := year(i + 1); y > 0 {
-				emit(i, i+1, isoMonth(y, int(m)), false)
-				i++
-				continue
-			}
-		case len(w) <= 4 && day(w) > 0 && i+1 < len(words) && isCap(words[i+1].Text(text)) && monthNum[string(low(i+1))] != 0:
-			m, d := monthNum[string(low(i+1))], day(w)
-			if y := year(i + 2); y > 0 {
-				emit(i, i+2, isoDay(y, int(m), d), false)
-				i += 2
-			} else {
-				emit(i, i+1, resolveMonthDay(published, m, d), true)
-				i++
-			}
-		case year(i) > 0 && i > 0 && yearPrepositions[string(low(i-1))]:
-			emit(i, i, words[i].Text(text), false)
-		case len(w) == 9 && w[4] == '-' && year(i) == 0 && isYearString(w[:4]) && isYearString(w[5:]) && w[:4] < w[5:]:
-			emit(i, i, w[:4]+"/"+w[5:], false) // "2006-2007": an ISO 8601 interval of years
-		case isCap(w) && weekdayOf(lb) >= 0:
-			if i > 0 && isCap(words[i-1].Text(text)) && adjacent(text, words[i-1], words[i]) && !sentenceStart(text, words[i-1].Start) {
-				continue // "Super Tuesday", "Good Friday": a name
-			}
-			wd := time.Weekday(weekdayOf(lb))
-			from, dir := i, 0 // dir -1: "last Friday", +1: "next Friday"
-			if i > 0 && adjacent(text, words[i-1], words[i]) {
-				switch string(low(i - 1)) {
-				case "last", "past":
-					from, dir = i-1, -1
-				case "next", "coming":
-					from, dir = i-1, 1
+			case year(i) > 0 && i > 0 && yearPrepositions[string(low(i-1))]:
+				emit(i, i, words[i].Text(text), false)
+			case len(w) == 9 && w[4] == '-' && year(i) == 0 && isYearString(w[:4]) && isYearString(w[5:]) && w[:4] < w[5:]:
+				emit(i, i, w[:4]+"/"+w[5:], false) // "2006-2007": an ISO 8601 interval of years
+			case isCap(w) && weekdayOf(lb) >= 0:
+				if i > 0 && isCap(words[i-1].Text(text)) && adjacent(text, words[i-1], words[i]) && !sentenceStart(text, words[i-1].Start) {
+					continue // "Super Tuesday", "Good Friday": a name
 				}
-			}
-			v := ""
-			if !published.IsZero() {
-				v = dayOf(resolveWeekday(published, wd, dir))
-			}
-			emit(from, i, v, true)
-		case string(lb) == "yesterday" || string(lb) == "today" || string(lb) == "tomorrow":
-			if w != string(lb) && (isUpperWord(w) || !sentenceStart(text, words[i].Start)) {
-				continue // "USA TODAY", "the Today programme": a name
-			}
-			off := 0
-			switch string(lb) {
-			case "yesterday":
-				off = -1
-			case "tomorrow":
-				off = 1
-			}
-			v := ""
-			if !published.IsZero() {
-				v = dayOf(published.AddDate(0, 0, off))
-			}
-			emit(i, i, v, true)
-		case (string(lb) == "last" || string(lb) == "this" || string(lb) == "next") && i+1 < len(words) && adjacent(text, words[i], words[i+1]):
-			off := 0
-			switch string(lb) {
-			case "last":
-				off = -1
-			case "next":
-				off = 1
-			}
-			unit := string(low(i + 1))
-			if unit != "week" && unit != "month" && unit != "year" {
-				continue
-			}
-			if i > 0 && adjacent(text, words[i-1], words[i]) && (strings.HasSuffix(words[i-1].Text(text), "'s") || strings.HasSuffix(words[i-1].Text(text), "’s")) {
-				continue // "Bush's last year in office": not a date
-			}
-			if isCap(words[i+1].Text(text)) && !sentenceStart(text, words[i].Start) || isCap(w) && isCap(words[i+1].Text(text)) && i > 0 && !sentenceStart(text, words[i].Start) {
-				continue // "ABC's This Week": a name
-			}
-			v := ""
-			if !published.IsZero() {
-				switch unit {
-				case "week":
-					y, wk := published.AddDate(0, 0, 7*off).ISOWeek()
-					v = isoWeek(y, wk)
-				case "month":
-					// AddDate normalises "Mar 31 minus a month" to Mar 3; step from the 1st.
-					first := time.Date(published.Year(), published.Month(), 1, 0, 0, 0, 0, time.UTC)
-					f := first.AddDate(0, off, 0)
-					v = isoMonth(f.Year(), int(f.Month()))
-				case "year":
-					v = strconv.Itoa(published.Year() + off)
+				wd := time.Weekday(weekdayOf(lb))
+				from, dir := i, 0 // dir -1: "last Friday", +1: "next Friday"
+				if i > 0 && adjacent(text, words[i-1], words[i]) {
+					switch string(low(i - 1)) {
+					case "last", "past":
+						from, dir = i-1, -1
+					case "next", "coming":
+						from, dir = i-1, 1
+					}
 				}
+				v := ""
+				if !published.IsZero() {
+					v = dayOf(resolveWeekday(published, wd, dir))
+				}
+				emit(from, i, v, true)
+			case string(lb) == "yesterday" || string(lb) == "today" || string(lb) == "tomorrow":
+				if w != string(lb) && (isUpperWord(w) || !sentenceStart(text, words[i].Start)) {
+					continue // "USA TODAY", "the Today programme": a name
+				}
+				off := 0
+				switch string(lb) {
+				case "yesterday":
+					off = -1
+				case "tomorrow":
+					off = 1
+				}
+				v := ""
+				if !published.IsZero() {
+					v = dayOf(published.AddDate(0, 0, off))
+				}
+				emit(i, i, v, true)
+			case (string(lb) == "last" || string(lb) == "this" || string(lb) == "next") && i+1 < len(words) && adjacent(text, words[i], words[i+1]):
+				off := 0
+				switch string(lb) {
+				case "last":
+					off = -1
+				case "next":
+					off = 1
+				}
+				unit := string(low(i + 1))
+				if unit != "week" && unit != "month" && unit != "year" {
+					continue
+				}
+				if i > 0 && adjacent(text, words[i-1], words[i]) && (strings.HasSuffix(words[i-1].Text(text), "'s") || strings.HasSuffix(words[i-1].Text(text), "’s")) {
+					continue // "Bush's last year in office": not a date
+				}
+				if isCap(words[i+1].Text(text)) && !sentenceStart(text, words[i].Start) || isCap(w) && isCap(words[i+1].Text(text)) && i > 0 && !sentenceStart(text, words[i].Start) {
+					continue // "ABC's This Week": a name
+				}
+				v := ""
+				if !published.IsZero() {
+					switch unit {
+					case "week":
+						y, wk := published.AddDate(0, 0, 7*off).ISOWeek()
+						v = isoWeek(y, wk)
+					case "month":
+						// AddDate normalises "Mar 31 minus a month" to Mar 3; step from the 1st.
+						first := time.Date(published.Year(), published.Month(), 1, 0, 0, 0, 0, time.UTC)
+						f := first.AddDate(0, off, 0)
+						v = isoMonth(f.Year(), int(f.Month()))
+					case "year":
+						v = strconv.Itoa(published.Year() + off)
+					}
+				}
+				emit(i, i+1, v, true)
+				i++
 			}
-			emit(i, i+1, v, true)
-			i++
+		}
+		if e := words[i].End; e > pos {
+			pos = e
 		}
 	}
 	return out
+}
+
+// nextASCIIWord returns the bounds of the next run of ASCII letters and
+// digits at or after pos, or -1.
+func nextASCIIWord(text string, pos int) (int, int) {
+	for pos < len(text) && !isAlnum(text[pos]) {
+		pos++
+	}
+	if pos >= len(text) {
+		return -1, -1
+	}
+	q := pos
+	for q < len(text) && isAlnum(text[q]) {
+		q++
+	}
+	return pos, q
+}
+
+func isAlnum(c byte) bool { return alnum[c] }
+
+// alnum marks the ASCII letters and digits.
+var alnum = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	return t
+}()
+
+// mayStartDate reports cheaply whether the ASCII word text[p:q] can start a
+// date: a day, year or ISO date in digits, a month or weekday name, or a
+// relative-date word.
+func mayStartDate(text string, p, q int, kb *[16]byte) bool {
+	if p > 0 && text[p-1] >= utf8.RuneSelf {
+		if r, _ := utf8.DecodeLastRuneInString(text[:p]); unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			return false // the tail of a word with non-ASCII letters
+		}
+	}
+	c := text[p]
+	if '0' <= c && c <= '9' {
+		n := p
+		for n < q && '0' <= text[n] && text[n] <= '9' {
+			n++
+		}
+		if d := n - p; d != 1 && d != 2 && d != 4 {
+			return false
+		}
+		// "39,000", "3.5": part of a larger number.
+		return !(q+1 < len(text) && (text[q] == ',' || text[q] == '.') && '0' <= text[q+1] && text[q+1] <= '9')
+	}
+	if q-p < 3 || q-p > 9 {
+		return false // every month, weekday and relative word has 3 to 9 letters
+	}
+	switch c | 0x20 { // their first letters
+	case 'a', 'd', 'f', 'j', 'l', 'm', 'n', 'o', 's', 't', 'w', 'y':
+	default:
+		return false
+	}
+	if 'a' <= c && c <= 'z' && c != 'y' && c != 't' && c != 'l' && c != 'n' {
+		return false
+	}
+	b := kb[:q-p]
+	for k := range b {
+		ch := text[p+k]
+		if 'A' <= ch && ch <= 'Z' {
+			ch += 'a' - 'A'
+		}
+		b[k] = ch
+	}
+	switch string(b) {
+	case "yesterday", "today", "tomorrow", "last", "this", "next":
+		return true
+	}
+	if 'a' <= c && c <= 'z' {
+		return false
+	}
+	switch string(b) {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+		"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
+}
+
+// window tokenizes the words around the one starting at p: the word before
+// it and a few after, cut at spaces so that every token is whole. It
+// appends to buf, which it fills at most.
+func window(text string, p int, buf []token.Word) []token.Word {
+	start := p
+	k := p - 1
+	for n := 0; k >= 0 && n < 6 && !isAlnum(text[k]) && text[k] < 0x80 && text[k] != '\n'; n++ {
+		k--
+	}
+	for n := 0; k >= 0 && n < 40 && text[k] != ' ' && text[k] != '\n'; n++ {
+		k--
+	}
+	if k < 0 || text[k] == ' ' || text[k] == '\n' {
+		start = k + 1
+	}
+	end := p + 40
+	if end > len(text) {
+		end = len(text)
+	}
+	for n := 0; end < len(text) && n < 40 && text[end] != ' ' && text[end] != '\n'; n++ {
+		end++
+	}
+	token.Each(text[start:end], func(w token.Word) {
+		if len(buf) < cap(buf) {
+			buf = append(buf, token.Word{Start: start + w.Start, End: start + w.End})
+		}
+	})
+	return buf
 }
 
 // resolveWeekday gives the day a weekday name refers to: with dir 0 the most
