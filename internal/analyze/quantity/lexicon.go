@@ -246,3 +246,63 @@ func splitWords(s string) []string {
 	}
 	return out
 }
+
+// entry is everything the scanner knows about a lower-case word, so that a
+// word costs one map look-up.
+type entry struct {
+	stop, month, time, pluralHead, pluralMod bool
+	scale                                    float64 // the multiplier of a scale word after a number
+	currency, duration, measure              string
+}
+
+// lex indexes the word lists above.
+var lex = func() map[string]*entry {
+	m := map[string]*entry{}
+	get := func(w string) *entry {
+		if e := m[w]; e != nil {
+			return e
+		}
+		e := &entry{}
+		m[w] = e
+		return e
+	}
+	for w := range stopWords {
+		get(w).stop = true
+	}
+	for w := range months {
+		get(w).month = true
+	}
+	for w := range timeWords {
+		get(w).time = true
+	}
+	for w, ok := range pluralHeads {
+		get(w).pluralHead = ok
+	}
+	for w := range pluralModifiable {
+		get(w).pluralMod = true
+	}
+	for w, f := range scaleWords {
+		get(w).scale = f
+	}
+	for w, c := range currencyWords {
+		get(w).currency = c
+	}
+	for w, u := range durationUnits {
+		get(w).duration = u
+	}
+	for w, u := range measureUnits {
+		get(w).measure = u
+	}
+	return m
+}()
+
+// noEntry is the entry of a word in no list.
+var noEntry entry
+
+// look returns the entry of a lower-case word.
+func look(w []byte) *entry {
+	if e := lex[string(w)]; e != nil {
+		return e
+	}
+	return &noEntry
+}

@@ -66,12 +66,26 @@ func Find(text string, sents []news.Span) []news.Quantity {
 		case cDigit:
 			q, next, ok := s.digits(i)
 			if ok {
+				if out == nil {
+					out = make([]news.Quantity, 0, 16)
+				}
 				out = append(out, q)
 			}
 			i = next
 		default:
 			e := i + 1
-			e = letterRun(text, e)
+			if e+8 <= n { // most words end within eight bytes: test them inline
+				b := text[e : e+8]
+				w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+					uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+				if other := nonLetters(w); other != 0 {
+					e += bits.TrailingZeros64(other) / 8
+				} else {
+					e = letterRun(text, e+8)
+				}
+			} else {
+				e = letterRun(text, e)
+			}
 			if e-i >= 3 && e-i <= 9 && maybeNumberWord[e-i][(c|0x20)-'a'][(text[e-1]|0x20)-'a'] && (e == n || class[text[e]] == cOther) {
 				if q, next, ok := s.spelled(i, e); ok {
 					out = append(out, q)
@@ -177,11 +191,7 @@ func letterRun(t string, i int) int {
 		b := t[i : i+8]
 		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
 			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		const hi, lo7 = 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
-		y := (w | 0x2020202020202020) & lo7 // fold case; clear the high bits
-		ge := y + 0x1f1f1f1f1f1f1f1f        // high bit set where y >= 'a'
-		gt := y + 0x0505050505050505        // high bit set where y > 'z'
-		other := ^(ge &^ gt &^ w) & hi      // high bit set where the byte is not a letter
+		other := nonLetters(w)
 		if other != 0 {
 			return i + bits.TrailingZeros64(other)/8
 		}
@@ -191,6 +201,16 @@ func letterRun(t string, i int) int {
 		i++
 	}
 	return i
+}
+
+// nonLetters returns the high bit of each byte of w (eight bytes of text,
+// little-endian) that is not an ASCII letter.
+func nonLetters(w uint64) uint64 {
+	const hi, lo7 = 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	y := (w | 0x2020202020202020) & lo7 // fold case; clear the high bits
+	ge := y + 0x1f1f1f1f1f1f1f1f        // high bit set where y >= 'a'
+	gt := y + 0x0505050505050505        // high bit set where y > 'z'
+	return ^(ge &^ gt &^ w) & hi
 }
 
 // skipWord returns the end of the run of letters and digits at i.
@@ -391,22 +411,21 @@ func scale(v, f float64) float64 {
 func (s *scanner) digits(i int) (news.Quantity, int, bool) {
 	t := s.t
 	n := len(t)
-	fail := skipToken(t, i)
 	if i > 0 {
 		switch t[i-1] {
 		case '-':
 			if i >= 2 && isAlnum(t[i-2]) { // "Covid-19", "737-800"
-				return news.Quantity{}, fail, false
+				return news.Quantity{}, skipToken(t, i), false
 			}
 		case '/', ':', '#', '+', '.', ',', '@', '\'', '_', '&', '=', '^', '\\', '*':
-			return news.Quantity{}, fail, false
+			return news.Quantity{}, skipToken(t, i), false
 		}
 		if i >= 3 && t[i-3:i] == "’" { // ’08
-			return news.Quantity{}, fail, false
+			return news.Quantity{}, skipToken(t, i), false
 		}
 	}
 	if t[i] == '0' && i+1 < n && isDigit(t[i+1]) { // codes, phone numbers
-		return news.Quantity{}, fail, false
+		return news.Quantity{}, skipToken(t, i), false
 	}
 	// The number: digits, thousands separators, one decimal point.
 	var mant uint64
@@ -417,7 +436,7 @@ func (s *scanner) digits(i int) (news.Quantity, int, bool) {
 		c := t[j]
 		if isDigit(c) {
 			if ndig >= 15 {
-				return news.Quantity{}, fail, false
+				return news.Quantity{}, skipToken(t, i), false
 			}
 			mant = mant*10 + uint64(c-'0')
 			ndig++
@@ -451,7 +470,7 @@ func (s *scanner) digits(i int) (news.Quantity, int, bool) {
 				e++
 			}
 			if e < n && (isDigit(t[e]) || t[e] >= utf8.RuneSelf && wordStart(t, e)) {
-				return news.Quantity{}, fail, false
+				return news.Quantity{}, skipToken(t, i), false
 			}
 			suf := s.lower(t[j:e])
 			if f, ok := scaleSuffixes[string(suf)]; ok {
@@ -462,14 +481,14 @@ func (s *scanner) digits(i int) (news.Quantity, int, bool) {
 			} else if string(suf) == "pc" {
 				m.kind, m.unit, m.year = news.Percent, "%", false
 			} else {
-				return news.Quantity{}, fail, false // ordinals, times, decades, codes
+				return news.Quantity{}, skipToken(t, i), false // ordinals, times, decades, codes
 			}
 			m.end = e
 		case (c == '-' || c == '/' || c == ':' || c == '.' || c == ',') && j+1 < n && isDigit(t[j+1]):
-			return news.Quantity{}, fail, false // ranges, scores, dates, times, versions
+			return news.Quantity{}, skipToken(t, i), false // ranges, scores, dates, times, versions
 		case c == '\'' || c == 0xE2 && j+2 < n && t[j+1] == 0x80 && t[j+2] == 0x99:
 			if j+1 < n && t[j+1] == 's' || j+3 < n && t[j+3] == 's' { // 1990's
-				return news.Quantity{}, fail, false
+				return news.Quantity{}, skipToken(t, i), false
 			}
 		}
 	}
@@ -495,14 +514,14 @@ func (s *scanner) digits(i int) (news.Quantity, int, bool) {
 		m.unit = "USD"
 	}
 	if string(s.lower(t[j:m.end])) == "b" && m.kind != news.Money {
-		return news.Quantity{}, fail, false
+		return news.Quantity{}, skipToken(t, i), false
 	}
 	// Groups of digits side by side are a phone number or a code.
 	if ps, _, ok := prevWord(t, m.start); ok && isDigit(t[ps]) && m.kind != news.Money {
-		return news.Quantity{}, fail, false
+		return news.Quantity{}, skipToken(t, i), false
 	}
 	if ns, _, ok := nextWord(t, m.end); ok && isDigit(t[ns]) {
-		return news.Quantity{}, fail, false
+		return news.Quantity{}, skipToken(t, i), false
 	}
 	// An age in apposition: "Lauren Evans, 19, fled", "John Smith (45)".
 	if m.kind == news.Count && !dot && !groups && m.value < 120 && m.end < n && appositive(t, m.start, m.end) {
@@ -513,30 +532,30 @@ func (s *scanner) digits(i int) (news.Quantity, int, bool) {
 	// Labels and dates: "Apollo 11", "page 5", "Oct. 21", "No. 10".
 	if m.kind != news.Money {
 		if s.dottedBefore(m.start) {
-			return news.Quantity{}, fail, false
+			return news.Quantity{}, skipToken(t, i), false
 		}
 		if ps, pe, ok := prevWord(t, m.start); ok {
 			pw := s.lower(t[ps:pe])
 			switch {
 			case months[string(pw)]:
-				return news.Quantity{}, fail, false
+				return news.Quantity{}, skipToken(t, i), false
 			case string(pw) == "aged" || string(pw) == "age":
 				m.age, m.kind, m.unit, m.start, m.year = true, news.Duration, "year", ps, false
 			case string(pw) == "of" && s.prevIs(ps, "age") && !dot && !groups:
 				m.age, m.kind, m.unit, m.year = true, news.Duration, "year", false // "at the age of 94"
 			case indexNouns[string(pw)]:
-				return news.Quantity{}, fail, false
+				return news.Quantity{}, skipToken(t, i), false
 			case isUpper(t[ps]) && !possessive(t[ps:pe]) && !sentenceStart(t, ps) && qualifierWord(pw) == "":
-				return news.Quantity{}, fail, false
+				return news.Quantity{}, skipToken(t, i), false
 			}
 		}
 		if j < n && (t[j] == '.' || t[j] == ')') && (j+1 == n || t[j+1] == ' ' || t[j+1] == '\n') && lineStart(t, m.start) {
-			return news.Quantity{}, fail, false // a list marker
+			return news.Quantity{}, skipToken(t, i), false // a list marker
 		}
 	}
 	q, next, ok := s.finish(&m)
 	if !ok {
-		return q, max(fail, m.end), false
+		return q, max(skipToken(t, i), m.end), false
 	}
 	return q, next, true
 }
@@ -830,7 +849,7 @@ func (s *scanner) finish(m *mention) (news.Quantity, int, bool) {
 			break
 		}
 		w := s.lower(t[ws:we])
-		if f, ok := scaleWords[string(w)]; ok && !m.spelled && m.kind != news.Percent && m.kind != news.Duration && m.kind != news.Measure {
+		if f := look(w).scale; f != 0 && !m.spelled && m.kind != news.Percent && m.kind != news.Duration && m.kind != news.Measure {
 			m.value, m.end, m.year = scale(m.value, f), we, false
 			continue
 		}
@@ -851,12 +870,13 @@ func (s *scanner) finish(m *mention) (news.Quantity, int, bool) {
 	var hs, he int // the counted noun phrase
 	if ws, we, ok := nextWord(t, m.end); ok && !m.age {
 		w := s.lower(t[ws:we])
+		e := look(w)
 		switch {
-		case months[string(w)] && !m.spelled && m.kind == news.Count:
+		case e.month && !m.spelled && m.kind == news.Count:
 			if isUpper(t[ws]) {
 				return news.Quantity{}, we, false // "21 October"
 			}
-		case timeWords[string(w)] && !m.spelled:
+		case e.time && !m.spelled:
 			return news.Quantity{}, we, false
 		case (string(w) == "a" || string(w) == "p") && we+2 < n && t[we] == '.' && (t[we+1] == 'm' || t[we+1] == 'M'):
 			return news.Quantity{}, we, false // 10 a.m.
@@ -877,19 +897,19 @@ func (s *scanner) finish(m *mention) (news.Quantity, int, bool) {
 						m.kind, m.unit, m.end = news.Percent, "percentage point", ce
 					}
 				}
-			case currencyWords[string(w)] != "" && m.kind == news.Count && !(string(w) == "won" || string(w) == "rand") && !isUpper(t[ws]):
-				m.kind, m.unit, m.end = news.Money, currencyWords[string(w)], we
+			case e.currency != "" && m.kind == news.Count && !(string(w) == "won" || string(w) == "rand") && !isUpper(t[ws]):
+				m.kind, m.unit, m.end = news.Money, e.currency, we
 			case string(w) == "us" && isUpper(t[ws]) && m.kind == news.Count:
 				if cs, ce, ok := nextWord(t, we); ok && string(s.lower(t[cs:ce])) == "dollars" {
 					m.kind, m.unit, m.end = news.Money, "USD", ce
 				}
-			case durationUnits[string(w)] != "" && m.kind == news.Count:
-				m.kind, m.unit, m.end = news.Duration, durationUnits[string(w)], we
+			case e.duration != "" && m.kind == news.Count:
+				m.kind, m.unit, m.end = news.Duration, e.duration, we
 				if os, oe, ok := nextWord(t, we); ok && m.unit == "year" && string(s.lower(t[os:oe])) == "old" {
 					m.age, m.end = true, oe
 				}
-			case measureUnits[string(w)] != "" && m.kind == news.Count:
-				m.kind, m.unit, m.end = news.Measure, measureUnits[string(w)], we
+			case e.measure != "" && m.kind == news.Count:
+				m.kind, m.unit, m.end = news.Measure, e.measure, we
 			case (string(w) == "square" || string(w) == "sq" || string(w) == "cubic") && m.kind == news.Count:
 				if us, ue, ok := nextWord(t, we); ok {
 					if u := measureUnits[string(s.lower(t[us:ue]))]; u != "" {
@@ -1092,7 +1112,8 @@ func (s *scanner) nounPhrase(pos int, loose, direct, money bool) (start, end int
 		if w == nil || possessive(raw) {
 			break
 		}
-		if !acronym && stopWords[string(w)] || months[string(w)] && isUpper(raw[0]) {
+		e := look(w)
+		if !acronym && e.stop || e.month && isUpper(raw[0]) {
 			natural = true
 			break
 		}
@@ -1100,7 +1121,7 @@ func (s *scanner) nounPhrase(pos int, loose, direct, money bool) (start, end int
 			natural = end > 0 // "$1bn in aid Egypt gets": a name starts the next phrase
 			break
 		}
-		if !acronym && !pluralHeads[string(w)] {
+		if !acronym && !e.pluralHead {
 			if len(w) > 4 && w[len(w)-1] == 'y' && w[len(w)-2] == 'l' {
 				break // adverbs
 			}
@@ -1110,7 +1131,7 @@ func (s *scanner) nounPhrase(pos int, loose, direct, money bool) (start, end int
 			if !loose && (hasSuffix(w, "ed") || hasSuffix(w, "ing")) {
 				// A participle is kept only before another word of the phrase ("armed men").
 				ns, ne, ok := nextWord(t, we)
-				if !ok || isDigit(t[ns]) || stopWords[string(s.lower(t[ns:ne]))] {
+				if !ok || isDigit(t[ns]) || look(s.lower(t[ns:ne])).stop {
 					break
 				}
 			}
@@ -1118,7 +1139,7 @@ func (s *scanner) nounPhrase(pos int, loose, direct, money bool) (start, end int
 		end = we
 		pos = we
 		lowerSeen = lowerSeen || !isUpper(raw[0])
-		if pluralHeads[string(w)] || !acronym && isPlural(w) {
+		if e.pluralHead || !acronym && isPlural(w) {
 			head = true
 			// A plural noun may modify a following one ("police officers",
 			// "appropriations bills").
@@ -1128,7 +1149,8 @@ func (s *scanner) nounPhrase(pos int, loose, direct, money bool) (start, end int
 					break
 				}
 				nw := s.lower(t[ns:ne])
-				if stopWords[string(nw)] || !(isPlural(nw) || pluralModifiable[string(nw)]) || hasSuffix(nw, "ings") {
+				ne2 := look(nw)
+				if ne2.stop || !(isPlural(nw) || ne2.pluralMod) || hasSuffix(nw, "ings") {
 					break
 				}
 				end, pos = ne, ne
@@ -1143,7 +1165,7 @@ func (s *scanner) nounPhrase(pos int, loose, direct, money bool) (start, end int
 		if n < limit {
 			return 0, 0, false // stopped at a verb, an adverb or a name
 		}
-		if ns, ne, ok := nextWord(t, end); ok && !isDigit(t[ns]) && !stopWords[string(s.lower(t[ns:ne]))] {
+		if ns, ne, ok := nextWord(t, end); ok && !isDigit(t[ns]) && !look(s.lower(t[ns:ne])).stop {
 			return 0, 0, false // runs on beyond the limit
 		}
 	}

@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -323,6 +324,9 @@ func FuzzFind(f *testing.F) {
 			}
 			if q.Text != s[q.Start:q.End] {
 				t.Fatalf("Find(%q): Text %q != text[%d:%d]", s, q.Text, q.Start, q.End)
+			}
+			if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) || q.Value < 0 {
+				t.Fatalf("Find(%q): value %v of %q", s, q.Value, q.Text)
 			}
 			if utf8.ValidString(s) && !utf8.ValidString(q.Text) {
 				t.Fatalf("Find(%q): span %v not on rune boundaries", s, q.Span)

@@ -1,0 +1,19 @@
+package quantity_test
+
+import (
+	"fmt"
+
+	"github.com/parallax-news/parallax/internal/analyze/quantity"
+	"github.com/parallax-news/parallax/internal/analyze/sentence"
+)
+
+func ExampleFind() {
+	text := "About 9,000 soldiers remain, down from a peak of 16,500 in 2008. The programme cost $4.5bn."
+	for _, q := range quantity.Find(text, sentence.Split(text)) {
+		fmt.Printf("%s | %q | %v | %q | %s/%s\n", q.Text, q.Qualifier, q.Value, q.Counts, q.Kind, q.Unit)
+	}
+	// Output:
+	// About 9,000 soldiers | "about" | 9000 | "soldiers" | count/
+	// a peak of 16,500 | "peak of" | 16500 | "soldiers" | count/
+	// $4.5bn | "" | 4.5e+09 | "" | money/USD
+}
