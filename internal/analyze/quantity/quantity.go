@@ -1302,7 +1302,8 @@ func qualifierWord(w []byte) string {
 func (s *scanner) qualifier(pos int) (string, int) {
 	t := s.t
 	var starts [3]int
-	var words [3]string
+	var bufs [3][16]byte
+	var words [3][]byte
 	nw := 0
 	k := pos
 	for nw < 3 {
@@ -1311,111 +1312,114 @@ func (s *scanner) qualifier(pos int) (string, int) {
 			break
 		}
 		starts[nw] = ws
-		words[nw] = lowerString(t[ws:we])
+		words[nw] = bufs[nw][:we-ws]
+		for i := range words[nw] {
+			words[nw][i] = t[ws+i] | 0x20 // letters only reach here; digits and '-' are unchanged
+		}
 		nw++
 		k = ws
-		if nw == 1 && !isQualifierEnd(words[0]) {
+		if nw == 1 && !isQualifierEnd(string(words[0])) {
 			return "", pos
 		}
 	}
 	if nw == 0 {
 		return "", pos
 	}
-	w := func(i int) string {
+	w := func(i int) []byte {
 		if i < nw {
 			return words[i]
 		}
-		return ""
+		return nil
 	}
-	switch w(0) {
+	switch string(w(0)) {
 	case "about", "around", "approximately", "roughly", "some", "circa", "approx":
 		return "about", starts[0]
 	case "estimated":
-		if w(1) == "an" {
+		if string(w(1)) == "an" {
 			return "about", starts[1]
 		}
 		return "about", starts[0]
 	case "over", "above", "exceeding":
-		if w(1) == "just" || w(1) == "well" || w(1) == "slightly" {
+		if string(w(1)) == "just" || string(w(1)) == "well" || string(w(1)) == "slightly" {
 			return "more than", starts[1]
 		}
 		return "more than", starts[0]
 	case "under", "below":
-		if w(1) == "just" {
+		if string(w(1)) == "just" {
 			return "nearly", starts[1]
 		}
 		return "less than", starts[0]
 	case "nearly", "almost":
 		return "nearly", starts[0]
 	case "record":
-		if w(1) == "a" {
+		if string(w(1)) == "a" {
 			return "peak of", starts[1]
 		}
 	case "than":
-		switch w(1) {
+		switch string(w(1)) {
 		case "more", "greater":
-			if w(2) == "no" {
+			if string(w(2)) == "no" {
 				return "up to", starts[2]
 			}
 			return "more than", starts[1]
 		case "less", "fewer":
-			if w(2) == "no" {
+			if string(w(2)) == "no" {
 				return "at least", starts[2]
 			}
 			return "less than", starts[1]
 		}
 	case "of":
-		switch w(1) {
+		switch string(w(1)) {
 		case "excess":
-			if w(2) == "in" {
+			if string(w(2)) == "in" {
 				return "more than", starts[2]
 			}
 		case "upwards", "upward":
 			return "more than", starts[1]
 		case "peak", "high":
-			if w(2) == "a" || w(2) == "record" {
+			if string(w(2)) == "a" || string(w(2)) == "record" {
 				return "peak of", starts[2]
 			}
-			if w(1) == "peak" {
+			if string(w(1)) == "peak" {
 				return "peak of", starts[1]
 			}
 		case "minimum":
-			if w(2) == "a" {
+			if string(w(2)) == "a" {
 				return "at least", starts[2]
 			}
 		case "maximum":
-			if w(2) == "a" {
+			if string(w(2)) == "a" {
 				return "up to", starts[2]
 			}
 		case "shy":
-			if w(2) == "just" {
+			if string(w(2)) == "just" {
 				return "nearly", starts[2]
 			}
 		}
 	case "to":
-		switch w(1) {
+		switch string(w(1)) {
 		case "up":
 			return "up to", starts[1]
 		case "close":
 			return "nearly", starts[1]
 		}
 	case "as":
-		if (w(1) == "many" || w(1) == "much") && w(2) == "as" {
+		if (string(w(1)) == "many" || string(w(1)) == "much") && string(w(2)) == "as" {
 			return "up to", starts[2]
 		}
 	case "least":
-		if w(1) == "at" {
+		if string(w(1)) == "at" {
 			return "at least", starts[1]
 		}
 	case "from":
-		switch w(1) {
+		switch string(w(1)) {
 		case "down":
 			return "down from", starts[1]
 		case "up":
 			return "up from", starts[1]
 		}
 	case "at":
-		if w(1) == "peaked" {
+		if string(w(1)) == "peaked" {
 			return "peak of", starts[1]
 		}
 	}
@@ -1431,14 +1435,4 @@ func isQualifierEnd(w string) bool {
 		return true
 	}
 	return false
-}
-
-// lowerString returns w in lower case, allocating only when w has capitals.
-func lowerString(w string) string {
-	for i := 0; i < len(w); i++ {
-		if isUpper(w[i]) {
-			return strings.ToLower(w)
-		}
-	}
-	return w
 }
