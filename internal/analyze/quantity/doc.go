@@ -20,9 +20,17 @@
 //     percent (%, percent, per cent, pc; "percentage points" has Unit
 //     "percentage point"), duration (seconds to centuries; Unit is the
 //     singular unit), measure (km, miles, tonnes, kg, acres, barrels, MW…).
-//   - Ages ("a 45-year-old man", "aged 45") are kind duration, Unit "year",
-//     Counts "age": an age is an attribute, not a number of things, but a
-//     differing age between outlets is worth seeing.
+//   - Ages ("a 45-year-old man", "aged 45", "ages 18 to 34", "older than
+//     65", "at the age of 94", "Lauren Evans, 19,", "she was 16") are kind
+//     duration, Unit "year", Counts "age": an age is an attribute, not a
+//     number of things, but a differing age between outlets is worth seeing.
+//   - Ratios ("7 in 10 students", "three out of four voters") are kind
+//     percent (70, 75). Rates ("3,319 per 100,000 people") are counts whose
+//     Counts is the "per" phrase.
+//   - Ranges ("20 to 25 million people", "between 38 and 42 percentage
+//     points") give two quantities; the first takes the scale, kind and
+//     counted thing of the second (and a bare second figure those of the
+//     first). Ranges written with a hyphen ("10-15") are skipped.
 //
 // # Qualifiers
 //
@@ -46,7 +54,10 @@
 // percentages take a short phrase ("$1.2bn deal", "40% of voters"). A
 // count with no counted noun after it ("down from a peak of 165,000 in
 // 2008") inherits Counts from the nearest earlier quantity of the same kind
-// in the same or the previous sentence.
+// in the same or the previous sentence (money and percentages inherit only
+// after "down from", "up from" or "peak of"). A bare count under ten that
+// inherits nothing is dropped: news style spells small numbers out, so a
+// lone "4" is a list item, a score or a label.
 //
 // # What is not a quantity
 //

@@ -179,7 +179,9 @@ whom why will with would you your said says say just like may might must shall a
 per ago earlier later last next old more less fewer each apiece respectively total altogether including
 according versus vs compared against every whose yet ever even nearly almost about around roughly instead
 percent pct cent times year-old years-old aged age ages across among amid toward towards via within without
-upon onto whether since though although unless than plus minus`) {
+upon onto whether since though although unless than plus minus
+depends remains seems appears means includes continues believes thinks knows suggests gets makes takes comes
+goes wants needs tends seeks`) {
 		m[w] = true
 	}
 	return m

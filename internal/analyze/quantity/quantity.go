@@ -99,16 +99,34 @@ func Find(text string, sents []news.Span) []news.Quantity {
 			i = e
 		}
 	}
-	return inherit(out, sents)
+	return inherit(text, out, sents)
 }
 
 // inherit gives a figure with nothing counted after it what the nearest
 // earlier figure of the same kind in the same or the previous sentence
 // counts, then drops the bare small counts that are left ("won 3-1" aside,
 // news writes small numbers as words; a lone "4" is a list item or a label).
-func inherit(out []news.Quantity, sents []news.Span) []news.Quantity {
+func inherit(text string, out []news.Quantity, sents []news.Span) []news.Quantity {
 	if len(out) == 0 {
 		return out
+	}
+	// The first figure of a range takes the kind of the second: "20 to 25%",
+	// "between 38 and 42 percentage points".
+	for k := len(out) - 2; k >= 0; k-- {
+		q, r := &out[k], out[k+1]
+		if q.Kind != news.Count || q.Counts != "" || r.Start < q.End {
+			continue
+		}
+		if rangeJoin(text[q.End:r.Start]) && (r.Kind != news.Count || r.Counts != "") {
+			q.Kind, q.Unit, q.Counts = r.Kind, r.Unit, r.Counts
+		}
+	}
+	// and the second that of the first: "ages 18 to 34".
+	for k := 1; k < len(out); k++ {
+		q, r := out[k-1], &out[k]
+		if r.Kind == news.Count && r.Counts == "" && q.Kind != news.Count && q.End <= r.Start && rangeJoin(text[q.End:r.Start]) {
+			r.Kind, r.Unit, r.Counts = q.Kind, q.Unit, q.Counts
+		}
 	}
 	var sentBuf [64]int
 	sent := sentBuf[:0]
@@ -143,6 +161,16 @@ func inherit(out []news.Quantity, sents []news.Span) []news.Quantity {
 	return keep
 }
 
+// rangeJoin reports whether the text between two figures makes them a
+// range.
+func rangeJoin(gap string) bool {
+	switch strings.TrimSpace(gap) {
+	case "to", "and", "or", "-", "–", "—":
+		return true
+	}
+	return false
+}
+
 // scanner holds the text and a buffer for lower-cased look-up keys.
 type scanner struct {
 	t   string
@@ -157,6 +185,7 @@ type mention struct {
 	unit       string
 	qual       string // a qualifier read after the number ("or more")
 	spelled    bool
+	scaled     bool // a scale word or suffix multiplied the value
 	year       bool // reads as a year unless context says otherwise
 	age        bool
 	loose      bool // a short noun phrase after it says what it is about ("10-year sentence")
@@ -385,6 +414,9 @@ func sentenceStart(t string, off int) bool {
 // isPlural reports whether a lower-case word looks like a plural noun.
 func isPlural(w []byte) bool {
 	n := len(w)
+	if n >= 5 && (hasSuffix(w, "men") && !hasSuffix(w, "imen") && !hasSuffix(w, "omen") || hasSuffix(w, "people") || hasSuffix(w, "children")) {
+		return true // gunmen, servicemen, townspeople, grandchildren
+	}
 	if n < 3 || w[n-1] != 's' {
 		return false
 	}
@@ -474,7 +506,7 @@ func (s *scanner) digits(i int) (news.Quantity, int, bool) {
 			}
 			suf := s.lower(t[j:e])
 			if f, ok := scaleSuffixes[string(suf)]; ok {
-				m.value = scale(m.value, f)
+				m.value, m.scaled = scale(m.value, f), true
 				m.year = false
 			} else if u, ok := measureUnits[string(suf)]; ok && len(suf) >= 2 {
 				m.kind, m.unit, m.year = news.Measure, u, false
@@ -539,8 +571,10 @@ func (s *scanner) digits(i int) (news.Quantity, int, bool) {
 			switch {
 			case months[string(pw)]:
 				return news.Quantity{}, skipToken(t, i), false
-			case string(pw) == "aged" || string(pw) == "age":
+			case string(pw) == "aged" || string(pw) == "age" || string(pw) == "ages":
 				m.age, m.kind, m.unit, m.start, m.year = true, news.Duration, "year", ps, false
+			case string(pw) == "than" && (s.prevIs(ps, "older") || s.prevIs(ps, "younger")) && !dot && !groups:
+				m.age, m.kind, m.unit, m.year = true, news.Duration, "year", false // "older than 65"
 			case string(pw) == "of" && s.prevIs(ps, "age") && !dot && !groups:
 				m.age, m.kind, m.unit, m.year = true, news.Duration, "year", false // "at the age of 94"
 			case indexNouns[string(pw)]:
@@ -819,7 +853,7 @@ func (s *scanner) finish(m *mention) (news.Quantity, int, bool) {
 		} else if u, ok := measureUnits[string(hw)]; ok && m.kind != news.Money {
 			m.kind, m.unit, m.end, m.year, m.loose = news.Measure, u, he, false, true
 		} else if f, ok := scaleWords[string(hw)]; ok {
-			m.value, m.end, m.year = scale(m.value, f), he, false
+			m.value, m.end, m.year, m.scaled = scale(m.value, f), he, false, true
 		} else {
 			switch string(hw) {
 			case "percent":
@@ -850,7 +884,7 @@ func (s *scanner) finish(m *mention) (news.Quantity, int, bool) {
 		}
 		w := s.lower(t[ws:we])
 		if f := look(w).scale; f != 0 && !m.spelled && m.kind != news.Percent && m.kind != news.Duration && m.kind != news.Measure {
-			m.value, m.end, m.year = scale(m.value, f), we, false
+			m.value, m.end, m.year, m.scaled = scale(m.value, f), we, false, true
 			continue
 		}
 		if string(w) == "or" {
@@ -866,6 +900,9 @@ func (s *scanner) finish(m *mention) (news.Quantity, int, bool) {
 			}
 		}
 		break
+	}
+	if !m.spelled && !m.scaled && m.kind != news.Percent && !m.age {
+		m.value = scale(m.value, s.rangeScale(m.end))
 	}
 	var hs, he int // the counted noun phrase
 	if ws, we, ok := nextWord(t, m.end); ok && !m.age {
@@ -983,6 +1020,19 @@ func (s *scanner) finish(m *mention) (news.Quantity, int, bool) {
 		}
 		if he > hs {
 			counts = s.fold(hs, he)
+		}
+		// A rate: "3,319 per 100,000 (people)".
+		if counts == "" && m.kind == news.Count && !ratio {
+			if ps, pe, ok := nextWord(t, m.end); ok && string(s.lower(t[ps:pe])) == "per" {
+				if ds, _, ok := nextWord(t, pe); ok && isDigit(t[ds]) {
+					de := skipToken(t, ds)
+					hs, he = ps, de
+					if _, e2, head := s.nounPhrase(de, false, true, false); head {
+						he = e2
+					}
+					counts = s.fold(hs, he)
+				}
+			}
 		}
 		// "four straight years" is a duration, "five nautical miles" a
 		// measure, "1.4 New Zealand dollars" money.
@@ -1117,6 +1167,11 @@ func (s *scanner) nounPhrase(pos int, loose, direct, money bool) (start, end int
 			natural = true
 			break
 		}
+		if ofPhrase && end == 0 && string(w) == "time" { // "40% of the time": an idiom
+			end, natural = we, true
+			natural = true
+			break
+		}
 		if loose && isUpper(raw[0]) && !acronym && (!ofPhrase || lowerSeen) {
 			natural = end > 0 // "$1bn in aid Egypt gets": a name starts the next phrase
 			break
@@ -1170,6 +1225,34 @@ func (s *scanner) nounPhrase(pos int, loose, direct, money bool) (start, end int
 		}
 	}
 	return phraseStart, end, head
+}
+
+// rangeScale returns the scale of the second figure of a range that starts
+// after pos ("20 to 25 million": 1e6), or 1.
+func (s *scanner) rangeScale(pos int) float64 {
+	t := s.t
+	ws, we, ok := nextWord(t, pos)
+	if !ok {
+		return 1
+	}
+	switch string(s.lower(t[ws:we])) {
+	case "to", "and", "or":
+	default:
+		return 1
+	}
+	k := we
+	for k < len(t) && (t[k] == ' ' || t[k] == '$') {
+		k++
+	}
+	if k >= len(t) || !isDigit(t[k]) {
+		return 1
+	}
+	if ss, se, ok := nextWord(t, skipToken(t, k)); ok {
+		if f := look(s.lower(t[ss:se])).scale; f != 0 {
+			return f
+		}
+	}
+	return 1
 }
 
 // prevIs reports whether the word before pos is w (lower case).
@@ -1357,6 +1440,10 @@ func (s *scanner) qualifier(pos int) (string, int) {
 		}
 	case "than":
 		switch string(w(1)) {
+		case "older":
+			return "more than", starts[1]
+		case "younger":
+			return "less than", starts[1]
 		case "more", "greater":
 			if string(w(2)) == "no" {
 				return "up to", starts[2]
