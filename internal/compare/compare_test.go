@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/parallax-news/parallax/internal/compare/comparetest"
@@ -369,5 +370,28 @@ func TestDeterministic(t *testing.T) {
 		if diff := cmp.Diff(a, Compare(comparetest.Bridge(), Options{})); diff != "" {
 			t.Fatalf("Compare is not deterministic (-first +again):\n%s", diff)
 		}
+	}
+}
+
+// A span of time is one figure whether or not the writer names what lasted.
+func TestDurationsGroup(t *testing.T) {
+	a := comparetest.NewDoc("a", "Herald", "", time.Time{}).
+		Para("The mission ends an almost six-year presence in the valley.").
+		Quantity("almost six-year presence", 6, "almost", "presence", news.Duration, "year").Doc()
+	b := comparetest.NewDoc("b", "Bulletin", "", time.Time{}).
+		Para("Engineers leave after nearly six years in the valley.").
+		Quantity("nearly six years", 6, "nearly", "", news.Duration, "year").Doc()
+	c := comparetest.NewDoc("c", "Courier", "", time.Time{}).
+		Para("The dam took three years to build.").
+		Quantity("three years", 3, "", "", news.Duration, "year").Doc()
+	r := Compare([]news.Document{a, b, c}, Options{})
+	var got []string
+	for _, q := range r.Quantities {
+		got = append(got, string(q.Verdict)+" "+strings.Join(q.Articles, ","))
+	}
+	slices.Sort(got)
+	want := []string{"agree a,b", "single c"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("duration groups (-want +got):\n%s", diff)
 	}
 }

@@ -166,7 +166,10 @@ func sameThing(a, b *qmention) bool {
 		return false
 	}
 	if a.head == "" || b.head == "" {
-		return a.head == b.head
+		// A span of time is the same figure whether or not the writer
+		// names what lasted: "nearly nine years", "an almost nine-year
+		// presence".
+		return a.head == b.head || a.q.Kind == news.Duration
 	}
 	if a.head != b.head {
 		return false
@@ -229,7 +232,10 @@ func (s *story) quantities() []Quantity {
 	buckets := map[string][]int{}
 	var bkeys []string
 	for i, m := range ms {
-		k := string(m.q.Kind) + "|" + strings.ToLower(m.q.Unit) + "|" + m.head
+		k := string(m.q.Kind) + "|" + strings.ToLower(m.q.Unit) + "|"
+		if m.q.Kind != news.Duration {
+			k += m.head
+		}
 		if _, ok := buckets[k]; !ok {
 			bkeys = append(bkeys, k)
 		}
@@ -256,7 +262,8 @@ func (s *story) quantities() []Quantity {
 				// sentences, or when it has the same value in the same unit
 				// ("nearly nine years" in both).
 				sameFigure := a.q.Value == b.q.Value && a.class == b.class && a.q.Unit != ""
-				if overlaps(a, b) && (a.head != "" || sameFigure || s.contextSim(a.unit, b.unit) >= 0.2) {
+				named := a.head != "" && b.head != ""
+				if overlaps(a, b) && (named || sameFigure || s.contextSim(a.unit, b.unit) >= 0.2) {
 					union(idx[x], idx[y])
 				}
 			}
@@ -289,7 +296,7 @@ func (s *story) quantities() []Quantity {
 				ra, rb := find(idx[x]), find(idx[y])
 				// Figures that count nothing named cannot be shown to count
 				// the same thing, so they never conflict.
-				if ra == rb || a.doc == b.doc || a.head == "" || a.class == shift || b.class == shift || !sameThing(a, b) {
+				if ra == rb || a.doc == b.doc || a.head == "" || b.head == "" || a.class == shift || b.class == shift || !sameThing(a, b) {
 					continue
 				}
 				if intersects(docsOf[ra], docsOf[rb]) || s.contextSim(a.unit, b.unit) < 0.3 {
