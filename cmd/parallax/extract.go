@@ -31,8 +31,11 @@ func newExtractCmd(e *env) *cobra.Command {
 		Short: "Extract the main text and metadata of saved web pages",
 		Long: `Extract reads HTML pages (.html, .htm, gzipped or not, and any file whose content
 looks like HTML; directories are walked; "-" or no path reads standard input)
+and WARC archives (.warc, .warc.gz, or content that starts with a WARC record),
 and prints one JSON object per page, in input order, with the keys file, text,
-title, author, published, source, language and url. Text keeps paragraphs
+title, author, published, source, language and url. Each HTML response record
+of an archive is a page; its file is the archive's name and the record's
+offset ("crawl.warc.gz@1234") and its url the record's target URI. Text keeps paragraphs
 separated by a blank line. Pages that cannot be read are reported on stderr
 (and printed with empty text); the exit status is then non-zero.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -73,20 +76,27 @@ func runExtract(e *env, cmd *cobra.Command, args []string, workers int, opt extr
 	}
 	files := listInputs(args, report)
 	bar := newBar(e.stderr, len(files), "extracting")
-	i := 0
-	next := func() (string, bool) {
-		if i >= len(files) {
-			return "", false
-		}
-		i++
-		return files[i-1], true
-	}
+	in := &pageSource{e: e, files: files, report: report}
+	defer in.close()
 	w := bufio.NewWriterSize(e.stdout, 1<<16)
-	err := pipe.Map(cmd.Context(), workers, next,
-		func(path string) extractOut {
-			a, err := extractFile(e, path, opt)
+	err := pipe.Map(cmd.Context(), workers, in.next,
+		func(p page) extractOut {
+			var a news.Article
+			var err error
+			name := displayName(p.path)
+			if p.rec != nil {
+				name += strings.TrimPrefix(p.rec.origin, p.path) // "@offset"
+				o := opt
+				o.URL, o.ContentType = p.rec.resp.URL, p.rec.resp.ContentType
+				a, err = extract.ExtractBytes(p.rec.resp.Body, o)
+				if err != nil {
+					err = fmt.Errorf("%s: %w", p.rec.origin, err)
+				}
+			} else {
+				a, err = extractFile(p.r, p.path, opt)
+			}
 			j := extractJSON{
-				File: displayName(path), Text: a.Text, Title: a.Title, Author: a.Author,
+				File: name, Text: a.Text, Title: a.Title, Author: a.Author,
 				Published: news.FormatTime(a.Published), Source: a.Source, Language: a.Language, URL: a.URL,
 			}
 			b, merr := json.Marshal(j)
@@ -102,6 +112,7 @@ func runExtract(e *env, cmd *cobra.Command, args []string, workers int, opt extr
 			if bar != nil {
 				bar.Add(1)
 			}
+			in.pages++
 			_, err := w.Write(o.line)
 			return err
 		})
@@ -116,7 +127,7 @@ func runExtract(e *env, cmd *cobra.Command, args []string, workers int, opt extr
 		return err
 	}
 	if n := failed.Load(); n > 0 {
-		return fmt.Errorf("%d of %d page(s) failed", n, len(files))
+		return fmt.Errorf("%d failure(s) reported above; %d page(s) written", n, in.pages)
 	}
 	return nil
 }
@@ -129,13 +140,113 @@ func displayName(path string) string {
 	return filepath.Base(path)
 }
 
-// extractFile reads one page, gunzipping it when it is gzipped, and
-// extracts it.
-func extractFile(e *env, path string, opt extract.Options) (news.Article, error) {
-	var r io.Reader
+// page is one input of extract: a file, or one response record of a WARC
+// archive.
+type page struct {
+	path string
+	r    io.Reader // standard input, already sniffed; nil for a file
+	rec  *warcItem
+}
+
+// pageSource lists the pages of the inputs in order: each file is a page,
+// except WARC archives (.warc, .warc.gz, or content that starts with a
+// WARC version line), whose HTML response records are pages, read one at a
+// time as the extraction asks for them.
+type pageSource struct {
+	e      *env
+	files  []string
+	report func(error)
+	i      int
+	warc   func() (warcItem, bool)
+	werr   func() error
+	wfile  io.Closer
+	wpath  string
+	pages  int
+}
+
+func (s *pageSource) next() (page, bool) {
+	for {
+		if s.warc != nil {
+			if it, ok := s.warc(); ok {
+				return page{path: s.wpath, rec: &it}, true
+			}
+			if err := s.werr(); err != nil {
+				s.report(err)
+			}
+			s.close()
+		}
+		if s.i >= len(s.files) {
+			return page{}, false
+		}
+		path := s.files[s.i]
+		s.i++
+		r, c, err := s.open(path)
+		if err != nil {
+			s.report(err)
+			continue
+		}
+		br := bufio.NewReaderSize(r, 64<<10)
+		if !isWARC(br) {
+			if c != nil {
+				c.Close()
+				return page{path: path}, true
+			}
+			return page{path: path, r: br}, true
+		}
+		next, werr, err := warcResponses(path, br, s.report)
+		if err != nil {
+			s.report(fmt.Errorf("%s: %w", path, err))
+			if c != nil {
+				c.Close()
+			}
+			continue
+		}
+		s.warc, s.werr, s.wfile, s.wpath = next, werr, c, path
+	}
+}
+
+func (s *pageSource) open(path string) (io.Reader, io.Closer, error) {
 	if path == "-" {
-		r = e.stdin
-	} else {
+		return s.e.stdin, nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, f, nil
+}
+
+func (s *pageSource) close() {
+	if s.wfile != nil {
+		s.wfile.Close()
+	}
+	s.warc, s.werr, s.wfile = nil, nil, nil
+}
+
+// isWARC reports whether br holds a WARC archive, plain or gzipped, without
+// consuming it.
+func isWARC(br *bufio.Reader) bool {
+	head, _ := br.Peek(5)
+	if string(head) == "WARC/" {
+		return true
+	}
+	if !bytes.Equal(head[:min(2, len(head))], []byte{0x1f, 0x8b}) {
+		return false
+	}
+	buf, _ := br.Peek(br.Size())
+	zr, err := gzip.NewReader(bytes.NewReader(buf))
+	if err != nil {
+		return false
+	}
+	inner := make([]byte, 5)
+	n, _ := io.ReadFull(zr, inner)
+	return string(inner[:n]) == "WARC/"
+}
+
+// extractFile reads one page (from r, or from the file at path when r is
+// nil), gunzipping it when it is gzipped, and extracts it.
+func extractFile(r io.Reader, path string, opt extract.Options) (news.Article, error) {
+	if r == nil {
 		f, err := os.Open(path)
 		if err != nil {
 			return news.Article{}, err

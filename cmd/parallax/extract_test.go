@@ -68,3 +68,43 @@ func TestExtractCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractWARC checks that extract prints one line per HTML response
+// record of an archive, from a file and from standard input, and not the
+// archive as one page.
+func TestExtractWARC(t *testing.T) {
+	archive, err := os.ReadFile("../../internal/warc/testdata/sample.warc.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "crawl.warc.gz")
+	if err := os.WriteFile(p, archive, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, tc := range map[string]struct {
+		arg   string
+		stdin []byte
+		file  string
+	}{
+		"file":  {p, nil, "crawl.warc.gz@"},
+		"stdin": {"-", archive, "stdin@"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if err := run(context.Background(), []string{"extract", tc.arg}, bytes.NewReader(tc.stdin), &stdout, &stderr); err != nil {
+				t.Fatalf("extract %s: %v\n%s", tc.arg, err, stderr.String())
+			}
+			lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+			if len(lines) != 1 {
+				t.Fatalf("got %d lines; want 1 (the one response record):\n%s", len(lines), stdout.String())
+			}
+			var j extractJSON
+			if err := json.Unmarshal([]byte(lines[0]), &j); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(j.File, tc.file) || j.URL != "http://news.example/council" || j.Text == "" || strings.Contains(j.Text, "WARC/") {
+				t.Errorf("record = %+v; want the council page, file %s…, no WARC headers in the text", j, tc.file)
+			}
+		})
+	}
+}

@@ -92,13 +92,16 @@ type warcResult struct {
 	err error
 }
 
-// decodeWARC streams a WARC archive: every HTML response record is
-// extracted (on every core, articles emitted in archive order); damaged
-// records and pages that fail are reported through bad and skipped.
-func decodeWARC(ctx context.Context, name string, r io.Reader, emit func(news.Article) error, bad func(error)) error {
+// warcResponses returns an iterator over the HTML response records of a
+// WARC archive with status 2xx, in archive order. Damaged records and
+// unreadable responses are reported through bad and skipped; other record
+// types, redirects, errors and non-HTML payloads are not articles and are
+// passed over. The second function returns the error that ended the
+// stream early, if any.
+func warcResponses(name string, r io.Reader, bad func(error)) (func() (warcItem, bool), func() error, error) {
 	wr, err := warc.NewReader(bufio.NewReaderSize(r, 64<<10), warc.Options{})
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	var streamErr error
 	next := func() (warcItem, bool) {
@@ -131,6 +134,17 @@ func decodeWARC(ctx context.Context, name string, r io.Reader, emit func(news.Ar
 			return warcItem{origin: origin, resp: resp}, true
 		}
 	}
+	return next, func() error { return streamErr }, nil
+}
+
+// decodeWARC streams a WARC archive: every HTML response record is
+// extracted (on every core, articles emitted in archive order); damaged
+// records and pages that fail are reported through bad and skipped.
+func decodeWARC(ctx context.Context, name string, r io.Reader, emit func(news.Article) error, bad func(error)) error {
+	next, streamErr, err := warcResponses(name, r, bad)
+	if err != nil {
+		return err
+	}
 	err = pipe.Map(ctx, 0, next,
 		func(it warcItem) warcResult {
 			a, err := extract.ExtractBytes(it.resp.Body, extract.Options{URL: it.resp.URL, ContentType: it.resp.ContentType})
@@ -151,7 +165,7 @@ func decodeWARC(ctx context.Context, name string, r io.Reader, emit func(news.Ar
 	if err != nil {
 		return err
 	}
-	return streamErr
+	return streamErr()
 }
 
 // pageID is a file's base name without its extensions (".html.gz").
