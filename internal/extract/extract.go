@@ -127,7 +127,7 @@ func extractDoc(doc *html.Node, src string, opt Options) (news.Article, error) {
 		a.URL = opt.URL
 	}
 	a.Title = page.CleanTitle(a.Title, a.Source, a.URL)
-	a.Text = page.Render(res.ContentNode)
+	a.Text = page.Unglue(page.Render(res.ContentNode), doc)
 	if !opt.NoFallback && needsFallback(res, doc) {
 		// go-readability as the candidate, with trafilatura's own rule:
 		// the candidate wins when it is more than twice as long. Running

@@ -3,6 +3,8 @@ package page
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 func TestDetectCharset(t *testing.T) {
@@ -123,6 +125,27 @@ func TestCleanTitle(t *testing.T) {
 	for _, tt := range tests {
 		if got := CleanTitle(tt.title, tt.source, tt.url); got != tt.want {
 			t.Errorf("CleanTitle(%q, %q, %q) = %q; want %q", tt.title, tt.source, tt.url, got, tt.want)
+		}
+	}
+}
+
+func TestUnglue(t *testing.T) {
+	const body = `<html><body><article><h1>Flood</h1><p>The river rose overnight.</p><p>Forty homes were cut off (the valley road).</p><p>Crews arrived at noon.</p></article></body></html>`
+	doc, err := html.Parse(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, in, want string }{
+		{"glued blocks", "The river rose overnight.Forty homes were cut off (the valley road).Crews arrived at noon.",
+			"The river rose overnight.\n\nForty homes were cut off (the valley road).\n\nCrews arrived at noon."},
+		{"glued to the headline", "FloodThe river rose overnight.Forty homes were cut off (the valley road).",
+			"Flood\n\nThe river rose overnight.\n\nForty homes were cut off (the valley road)."},
+		{"already separate", "The river rose overnight.\n\nCrews arrived at noon.", "The river rose overnight.\n\nCrews arrived at noon."},
+		{"not the page's blocks", "It rose.Then it fell.", "It rose.Then it fell."},
+		{"an initialism is no glue", "The U.S.Army said so.", "The U.S.Army said so."},
+	} {
+		if got := Unglue(tc.in, doc); got != tc.want {
+			t.Errorf("%s: Unglue(%q) = %q; want %q", tc.name, tc.in, got, tc.want)
 		}
 	}
 }

@@ -156,3 +156,71 @@ func isASCII(s string) bool {
 	}
 	return true
 }
+
+// Unglue restores the paragraph breaks of text that an extractor joined:
+// trafilatura's baseline pass (its last resort on short or deeply nested
+// pages) returns the article as one paragraph made of the text of every
+// block, glued without a space ("…12 people came.Second paragraph…"). Each
+// paragraph of text that is exactly the concatenation of two or more
+// consecutive paragraphs of the page's own rendering (doc) is split back
+// into them; every other paragraph is kept as it is.
+func Unglue(text string, doc *html.Node) string {
+	if doc == nil || !glued(text) {
+		return text
+	}
+	page := strings.Split(Render(doc), "\n\n")
+	starts := map[string][]int{} // page paragraphs by their first 16 bytes
+	var short []int              // and those shorter than that
+	for i, p := range page {
+		if len(p) < 16 {
+			short = append(short, i)
+			continue
+		}
+		starts[p[:16]] = append(starts[p[:16]], i)
+	}
+	paras := strings.Split(text, "\n\n")
+	changed := false
+	for k, p := range paras {
+		if !glued(p) {
+			continue
+		}
+		for _, i := range append(starts[p[:min(16, len(p))]], short...) {
+			if !strings.HasPrefix(p, page[i]) {
+				continue
+			}
+			rest, j := p, i
+			for j < len(page) && strings.HasPrefix(rest, page[j]) {
+				rest = strings.TrimLeft(rest[len(page[j]):], " ")
+				j++
+				if rest == "" {
+					break
+				}
+			}
+			if rest == "" && j-i >= 2 {
+				paras[k] = strings.Join(page[i:j], "\n\n")
+				changed = true
+				break
+			}
+		}
+	}
+	if !changed {
+		return text
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+// glued reports whether s holds a sentence end directly followed by a
+// capital letter ("came.Second"), the mark of blocks joined without a
+// space.
+func glued(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		switch s[i] {
+		case '.', '!', '?':
+			c, n := s[i+1], s[i-1]
+			if 'A' <= c && c <= 'Z' && ('a' <= n && n <= 'z' || n == ')') {
+				return true
+			}
+		}
+	}
+	return false
+}
