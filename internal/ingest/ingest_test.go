@@ -122,7 +122,7 @@ func TestRead(t *testing.T) {
 			name:  "malformed json line",
 			files: map[string][]byte{"m.jsonl": []byte(`{"id":"a","text":"A."}` + "\n" + `{"id":"b", "text": ` + "\n" + `{"id":"c","text":"C."}` + "\n")},
 			want: result{IDs: []string{"a", "c"}, Texts: []string{"A.", "C."},
-				Errors: []string{"m.jsonl:2: malformed JSON: unexpected end of JSON input"}},
+				Errors: []string{`m.jsonl:2: malformed JSON ("{\"id\":\"b\", \"text\":"): unexpected end of JSON input`}},
 		},
 		{
 			// A blank text is passed on for the clean stage to report, so
@@ -131,7 +131,7 @@ func TestRead(t *testing.T) {
 			files: map[string][]byte{"m.jsonl": []byte(`{"id":"a","title":"T"}` + "\n" + `{"id":"b","text":"  "}` + "\n" + `{"id":"c","text":null}` + "\n" + `{"id":"d","text":5}` + "\n" + `[1,2]` + "\n")},
 			want: result{IDs: []string{"b"}, Texts: []string{"  "}, Errors: []string{
 				`m.jsonl:1: no "text" field`, `m.jsonl:3: no "text" field`,
-				`m.jsonl:4: "text" is not a string`, `m.jsonl:5: not an article object: json: cannot unmarshal array into Go value of type ingest.looseArticle`}},
+				`m.jsonl:4: "text" is not a string`, `m.jsonl:5: not an article: a JSON array, not an object`}},
 		},
 		{
 			name:  "loose field types",
@@ -193,7 +193,7 @@ func TestRead(t *testing.T) {
 		{
 			name:  "not json lines at all",
 			files: map[string][]byte{"n.jsonl": []byte(strings.Repeat("{ not json\n", 150))},
-			want:  result{Errors: append(repeatf("n.jsonl:%d: malformed JSON: invalid character 'n' looking for beginning of object key string", 100), "n.jsonl:100: not an article: the first 100 lines are not JSON articles, rest of file skipped")},
+			want:  result{Errors: append(repeatf("n.jsonl:%d: malformed JSON (\"{ not json\"): invalid character 'n' looking for beginning of object key string", 100), "n.jsonl:100: not an article: the first 100 lines are not JSON articles, rest of file skipped")},
 		},
 	}
 	for _, tt := range tests {

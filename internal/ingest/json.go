@@ -187,7 +187,7 @@ func parseJSONArticleStd(b []byte) (news.Article, error) {
 		return parseLooseArticle(b)
 	}
 	if err != nil {
-		return news.Article{}, fmt.Errorf("malformed JSON: %w", err)
+		return news.Article{}, malformed(b, err)
 	}
 	if j.Text == nil {
 		return news.Article{}, errors.New(`no "text" field`)
@@ -195,14 +195,26 @@ func parseJSONArticleStd(b []byte) (news.Article, error) {
 	return newArticle(j.ID, j.Source, j.URL, j.Title, j.Author, j.Language, j.Published, *j.Text)
 }
 
+// malformed describes a line that is not JSON, with its first bytes.
+func malformed(b []byte, err error) error {
+	head := bytes.TrimSpace(b)
+	if len(head) > 40 {
+		head = append(bytes.Clone(head[:40]), "…"...)
+	}
+	return fmt.Errorf("malformed JSON (%q): %w", head, err)
+}
+
 func parseLooseArticle(b []byte) (news.Article, error) {
 	var j looseArticle
 	if err := json.Unmarshal(b, &j); err != nil {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
-			return news.Article{}, fmt.Errorf("not an article object: %w", err)
+			if te.Field == "" {
+				return news.Article{}, fmt.Errorf("%w: a JSON %s, not an object", news.ErrNotArticle, te.Value)
+			}
+			return news.Article{}, fmt.Errorf("%w: field %q holds a JSON %s", news.ErrNotArticle, te.Field, te.Value)
 		}
-		return news.Article{}, fmt.Errorf("malformed JSON: %w", err)
+		return news.Article{}, malformed(b, err)
 	}
 	if len(j.Text) == 0 || string(j.Text) == "null" {
 		return news.Article{}, errors.New(`no "text" field`)
