@@ -33,11 +33,15 @@ func newSource(stderr io.Writer) *source {
 	return s
 }
 
-func (s *source) report(err error) {
+func (s *source) report(err error) { s.note("skipped", err) }
+
+// note prints a problem with one item ("skipped", or "kept" for an empty
+// article passed on) and counts it.
+func (s *source) note(what string, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.skipped++
-	fmt.Fprintln(s.stderr, "parallax: skipped", err)
+	fmt.Fprintln(s.stderr, "parallax:", what, err)
 }
 
 // Stream reads paths ("-" when empty) and calls emit with each cleaned article.
@@ -48,10 +52,11 @@ func (s *source) Stream(ctx context.Context, paths []string, emit func(news.Arti
 	return s.reader.Read(ctx, paths, func(a news.Article) error {
 		c, err := s.cleaner.Clean(a)
 		if err != nil {
-			s.report(&ingest.ItemError{Origin: a.Origin, Err: err})
 			if !s.keepEmpty || !errors.Is(err, news.ErrEmpty) {
+				s.report(&ingest.ItemError{Origin: a.Origin, Err: err})
 				return nil
 			}
+			s.note("kept, without text,", &ingest.ItemError{Origin: a.Origin, Err: err})
 			c = a
 			c.Text = ""
 		}
@@ -95,7 +100,7 @@ func (s *source) Err() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.skipped > 0 {
-		return fmt.Errorf("%d input item(s) skipped", s.skipped)
+		return fmt.Errorf("%d input item(s) skipped or empty", s.skipped)
 	}
 	return nil
 }
