@@ -2,8 +2,12 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/RadhiFadlillah/whatlanggo"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/token"
@@ -237,11 +241,13 @@ func Compare(docs []news.Document, opt Options) Report {
 	if len(docs) == 1 {
 		r.Notes = append(r.Notes, "only one article: nothing to compare it with, so every item is single")
 	}
-	if langs := languages(docs); len(langs) > 1 {
-		r.Notes = append(r.Notes, fmt.Sprintf("the articles are in different languages (%s); only articles in the same language are aligned", strings.Join(langs, ", ")))
+	langOf := languages(docs)
+	st := newStory(docs)
+	if langs := distinct(langOf); len(langs) > 1 {
+		st.lang, st.mainLang = langOf, mainLanguage(langOf)
+		r.Notes = append(r.Notes, fmt.Sprintf("the articles are in different languages (%s); only articles in the same language are aligned, and the summary is drawn from the %s ones", strings.Join(langs, ", "), st.mainLang))
 	}
 
-	st := newStory(docs)
 	r.Entities = mergeEntities(docs)
 	r.Quantities = st.quantities()
 	r.Quotes = st.quotes()
@@ -276,24 +282,57 @@ func dedupe(in []news.Document) ([]news.Document, []Duplicate) {
 	return out, dups
 }
 
-// languages lists the articles' languages: the declared one, else "en"
-// when English function words make up a fair share of the text.
+// languages returns each article's language: the declared one, else "en"
+// when English function words make up a fair share of the text, else the
+// language whatlanggo recognises reliably, else "".
 func languages(docs []news.Document) []string {
-	set := map[string]bool{}
-	for _, d := range docs {
+	out := make([]string, len(docs))
+	for i, d := range docs {
 		switch {
 		case d.Language != "":
-			set[strings.ToLower(d.Language)] = true
+			out[i] = strings.ToLower(d.Language)
 		case looksEnglish(d.Text):
-			set["en"] = true
+			out[i] = "en"
+		default:
+			head := d.Text[:min(len(d.Text), 4000)]
+			for len(head) > 0 && !utf8.RuneStart(head[len(head)-1]) {
+				head = head[:len(head)-1]
+			}
+			if info := whatlanggo.Detect(head); info.IsReliable() {
+				out[i] = info.Lang.Iso6391()
+			}
 		}
 	}
+	return out
+}
+
+// distinct returns the known languages, sorted.
+func distinct(langs []string) []string {
 	var out []string
-	for l := range set {
-		out = append(out, l)
+	for _, l := range langs {
+		if l != "" && !slices.Contains(out, l) {
+			out = append(out, l)
+		}
 	}
 	sort.Strings(out)
 	return out
+}
+
+// mainLanguage is the language most articles are in; ties go to the
+// language of the earliest article.
+func mainLanguage(langs []string) string {
+	n := map[string]int{}
+	best := ""
+	for _, l := range langs {
+		if l == "" {
+			continue
+		}
+		n[l]++
+		if best == "" || n[l] > n[best] {
+			best = l
+		}
+	}
+	return best
 }
 
 // looksEnglish reports whether at least a fifth of the first thousand

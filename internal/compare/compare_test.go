@@ -395,3 +395,33 @@ func TestDurationsGroup(t *testing.T) {
 		t.Errorf("duration groups (-want +got):\n%s", diff)
 	}
 }
+
+// Articles in several languages: the languages are detected when not
+// declared, a note says so, and the summary keeps to the main language.
+func TestMixedLanguages(t *testing.T) {
+	a := comparetest.NewDoc("a", "Herald", "Harbour bridge reopens", time.Time{}).
+		Para("The harbour bridge reopened on Monday after two years of repairs.",
+			"Engineers replaced the cables and the deck, and the city paid for the work.").Doc()
+	b := comparetest.NewDoc("b", "Bulletin", "Bridge open again", time.Time{}).
+		Para("Traffic crossed the harbour bridge again on Monday, two years after it closed for repairs.",
+			"The city paid for new cables and a new deck.").Doc()
+	de := comparetest.NewDoc("de", "Zeitung", "Hafenbrücke wieder offen", time.Time{}).
+		Para("Die Hafenbrücke ist am Montag nach zwei Jahren Reparatur wieder für den Verkehr geöffnet worden.",
+			"Die Ingenieure haben die Seile und die Fahrbahn ersetzt, und die Stadt hat die Arbeiten bezahlt.").Doc()
+	docs := []news.Document{de, a, b}
+	for i := range docs {
+		docs[i].Language = "" // undeclared, as in plain-text files
+	}
+	r := Compare(docs, Options{})
+	if !slices.ContainsFunc(r.Notes, func(n string) bool { return strings.Contains(n, "(de, en)") }) {
+		t.Errorf("notes = %q; want one naming the languages de, en", r.Notes)
+	}
+	if len(r.Summary) == 0 {
+		t.Fatal("no summary")
+	}
+	for _, s := range r.Summary {
+		if slices.Contains(s.Articles, "de") && len(s.Articles) == 1 {
+			t.Errorf("summary sentence %q comes from the German article only; want the main language, English", s.Text)
+		}
+	}
+}

@@ -51,6 +51,10 @@ type story struct {
 	groups   [][]int32      // facts: the sentences that state each, set by facts
 	groupOf  []int32        // unit -> index into groups, -1 for none
 	disputed map[int32]bool // sentences that give a figure another article contradicts
+	// lang is each article's language when they differ (nil when they do
+	// not); the summary takes sentences of mainLang only.
+	lang     []string
+	mainLang string
 }
 
 // In stories of more than exactUnits sentences, each sentence looks for

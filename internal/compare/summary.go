@@ -78,6 +78,9 @@ func (s *story) summary(opt Options) []Sentence {
 		if !u.prose || u.words > opt.MaxSummaryWords || s.disputed[int32(i)] {
 			continue // a contested figure is not the summary's to state
 		}
+		if s.lang != nil && s.lang[u.doc] != s.mainLang {
+			continue // one language for the summary
+		}
 		// Centrality: the best match in each other article; backing: the
 		// articles that state the same fact.
 		for _, d := range bestDocs {
