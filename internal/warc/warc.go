@@ -1,9 +1,7 @@
 package warc
 
 import (
-	"bufio"
 	"bytes"
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -53,10 +51,10 @@ type Options struct {
 
 // Reader reads records from a WARC stream, gzipped or not.
 type Reader struct {
-	br       *bufio.Reader
+	in       *input // the uncompressed stream
+	gz       bool
 	max      int64
-	off      int64
-	needSync bool // a damaged record was reported: skip to the next one silently
+	needSync bool // a damaged record was reported: skip to the next one first
 }
 
 // NewReader returns a Reader of r. A gzip stream (one member per record or
@@ -66,148 +64,178 @@ func NewReader(r io.Reader, opt Options) (*Reader, error) {
 	if max <= 0 {
 		max = DefaultMaxRecord
 	}
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, _ := br.Peek(2)
-	rd := &Reader{max: max}
-	if bytes.Equal(head, []byte{0x1f, 0x8b}) {
-		rd.br = bufio.NewReaderSize(&members{raw: br}, 64<<10)
-		return rd, nil
+	rd := &Reader{in: newInput(r), max: max}
+	if head, _ := rd.in.peek(2); bytes.Equal(head, gzipMagic[:2]) {
+		raw := rd.in
+		rd.in, rd.gz = newInput(&members{raw: raw, rec: recorder{raw: raw, keep: int(min(max, 1<<30)) + 64<<10}}), true
 	}
-	rd.br = br
 	return rd, nil
 }
+
+var (
+	warcPrefix  = []byte("WARC/")
+	endOfRecord = []byte("\r\n\r\n")
+)
 
 // Next returns the next record. Outcomes:
 //   - a record and nil;
 //   - nil and io.EOF at the end of the archive;
 //   - nil and a *RecordError for a damaged record: call Next again to go on
 //     with the following record;
-//   - nil and another error when the stream itself cannot be read further
-//     (a damaged gzip stream).
+//   - nil and another error when the stream itself cannot be read further.
 func (r *Reader) Next() (*Record, error) {
-	// Skip blank lines between records.
-	var line []byte
-	var err error
 	if r.needSync {
 		r.needSync = false
-		if err := r.resync(); err != nil {
-			if err == io.EOF {
-				return nil, io.EOF
-			}
-			if !errors.Is(err, errDamaged) {
-				return nil, r.streamErr(err)
-			}
+		if err := r.resync(); err == io.EOF {
+			return nil, io.EOF
+		} else if err != nil {
+			return nil, r.streamErr(err)
 		}
 	}
+	// Skip blank lines and gzip member ends between records.
+	var line []byte
 	for {
-		line, err = r.readLine()
-		if errors.Is(err, errDamaged) {
-			r.needSync = true
-			return nil, &RecordError{Offset: r.off, Err: err}
+		l, err := r.in.readLine()
+		blank := len(bytes.TrimSpace(l)) == 0
+		switch {
+		case err == errDamaged || err == errEnd && !blank:
+			return nil, &RecordError{Offset: r.in.off - int64(len(l)), Err: err}
+		case err == io.EOF && blank:
+			return nil, io.EOF
+		case err != nil && err != io.EOF && err != errEnd:
+			return nil, r.streamErr(err)
 		}
-		if err != nil {
-			if err == io.EOF && len(line) == 0 {
-				return nil, io.EOF
-			}
-			if err != io.EOF {
-				return nil, r.streamErr(err)
-			}
-		}
-		if len(bytes.TrimSpace(line)) > 0 || err != nil {
+		if !blank {
+			line = l
 			break
 		}
 	}
-	start := r.off - int64(len(line))
-	if !bytes.HasPrefix(line, []byte("WARC/")) {
-		if rerr := r.resync(); rerr != nil && rerr != io.EOF {
-			return nil, r.streamErr(rerr)
+	start := r.in.off - int64(len(line))
+	if i := versionAt(line); i > 0 {
+		if len(bytes.TrimSpace(line[:i])) > 0 {
+			r.in.unread(line[i:]) // junk before a version line: the next record starts there
+			return nil, &RecordError{Offset: start, Err: fmt.Errorf("junk before a WARC version line: %.40q", line[:i])}
 		}
-		return nil, &RecordError{Offset: start, Err: fmt.Errorf("expected a WARC version line, got %.40q", line)}
+		line, start = line[i:], start+int64(i)
+	}
+	if !bytes.HasPrefix(line, warcPrefix) {
+		return nil, r.fail(start, fmt.Errorf("expected a WARC version line, got %.40q", line))
 	}
 	rec := &Record{Version: string(bytes.TrimSpace(line)), Header: textproto.MIMEHeader{}, Offset: start}
-	for {
-		line, err = r.readLine()
+	for fields := 0; ; fields++ {
+		line, err := r.in.readLine()
 		if err != nil {
-			r.needSync = true
-			return nil, &RecordError{Offset: start, Err: fmt.Errorf("header: %w", unexpected(err))}
+			return nil, r.fail(start, fmt.Errorf("header: %w", unexpected(err)))
 		}
 		l := bytes.TrimRight(line, "\r\n")
 		if len(l) == 0 {
 			break
 		}
-		if len(rec.Header) > 1000 {
-			r.resync()
-			return nil, &RecordError{Offset: start, Err: errors.New("header has too many fields")}
-		}
 		k, v, ok := bytes.Cut(l, []byte(":"))
-		if !ok {
-			if rerr := r.resync(); rerr != nil && rerr != io.EOF {
-				return nil, r.streamErr(rerr)
-			}
-			return nil, &RecordError{Offset: start, Err: fmt.Errorf("malformed header line %.60q", l)}
+		if !ok || versionAt(l) >= 0 {
+			r.in.unread(line) // it may start the next record
+			return nil, r.fail(start, fmt.Errorf("malformed header line %.60q", l))
+		}
+		if fields == 1000 {
+			return nil, r.fail(start, errors.New("header has too many fields"))
 		}
 		rec.Header.Add(textproto.CanonicalMIMEHeaderKey(string(bytes.TrimSpace(k))), string(bytes.TrimSpace(v)))
 	}
 	n, perr := strconv.ParseInt(rec.Header.Get("Content-Length"), 10, 64)
 	if perr != nil || n < 0 {
-		if rerr := r.resync(); rerr != nil && rerr != io.EOF {
-			return nil, r.streamErr(rerr)
-		}
-		return nil, &RecordError{Offset: start, Err: fmt.Errorf("bad Content-Length %q", rec.Header.Get("Content-Length"))}
+		return nil, r.fail(start, fmt.Errorf("bad Content-Length %q", rec.Header.Get("Content-Length")))
 	}
 	if n > r.max {
-		if _, err := r.discard(n); err != nil {
-			return nil, &RecordError{Offset: start, Err: fmt.Errorf("block: %w", unexpected(err))}
+		if _, err := r.in.read(nil, n); err != nil {
+			return nil, r.fail(start, fmt.Errorf("block: %w", unexpected(err)))
 		}
-		return nil, &RecordError{Offset: start, Err: fmt.Errorf("block of %d bytes is larger than %d, skipped", n, r.max)}
+		return nil, r.fail(start, fmt.Errorf("block of %d bytes is larger than %d, skipped", n, r.max))
 	}
 	rec.Block = make([]byte, n)
-	m, err := io.ReadFull(r.br, rec.Block)
-	r.off += int64(m)
-	if err != nil {
-		r.needSync = true
-		return nil, &RecordError{Offset: start, Err: fmt.Errorf("block: %w", unexpected(err))}
+	if m, err := r.in.read(rec.Block, n); err != nil {
+		if err == io.EOF {
+			r.in.unread(rec.Block[:m]) // a record may start inside what was read
+		}
+		return nil, r.fail(start, fmt.Errorf("block: %w after %d of %d bytes", unexpected(err), m, n))
+	}
+	b, err := r.in.peek(16)
+	if err == errDamaged {
+		r.in.read(nil, int64(len(b))+1) // up to and past the damaged member's end
+		return nil, &RecordError{Offset: start, Err: err}
+	}
+	if !r.recordEnd(rec.Block, b) {
+		r.in.unread(rec.Block) // a record may start inside it
+		return nil, r.fail(start, fmt.Errorf("block of %d bytes is not followed by the end of the record", n))
 	}
 	return rec, nil
 }
 
-func (r *Reader) readLine() ([]byte, error) {
-	var out []byte
+// fail returns a RecordError for the record at start. The next call skips
+// to the next record first, unless err is the end of a gzip member: the
+// next member starts it.
+func (r *Reader) fail(start int64, err error) error {
+	r.needSync = !errors.Is(err, errEnd) && !errors.Is(err, errDamaged)
+	return &RecordError{Offset: start, Err: err}
+}
+
+// recordEnd reports whether after, the bytes after block, end the record:
+// line breaks, then the end of the stream (or gzip member) or the next
+// version line. In a plain .warc "\r\n\r\n" before junk is fine too,
+// unless block holds a version line: then the record was cut short and its
+// block ran on into the next record, up to the end of that one's header.
+// In a .warc.gz junk is the garbage that a damaged member gives.
+func (r *Reader) recordEnd(block, after []byte) bool {
+	rest := bytes.TrimLeft(after, "\r\n")
+	if bytes.HasPrefix(rest, warcPrefix) || bytes.HasPrefix(warcPrefix, rest) {
+		return true
+	}
+	return !r.gz && bytes.HasPrefix(after, endOfRecord) && !hasVersionLine(block)
+}
+
+// hasVersionLine reports whether a line of b ends with "WARC/1.0" or
+// "WARC/1.1".
+func hasVersionLine(b []byte) bool {
 	for {
-		chunk, err := r.br.ReadSlice('\n')
-		r.off += int64(len(chunk))
-		if len(out)+len(chunk) <= 64<<10 {
-			out = append(out, chunk...)
+		i := bytes.Index(b, []byte("WARC/1."))
+		if i < 0 {
+			return false
 		}
-		if err == bufio.ErrBufferFull {
-			continue
+		b = b[i:]
+		if j := bytes.IndexByte(b, '\n'); j >= 0 && versionAt(b[:j+1]) == 0 {
+			return true
 		}
-		return out, err
+		b = b[1:]
 	}
 }
 
-func (r *Reader) discard(n int64) (int64, error) {
-	m, err := io.CopyN(io.Discard, r.br, n)
-	r.off += m
-	return m, err
+// versionAt returns where a "WARC/1.0" or "WARC/1.1" that ends line
+// starts, or -1.
+func versionAt(line []byte) int {
+	l := bytes.TrimRight(line, "\r\n")
+	i := len(l) - len("WARC/1.0")
+	if i < 0 || !bytes.HasPrefix(l[i:], []byte("WARC/1.")) || l[len(l)-1] != '0' && l[len(l)-1] != '1' {
+		return -1
+	}
+	return i
 }
 
-// resync skips to the next line starting with "WARC/" and leaves it
-// unread.
+// resync skips to the next record and leaves its version line unread: a
+// line starting with "WARC/", a "WARC/1.0" or "WARC/1.1" ending a line of
+// junk, or the start of the next gzip member.
 func (r *Reader) resync() error {
 	for {
-		b, err := r.br.Peek(5)
-		if bytes.Equal(b, []byte("WARC/")) {
+		if b, _ := r.in.peek(len(warcPrefix)); bytes.Equal(b, warcPrefix) {
 			return nil
 		}
-		if err != nil && !errors.Is(err, errDamaged) {
-			if len(b) > 0 {
-				r.br.Discard(len(b))
-				r.off += int64(len(b))
-			}
-			return err
+		line, err := r.in.readLine()
+		if err == errEnd || err == errDamaged {
+			return nil
 		}
-		if _, err := r.readLine(); err != nil && !errors.Is(err, errDamaged) {
+		if i := versionAt(line); i >= 0 {
+			r.in.unread(line[i:])
+			return nil
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -215,9 +243,9 @@ func (r *Reader) resync() error {
 
 func (r *Reader) streamErr(err error) error {
 	if errors.Is(err, io.ErrUnexpectedEOF) {
-		return fmt.Errorf("warc: truncated stream at offset %d: %w", r.off, err)
+		return fmt.Errorf("warc: truncated stream at offset %d: %w", r.in.off, err)
 	}
-	return fmt.Errorf("warc: at offset %d: %w", r.off, err)
+	return fmt.Errorf("warc: at offset %d: %w", r.in.off, err)
 }
 
 func unexpected(err error) error {
@@ -225,75 +253,4 @@ func unexpected(err error) error {
 		return io.ErrUnexpectedEOF
 	}
 	return err
-}
-
-// errDamaged reports a gzip member that could not be decompressed; the
-// stream goes on at the next member.
-var errDamaged = errors.New("damaged gzip member")
-
-// members reads the concatenated gzip members of a .warc.gz one by one, so
-// that a damaged member loses only the records inside it: on a gzip error
-// it returns errDamaged once and continues at the next gzip header.
-type members struct {
-	raw     *bufio.Reader
-	zr      *gzip.Reader
-	damaged bool // a damaged member's data was returned; errDamaged is due
-}
-
-func (m *members) Read(p []byte) (int, error) {
-	if m.damaged {
-		m.damaged = false
-		return 0, errDamaged
-	}
-	for {
-		if m.zr == nil {
-			if _, err := m.raw.Peek(1); err != nil {
-				return 0, io.EOF
-			}
-			zr, err := gzip.NewReader(m.raw)
-			if err != nil {
-				m.skipToMagic()
-				return 0, errDamaged
-			}
-			zr.Multistream(false)
-			m.zr = zr
-		}
-		n, err := m.zr.Read(p)
-		if err == io.EOF {
-			m.zr = nil
-			if n > 0 {
-				return n, nil
-			}
-			continue
-		}
-		if err != nil {
-			m.zr = nil
-			m.skipToMagic()
-			if n > 0 {
-				m.damaged = true // reported on the next read
-				return n, nil
-			}
-			return 0, errDamaged
-		}
-		return n, nil
-	}
-}
-
-// skipToMagic advances raw to the next gzip header (1f 8b 08), skipping at
-// least one byte.
-func (m *members) skipToMagic() {
-	if _, err := m.raw.ReadByte(); err != nil {
-		return
-	}
-	for {
-		b, err := m.raw.Peek(3)
-		if len(b) == 3 && b[0] == 0x1f && b[1] == 0x8b && b[2] == 8 {
-			return
-		}
-		if err != nil {
-			m.raw.Discard(len(b))
-			return
-		}
-		m.raw.ReadByte()
-	}
 }

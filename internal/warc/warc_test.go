@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -144,5 +145,173 @@ func TestWriteSeed(t *testing.T) {
 	)
 	if err := os.WriteFile("testdata/sample.warc.gz", data, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// got is what reading an archive gave: the good records' URIs and blocks
+// in order, the number of *RecordErrors, and any other error.
+type got struct {
+	uris, blocks []string
+	recordErrs   int
+	other        error
+}
+
+func readArchive(t *testing.T, data []byte) got {
+	t.Helper()
+	var g got
+	r, err := NewReader(bytes.NewReader(data), Options{})
+	if err != nil {
+		t.Fatalf("NewReader: %v", err)
+	}
+	for i := 0; i < 1000; i++ {
+		rec, err := r.Next()
+		var re *RecordError
+		switch {
+		case err == io.EOF:
+			return g
+		case errors.As(err, &re):
+			g.recordErrs++
+		case err != nil:
+			g.other = err
+			return g
+		default:
+			g.uris = append(g.uris, rec.TargetURI())
+			g.blocks = append(g.blocks, string(rec.Block))
+		}
+	}
+	t.Fatal("Next did not reach EOF in 1000 calls")
+	return g
+}
+
+// damageFixture is three response records, A, B and C, of which tests
+// damage B.
+type damageFixture struct {
+	a, b, c                string // the records
+	blockA, blockB, blockC string
+}
+
+func newFixture() damageFixture {
+	var f damageFixture
+	f.blockA = httpResp("<html><body><p>First page, a good one.</p></body></html>")
+	f.blockB = httpResp("<html><body><p>Second page, which the tests damage.</p><p>Some more text to cut.</p></body></html>")
+	f.blockC = httpResp("<html><body><p>Third page, good again.</p></body></html>")
+	f.a = record("response", "http://a.example/", f.blockA)
+	f.b = record("response", "http://b.example/", f.blockB)
+	f.c = record("response", "http://c.example/", f.blockC)
+	return f
+}
+
+// check expects the records with the given blocks and wantErrs RecordErrors.
+func check(t *testing.T, g got, wantErrs int, blocks ...string) {
+	t.Helper()
+	if g.other != nil {
+		t.Errorf("stream error: %v", g.other)
+	}
+	if g.recordErrs != wantErrs {
+		t.Errorf("RecordErrors = %d; want %d", g.recordErrs, wantErrs)
+	}
+	if diff := cmp.Diff(blocks, g.blocks); diff != "" {
+		t.Errorf("records (-want +got):\n%s\nURIs: %q", diff, g.uris)
+	}
+	for i, b := range g.blocks {
+		rec := &Record{Header: map[string][]string{"Warc-Type": {"response"}}, Block: []byte(b)}
+		if _, err := HTTPResponse(rec, 0); err != nil {
+			t.Errorf("record %d: %v", i, err)
+		}
+	}
+}
+
+// TestDamagedArchives checks that one damaged record between two good ones
+// gives one *RecordError and loses neither neighbour.
+func TestDamagedArchives(t *testing.T) {
+	f := newFixture()
+	gzA, gzB, gzC := gz(f.a), gz(f.b), gz(f.c)
+	flipped := []byte(string(gzB))
+	flipped[len(flipped)/2] ^= 0x01
+	badCRC := []byte(string(gzB))
+	badCRC[len(badCRC)-6] ^= 0x01
+	longB := strings.Replace(f.b, fmt.Sprintf("Content-Length: %d\r\n", len(f.blockB)), "Content-Length: 999999\r\n", 1)
+	shortB := strings.Replace(f.b, fmt.Sprintf("Content-Length: %d\r\n", len(f.blockB)), fmt.Sprintf("Content-Length: %d\r\n", len(f.blockB)-30), 1)
+	junk := strings.Repeat("#junk!", 9)[:50]
+	cat := func(parts ...[]byte) []byte { return bytes.Join(parts, nil) }
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"gz member cut in half", cat(gzA, gzB[:len(gzB)/2], gzC)},
+		{"gz member with a flipped byte", cat(gzA, flipped, gzC)},
+		{"gz member failing its CRC", cat(gzA, badCRC, gzC)},
+		{"gz Content-Length too large", cat(gzA, gz(longB), gzC)},
+		{"gz Content-Length too small", cat(gzA, gz(shortB), gzC)},
+		{"gz junk before a version line", cat(gzA, gz(junk), gzC)},
+		{"gz junk member", cat(gzA, []byte(junk), gzC)},
+		{"Content-Length too large", []byte(f.a + longB + f.c)},
+		{"Content-Length too small", []byte(f.a + shortB + f.c)},
+		{"junk before a version line", []byte(f.a + junk + f.c)},
+		{"junk lines", []byte(f.a + "junk\r\n" + junk + "\r\n" + f.c)},
+		{"record cut short", []byte(f.a + f.b[:len(f.b)-40] + f.c)},
+		{"record cut in its header", []byte(f.a + f.b[:60] + f.c)},
+		{"record cut in its version line", []byte(f.a + f.b[:6] + f.c)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			check(t, readArchive(t, tt.data), 1, f.blockA, f.blockC)
+		})
+	}
+}
+
+// TestCutRecord cuts B at every length: only B may be lost, and it is
+// reported unless all of its block is there.
+func TestCutRecord(t *testing.T) {
+	f := newFixture()
+	for cut := 1; cut < len(f.b); cut++ {
+		g := readArchive(t, []byte(f.a+f.b[:len(f.b)-cut]+f.c))
+		if cut <= len(endOfRecord) { // only the end-of-record line breaks are gone
+			check(t, g, 0, f.blockA, f.blockB, f.blockC)
+		} else {
+			check(t, g, 1, f.blockA, f.blockC)
+		}
+		if t.Failed() {
+			t.Fatalf("B cut by %d bytes", cut)
+		}
+	}
+}
+
+// TestDamagedMember cuts B's gzip member at every length, and flips each
+// of its bytes: B is reported and not returned unless the member still
+// decompresses to B, and A and C are always returned.
+func TestDamagedMember(t *testing.T) {
+	f := newFixture()
+	gzA, gzB, gzC := gz(f.a), gz(f.b), gz(f.c)
+	intact := func(member []byte) bool {
+		zr, err := gzip.NewReader(bytes.NewReader(member))
+		if err != nil {
+			return false
+		}
+		zr.Multistream(false)
+		b, err := io.ReadAll(zr)
+		return err == nil && string(b) == f.b
+	}
+	try := func(what string, b []byte) {
+		t.Helper()
+		g := readArchive(t, bytes.Join([][]byte{gzA, b, gzC}, nil))
+		if intact(b) {
+			check(t, g, 0, f.blockA, f.blockB, f.blockC)
+		} else {
+			check(t, g, 1, f.blockA, f.blockC)
+		}
+		if t.Failed() {
+			t.Fatalf("member %s", what)
+		}
+	}
+	for n := 1; n < len(gzB); n++ {
+		try(fmt.Sprintf("cut to %d bytes", n), gzB[:n])
+	}
+	for i := range gzB {
+		for _, mask := range []byte{0x01, 0x80, 0xff} {
+			b := []byte(string(gzB))
+			b[i] ^= mask
+			try(fmt.Sprintf("with byte %d ^ %#x", i, mask), b)
+		}
 	}
 }
