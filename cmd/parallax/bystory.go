@@ -23,25 +23,26 @@ type storyGroup struct {
 // (publication order, one at a time) and returns the stories, the largest
 // first, ties by first appearance.
 func groupStories(docs []news.Document, opt cluster.Options) []storyGroup {
-	c := cluster.New(opt)
-	byDoc := make(map[*cluster.Features]int, len(docs))
-	order := cluster.Order[*cluster.Features]{Size: len(docs) + 1}
+	byID := make(map[string][]int, len(docs)) // a repeated id takes its docs in order
 	var groups []storyGroup
-	index := map[string]int{}
-	assign := func(f *cluster.Features) {
-		a := c.AddFeatures(f)
-		i, ok := index[a.Story]
-		if !ok {
-			i = len(groups)
-			index[a.Story] = i
-			groups = append(groups, storyGroup{ID: a.Story})
+	opt.OnClose = func(s cluster.Story) {
+		g := storyGroup{ID: s.ID}
+		for _, m := range s.Members {
+			q := byID[m.ID]
+			if len(q) == 0 {
+				continue
+			}
+			g.Docs = append(g.Docs, docs[q[0]])
+			byID[m.ID] = q[1:]
 		}
-		groups[i].Docs = append(groups[i].Docs, docs[byDoc[f]])
+		groups = append(groups, g)
 	}
+	c := cluster.New(opt)
+	order := cluster.Order[*cluster.Features]{Size: len(docs) + 1}
+	assign := func(f *cluster.Features) { c.AddFeatures(f) }
 	for i, d := range docs {
-		f := cluster.Extract(d)
-		byDoc[f] = i
-		if g, ok := order.Push(f.Published, f); ok {
+		byID[d.ID] = append(byID[d.ID], i)
+		if g, ok := order.Push(d.Published, cluster.Extract(d)); ok {
 			assign(g)
 		}
 	}

@@ -26,6 +26,7 @@ func newClusterCmd(e *env) *cobra.Command {
 		workers   int
 		reorder   int
 		stats     bool
+		immediate bool
 	)
 	cmd := &cobra.Command{
 		Use:   "cluster [PATH...]",
@@ -36,9 +37,13 @@ and assigns each, one at a time as a stream would, to an existing story or a new
 one. A story is one real-world event, not a topic: two earthquakes are two stories.
 
 Formats:
-  jsonl    one line per article, in processing order: {"id","story","new","similarity",
-  (json)   "duplicate_of","source","published","time_note"}; every input article appears
-           once (a repeated id is printed as "ID#2", "ID#3"… with "input_id")
+  jsonl    one line per article: {"id","story","new","similarity","duplicate_of",
+  (json)   "split_from","rejoined_from","source","published","time_note"}; every input
+           article appears
+           once (a repeated id is printed as "ID#2", "ID#3"… with "input_id"). Lines
+           come story by story as each story closes (its window has passed, or the
+           input ended), because a story may still be split or rejoined until then;
+           with --immediate they come one per article as it is assigned
   stories  one object per story with its members (one story per line)
   text     each story: generated title, outlets, size, time span, key people and places
 
@@ -47,6 +52,12 @@ join it (default 168h: several outlets cover one event within a few days, and
 follow-ups come for a week; the span grows as articles join). Stories whose window
 has closed are dropped from memory, so an endless stream runs in flat memory;
 stories with undated members are retired only when the active set is full.
+A story is tested for a split as it grows: when its members fall into two groups
+much more alike within than across (two events of one kind that the first
+reports of the second could not tell apart), the group without its first article
+becomes a story of its own (its articles carry split_from). A story of one or two
+articles that closes gets a second chance: it joins the larger story its articles
+now resemble above the threshold, if any (rejoined_from).
 --reorder bounds the buffer used to put a stream in date order (input far out of
 date order is processed close to input order).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -59,37 +70,42 @@ date order is processed close to input order).`,
 			}
 			w := bufio.NewWriterSize(e.stdout, 1<<16)
 			var stories []cluster.Story
-			opt := cluster.Options{Window: window, Threshold: threshold, Explain: explain}
-			if format != "jsonl" {
+			var werr error
+			inputIDs := map[string]string{} // repeated ids as printed -> as given
+			writeLine := func(a cluster.Assignment, source string, published time.Time) {
+				b, err := json.Marshal(newAssignJSON(a, source, published, inputIDs[a.ID]))
+				if err != nil {
+					werr = err
+					return
+				}
+				w.Write(append(b, '\n'))
+			}
+			opt := cluster.Options{Window: window, Threshold: threshold, Explain: explain, Immediate: immediate}
+			switch {
+			case format != "jsonl":
 				opt.OnClose = func(s cluster.Story) { stories = append(stories, s) }
+			case !immediate:
+				opt.OnClose = func(s cluster.Story) {
+					for _, m := range s.Members {
+						writeLine(m.Assignment, m.Source, m.Published)
+					}
+				}
 			}
 			c := cluster.New(opt)
 			ids := newIDSet(1 << 17)
 			repeats := 0
-			var meta map[string]articleMeta // json/text: per-article details kept for the end
-			if format != "jsonl" {
-				meta = map[string]articleMeta{}
-			}
 			order := cluster.Order[*cluster.Features]{Size: reorder}
-			var werr error
 			assign := func(f *cluster.Features) {
-				inputID := f.ID
 				if n := ids.add(f.ID); n > 1 {
 					repeats++
+					inputID := f.ID
 					f.ID = f.ID + "#" + strconv.Itoa(n)
+					inputIDs[f.ID] = inputID
 					fmt.Fprintf(e.stderr, "parallax: repeated id %q printed as %q\n", inputID, f.ID)
 				}
 				a := c.AddFeatures(f)
-				switch format {
-				case "jsonl":
-					b, err := json.Marshal(newAssignJSON(a, f, inputID))
-					if err != nil {
-						werr = err
-						return
-					}
-					w.Write(append(b, '\n'))
-				default:
-					meta[f.ID] = articleMeta{a: a}
+				if format == "jsonl" && immediate {
+					writeLine(a, f.Source, f.Published)
 				}
 			}
 			src := newSource(e.stderr)
@@ -113,15 +129,15 @@ date order is processed close to input order).`,
 				err = werr
 			}
 			if err == nil && format != "jsonl" {
-				err = writeStories(w, format, stories, meta)
+				err = writeStories(w, format, stories)
 			}
 			if ferr := w.Flush(); err == nil {
 				err = ferr
 			}
 			if stats {
 				st := c.Stats()
-				fmt.Fprintf(e.stderr, "parallax: %d articles, %d stories, %d near-duplicates, peak %d active stories\n",
-					st.Articles, st.Stories, st.Duplicates, st.PeakActive)
+				fmt.Fprintf(e.stderr, "parallax: %d articles, %d stories (%d split off, %d rejoined a larger one), %d near-duplicates, peak %d active stories\n",
+					st.Articles, st.Stories-st.Rejoined, st.Splits, st.Rejoined, st.Duplicates, st.PeakActive)
 			}
 			if repeats > 0 {
 				fmt.Fprintf(e.stderr, "parallax: %d repeated id(s)\n", repeats)
@@ -138,12 +154,9 @@ date order is processed close to input order).`,
 	cmd.Flags().Float64Var(&threshold, "threshold", 0, "similarity needed to join a story (0: the built-in default)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "analysis goroutines (0: one per core)")
 	cmd.Flags().BoolVar(&stats, "stats", false, "print counts (articles, stories, near-duplicates, peak active stories) to standard error")
+	cmd.Flags().BoolVar(&immediate, "immediate", false, "write each jsonl line as its article is assigned: no story is split or rejoined later (a little less accurate)")
 	cmd.Flags().IntVar(&reorder, "reorder", cluster.DefaultOrderSize, "articles buffered to put the stream in date order")
 	return cmd
-}
-
-type articleMeta struct {
-	a cluster.Assignment
 }
 
 // assignJSON is one line of --format jsonl.
@@ -153,6 +166,8 @@ type assignJSON struct {
 	New         bool                 `json:"new"`
 	Similarity  float64              `json:"similarity"`
 	DuplicateOf string               `json:"duplicate_of,omitempty"`
+	SplitFrom   string               `json:"split_from,omitempty"`
+	Rejoined    string               `json:"rejoined_from,omitempty"`
 	InputID     string               `json:"input_id,omitempty"`
 	Source      string               `json:"source,omitempty"`
 	Published   string               `json:"published,omitempty"`
@@ -160,15 +175,12 @@ type assignJSON struct {
 	Explain     *cluster.Explanation `json:"explain,omitempty"`
 }
 
-func newAssignJSON(a cluster.Assignment, f *cluster.Features, inputID string) assignJSON {
-	j := assignJSON{
+func newAssignJSON(a cluster.Assignment, source string, published time.Time, inputID string) assignJSON {
+	return assignJSON{
 		ID: a.ID, Story: a.Story, New: a.New, Similarity: round3(a.Similarity), DuplicateOf: a.DuplicateOf,
-		Source: f.Source, Published: news.FormatTime(f.Published), TimeNote: a.TimeNote, Explain: a.Explain,
+		SplitFrom: a.SplitFrom, Rejoined: a.RejoinedFrom, InputID: inputID,
+		Source: source, Published: news.FormatTime(published), TimeNote: a.TimeNote, Explain: a.Explain,
 	}
-	if inputID != a.ID {
-		j.InputID = inputID
-	}
-	return j
 }
 
 func round3(x float64) float64 {
@@ -198,12 +210,14 @@ type memberJSON struct {
 	Title       string               `json:"title,omitempty"`
 	Published   string               `json:"published,omitempty"`
 	DuplicateOf string               `json:"duplicate_of,omitempty"`
+	SplitFrom   string               `json:"split_from,omitempty"`
+	Rejoined    string               `json:"rejoined_from,omitempty"`
 	Similarity  float64              `json:"similarity"`
 	Explain     *cluster.Explanation `json:"explain,omitempty"`
 }
 
 // writeStories prints the stories, largest first (ties: first closed first).
-func writeStories(w io.Writer, format string, stories []cluster.Story, meta map[string]articleMeta) error {
+func writeStories(w io.Writer, format string, stories []cluster.Story) error {
 	slices.SortStableFunc(stories, func(a, b cluster.Story) int { return b.Size - a.Size })
 	for _, s := range stories {
 		if s.Outlets == nil {
@@ -216,10 +230,10 @@ func writeStories(w io.Writer, format string, stories []cluster.Story, meta map[
 				People: s.People, Places: s.Places, Names: s.Names, Terms: s.Terms,
 			}
 			for _, m := range s.Members {
-				a := meta[m.ID].a
+				a := m.Assignment
 				j.Members = append(j.Members, memberJSON{
 					ID: m.ID, Source: m.Source, Title: m.Title, Published: news.FormatTime(m.Published),
-					DuplicateOf: m.DuplicateOf, Similarity: round3(a.Similarity), Explain: a.Explain,
+					DuplicateOf: m.DuplicateOf, SplitFrom: a.SplitFrom, Rejoined: a.RejoinedFrom, Similarity: round3(a.Similarity), Explain: a.Explain,
 				})
 			}
 			b, err := json.Marshal(j)
@@ -231,7 +245,7 @@ func writeStories(w io.Writer, format string, stories []cluster.Story, meta map[
 			}
 			continue
 		}
-		if _, err := io.WriteString(w, storyText(s, meta)); err != nil {
+		if _, err := io.WriteString(w, storyText(s)); err != nil {
 			return err
 		}
 	}
@@ -239,7 +253,7 @@ func writeStories(w io.Writer, format string, stories []cluster.Story, meta map[
 }
 
 // storyText is the human view of one story.
-func storyText(s cluster.Story, meta map[string]articleMeta) string {
+func storyText(s cluster.Story) string {
 	var b strings.Builder
 	title := s.Title
 	if title == "" {
@@ -287,7 +301,13 @@ func storyText(s cluster.Story, meta map[string]articleMeta) string {
 		if m.DuplicateOf != "" {
 			fmt.Fprintf(&b, " (copy of %s)", m.DuplicateOf)
 		}
-		if a := meta[m.ID].a; a.Explain != nil && !a.New {
+		if m.Assignment.SplitFrom != "" {
+			fmt.Fprintf(&b, " (split from %s)", m.Assignment.SplitFrom)
+		}
+		if m.Assignment.RejoinedFrom != "" {
+			fmt.Fprintf(&b, " (rejoined from %s)", m.Assignment.RejoinedFrom)
+		}
+		if a := m.Assignment; a.Explain != nil && !a.New {
 			fmt.Fprintf(&b, "\n       sim %.3f", a.Similarity)
 			for _, part := range []struct {
 				k  string

@@ -44,8 +44,17 @@ func run(t *testing.T, opt Options, docs []news.Document) map[string]Assignment 
 	if opt.Now == nil {
 		opt.Now = fixedNow
 	}
-	c := New(opt)
 	out := map[string]Assignment{}
+	onClose := opt.OnClose
+	opt.OnClose = func(s Story) {
+		for _, m := range s.Members {
+			out[m.ID] = m.Assignment
+		}
+		if onClose != nil {
+			onClose(s)
+		}
+	}
+	c := New(opt)
 	for _, d := range docs {
 		a := c.Add(d)
 		if a.ID != d.ID {
@@ -54,7 +63,10 @@ func run(t *testing.T, opt Options, docs []news.Document) map[string]Assignment 
 		if a.Story == "" {
 			t.Fatalf("Add(%q) gave no story", d.ID)
 		}
-		out[d.ID] = a
+	}
+	c.Close()
+	if len(out) != len(docs) {
+		t.Fatalf("closed stories hold %d articles; want %d", len(out), len(docs))
 	}
 	return out
 }
@@ -348,6 +360,37 @@ func FuzzAdd(f *testing.F) {
 		}
 		if stories[0] != stories[1] {
 			t.Fatalf("two runs gave %s and %s", stories[0], stories[1])
+		}
+		// With a threshold this low the stories grow large enough for
+		// the split test; every article must still end in one story.
+		seen := map[string]int{}
+		c := New(Options{Now: fixedNow, Threshold: 0.01, Window: -1, OnClose: func(s Story) {
+			for _, m := range s.Members {
+				seen[m.ID]++
+				if m.Assignment.Story != s.ID {
+					t.Fatalf("member %s of %s says story %s", m.ID, s.ID, m.Assignment.Story)
+				}
+			}
+		}})
+		n := 0
+		for i := range 3 {
+			for _, base := range fx {
+				base.ID = fmt.Sprintf("%s-%d", base.ID, i)
+				c.Add(base)
+				n++
+			}
+			d.ID = fmt.Sprintf("fuzz-%d", i)
+			c.Add(d)
+			n++
+		}
+		c.Close()
+		if len(seen) != n {
+			t.Fatalf("closed stories hold %d distinct articles; want %d", len(seen), n)
+		}
+		for id, k := range seen {
+			if k != 1 {
+				t.Fatalf("article %s is in %d stories", id, k)
+			}
 		}
 	})
 }

@@ -27,7 +27,20 @@
 //     stream as it goes. The article is compared with each candidate story's
 //     centroid and with the story's most similar member; it joins the best
 //     story when the combined similarity clears the threshold.
-//  4. Time. Each story has a span; an article joins only a story whose span,
+//  4. Split. A single pass joins the first report of a second event of
+//     one kind (a second earthquake, a boxer's next fight) to the first
+//     event's story, the only one it can resemble. As a story grows it is
+//     divided in two by spherical 2-means over its members; when the two
+//     groups are much more alike within than across (Options.Split), the
+//     group without the story's first article becomes a story of its own,
+//     and later articles choose between the two (revise.go). Assignments are
+//     therefore final when a story closes: OnClose reports each member's
+//     Assignment with the story it ended in.
+//  5. Second chance. A story of one or two articles that closes joins the
+//     larger story its articles now resemble above the threshold, if one
+//     is active and in time: the story of the same event may have grown,
+//     and the document frequencies settled, since they arrived.
+//  6. Time. Each story has a span; an article joins only a story whose span,
 //     widened by the window, contains the article's time. Stories whose window
 //     has closed are evicted from the active set, so memory stays flat on an
 //     endless stream. Articles without a date (or with an impossible one:

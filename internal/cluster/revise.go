@@ -1,0 +1,419 @@
+package cluster
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"time"
+)
+
+// The split test. A single pass can only join an article to the story it
+// resembles most at the time, so when the first report of a second event
+// of the same kind arrives (a second earthquake, a boxer's next fight)
+// the only story it can resemble is the first event's, and it joins it on
+// what the two events share. Later reports of each event resemble their
+// own event more than the other (on ECB+ dev, 98 % of the articles are
+// on average closer to their own event than to the other event of their
+// topic), which shows once both sides have members: the story then falls
+// into two groups that are much more alike within than across. As a
+// story grows, at sizes splitMin, 1.5×, 1.5²×… up to splitCap, its members
+// are divided in two by spherical 2-means; when the mean similarity across
+// the two groups is under Options.Split times the mean similarity within
+// them, the group without the story's first article becomes a story of its
+// own (its id from its own first article) and new articles then choose
+// between the two.
+const (
+	splitMin = 6  // the smallest story tested
+	splitCap = 64 // members whose vectors are kept for the test
+	kmeansIt = 8  // 2-means iterations
+)
+
+// trySplit tests s and splits it when its members fall into two groups;
+// it returns the new story, or nil.
+func (c *Clusterer) trySplit(s *story) *story {
+	s.check = max(s.unique+1, s.unique*3/2)
+	n := len(s.vecs)
+	tabs := make([]table, n)
+	for i, r := range s.vecs {
+		tabs[i] = newTable(4 * len(r.keys))
+		for j, k := range r.keys {
+			tabs[i].slot(k, int32(j))
+		}
+	}
+	sim := make([]float64, n*n)
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			var d float64
+			for x, k := range s.vecs[i].keys {
+				if y := tabs[j].get(k); y >= 0 {
+					d += float64(s.vecs[i].vals[x]) * float64(s.vecs[j].vals[y])
+				}
+			}
+			sim[i*n+j], sim[j*n+i] = d, d
+		}
+	}
+	side := bisect(s.vecs, sim, n)
+	if side == nil {
+		return nil
+	}
+	var cross, within float64
+	var nc, nw int
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			if side[i] == side[j] {
+				within += sim[i*n+j]
+				nw++
+			} else {
+				cross += sim[i*n+j]
+				nc++
+			}
+		}
+	}
+	if nc == 0 || nw == 0 || within <= 0 {
+		return nil
+	}
+	ratio := (cross / float64(nc)) / (within / float64(nw))
+	if ratio >= c.split {
+		return nil
+	}
+	// The group without the first member leaves, with the near-duplicates
+	// of its members.
+	leave := map[string]bool{}
+	for i, r := range s.vecs {
+		if side[i] != side[0] {
+			leave[r.id] = true
+		}
+	}
+	var stay, move []Member
+	for _, m := range s.members {
+		if leave[m.ID] || m.DuplicateOf != "" && leave[m.DuplicateOf] {
+			move = append(move, m)
+		} else {
+			stay = append(stay, m)
+		}
+	}
+	var keepV, moveV []rep
+	for i, r := range s.vecs {
+		if side[i] == side[0] {
+			keepV = append(keepV, r)
+		} else {
+			moveV = append(moveV, r)
+		}
+	}
+	first := move[0]
+	t := c.open(&Features{ID: first.ID}, first.at, first.dated)
+	t.seq = s.seq // keeps its place among the stories it came from
+	c.stats.Splits++
+	for i := range move {
+		move[i].Assignment.SplitFrom = s.id
+	}
+	for _, r := range s.dupRefs {
+		if leave[r.id] {
+			r.s = t
+			t.dupRefs = append(t.dupRefs, r)
+		}
+	}
+	s.dupRefs = slices.DeleteFunc(s.dupRefs, func(r *dupRef) bool { return r.s == t })
+	c.rebuild(s, stay, keepV)
+	c.rebuild(t, move, moveV)
+	for k, l := range s.labels {
+		if t.cidx.get(k) >= 0 {
+			t.labels[k] = l
+		}
+	}
+	for _, r := range moveV {
+		for _, k := range r.keys[:min(indexTerms, len(r.keys))] {
+			if _, ok := t.labels[k]; ok && !slices.Contains(c.postings[k], t) {
+				c.postings[k] = append(c.postings[k], t)
+			}
+		}
+	}
+	t.check = max(t.unique+1, t.unique*3/2)
+	return t
+}
+
+// bisect divides the member vectors in two by spherical 2-means, seeded
+// with the two least similar members; it returns each member's side, or
+// nil when one side is empty.
+func bisect(vecs []rep, sim []float64, n int) []int8 {
+	a, b, lo := 0, 1, math.Inf(1)
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			if sim[i*n+j] < lo {
+				a, b, lo = i, j, sim[i*n+j]
+			}
+		}
+	}
+	side := make([]int8, n)
+	var cent [2]map[uint64]float64
+	cent[0], cent[1] = centroidOf(vecs, []int{a}), centroidOf(vecs, []int{b})
+	for range kmeansIt {
+		changed := false
+		var groups [2][]int
+		for i, r := range vecs {
+			var d [2]float64
+			for g := range 2 {
+				for x, k := range r.keys {
+					d[g] += float64(r.vals[x]) * cent[g][k]
+				}
+			}
+			sd := int8(0)
+			if d[1] > d[0] {
+				sd = 1
+			}
+			if sd != side[i] {
+				changed = true
+			}
+			side[i] = sd
+			groups[sd] = append(groups[sd], i)
+		}
+		if len(groups[0]) == 0 || len(groups[1]) == 0 {
+			return nil
+		}
+		if !changed && cent[0] != nil {
+			break
+		}
+		cent[0], cent[1] = centroidOf(vecs, groups[0]), centroidOf(vecs, groups[1])
+	}
+	return side
+}
+
+// centroidOf returns the unit mean of the given member vectors.
+func centroidOf(vecs []rep, idx []int) map[uint64]float64 {
+	c := map[uint64]float64{}
+	for _, i := range idx {
+		for x, k := range vecs[i].keys {
+			c[k] += float64(vecs[i].vals[x])
+		}
+	}
+	var norm float64
+	for _, v := range c {
+		norm += v * v
+	}
+	if norm = math.Sqrt(norm); norm > 0 {
+		for k := range c {
+			c[k] /= norm
+		}
+	}
+	return c
+}
+
+// rebuild sets a story's members, span, outlets and centroid from the
+// given members and member vectors.
+func (c *Clusterer) rebuild(s *story, members []Member, vecs []rep) {
+	s.members = members
+	s.vecs = vecs
+	s.unique, s.undated, s.dated = 0, 0, false
+	s.outlets = s.outlets[:0]
+	for _, m := range members {
+		if m.DuplicateOf == "" {
+			s.unique++
+		}
+		if !m.dated {
+			s.undated++
+		} else if !s.dated {
+			s.first, s.last, s.dated = m.at, m.at, true
+		} else {
+			s.first, s.last = minTime(s.first, m.at), maxTime(s.last, m.at)
+		}
+		if m.Source != "" && !slices.Contains(s.outlets, m.Source) {
+			s.outlets = append(s.outlets, m.Source)
+		}
+	}
+	s.ckeys, s.cvals, s.norm2 = s.ckeys[:0], s.cvals[:0], 0
+	s.cidx = newTable(4 * centroidCap)
+	for _, r := range vecs {
+		for x, k := range r.keys {
+			y := r.vals[x]
+			j, ok := s.cidx.slot(k, int32(len(s.ckeys)))
+			if !ok {
+				s.ckeys = append(s.ckeys, k)
+				s.cvals = append(s.cvals, y)
+				continue
+			}
+			s.cvals[j] += y
+		}
+	}
+	for _, v := range s.cvals {
+		s.norm2 += float64(v) * float64(v)
+	}
+	if len(s.ckeys) > 3*centroidCap {
+		c.pruneCentroid(s)
+	}
+	s.reps = slices.Clone(vecs[max(0, len(vecs)-maxReps):])
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// rejoinMax is the size up to which a closing story gets a second chance.
+const rejoinMax = 2
+
+// rejoin gives the small stories about to close a second chance. An
+// article opens a story when no story resembles it enough at the time it
+// arrives; by the time its story closes, the story of the same event may
+// have grown and the document frequencies settled. A story of at most
+// rejoinMax articles then joins the larger story (active, or closing with
+// it) that its articles resemble above the threshold now, in time; it
+// returns the stories still to close.
+func (c *Clusterer) rejoin(gone []*story) []*story {
+	out := gone[:0]
+	for _, s := range gone {
+		if s.unique > rejoinMax || len(s.vecs) == 0 {
+			out = append(out, s)
+			continue
+		}
+		t := c.rejoinTarget(s)
+		if t == nil {
+			out = append(out, s)
+			continue
+		}
+		c.absorb(t, s)
+	}
+	return out
+}
+
+// rejoinTarget returns the larger story that s's articles resemble most,
+// above the threshold, or nil.
+func (c *Clusterer) rejoinTarget(s *story) *story {
+	hits := map[*story]float64{}
+	for _, r := range s.vecs {
+		for x, k := range r.keys[:min(queryTerms, len(r.keys))] {
+			list := c.postings[k]
+			if len(list) > maxPostings {
+				list = list[len(list)-maxPostings:]
+			}
+			for _, t := range list {
+				if t != s && !t.evicted && t.unique > rejoinMax {
+					hits[t] += float64(r.vals[x])
+				}
+			}
+		}
+	}
+	cands := make([]scored, 0, len(hits))
+	for t, h := range hits {
+		cands = append(cands, scored{s: t, score: h})
+	}
+	slices.SortFunc(cands, func(a, b scored) int {
+		if x := cmp.Compare(b.score, a.score); x != 0 {
+			return x
+		}
+		return cmp.Compare(a.s.seq, b.s.seq)
+	})
+	var best *story
+	bestScore := c.thresh
+	for _, cd := range cands[:min(maxCands, len(cands))] {
+		t := cd.s
+		if s.dated && (!c.fits(t, s.first, true) || !c.fits(t, s.last, true)) {
+			continue
+		}
+		var sum float64
+		for _, r := range s.vecs {
+			sum += repScore(r, t)
+		}
+		if sc := sum / float64(len(s.vecs)); sc >= bestScore {
+			best, bestScore = t, sc
+		}
+	}
+	return best
+}
+
+// repScore is score for a member vector: the mean of its cosine with the
+// story's centroid and with the story's closest member.
+func repScore(r rep, t *story) float64 {
+	var dot float64
+	for x, k := range r.keys {
+		if j := t.cidx.get(k); j >= 0 {
+			dot += float64(r.vals[x]) * float64(t.cvals[j])
+		}
+	}
+	cent := 0.0
+	if t.norm2 > 0 {
+		cent = dot / math.Sqrt(t.norm2)
+	}
+	mem := 0.0
+	for _, q := range t.reps {
+		var d float64
+		for x, k := range q.keys {
+			for y, l := range r.keys {
+				if k == l {
+					d += float64(q.vals[x]) * float64(r.vals[y])
+					break
+				}
+			}
+		}
+		mem = max(mem, d)
+	}
+	return (cent + mem) / 2
+}
+
+// absorb moves every article of s into t and retires s without reporting
+// it.
+func (c *Clusterer) absorb(t, s *story) {
+	c.stats.Rejoined++
+	complete := len(t.vecs) == t.unique
+	for _, m := range s.members {
+		m.Assignment.RejoinedFrom = s.id
+		t.members = append(t.members, m)
+		if m.DuplicateOf == "" {
+			t.unique++
+		}
+		if !m.dated {
+			t.undated++
+		} else if !t.dated {
+			t.first, t.last, t.dated = m.at, m.at, true
+		} else {
+			t.first, t.last = minTime(t.first, m.at), maxTime(t.last, m.at)
+		}
+		if m.Source != "" && !slices.Contains(t.outlets, m.Source) {
+			t.outlets = append(t.outlets, m.Source)
+		}
+	}
+	for _, r := range s.vecs {
+		for x, k := range r.keys {
+			y := r.vals[x]
+			j, ok := t.cidx.slot(k, int32(len(t.ckeys)))
+			if !ok {
+				t.ckeys = append(t.ckeys, k)
+				t.cvals = append(t.cvals, y)
+				t.norm2 += float64(y) * float64(y)
+				continue
+			}
+			old := t.cvals[j]
+			t.cvals[j] = old + y
+			t.norm2 += 2*float64(old)*float64(y) + float64(y)*float64(y)
+		}
+	}
+	if complete && len(t.vecs)+len(s.vecs) <= splitCap {
+		t.vecs = append(t.vecs, s.vecs...)
+	}
+	if len(t.ckeys) > 3*centroidCap {
+		c.pruneCentroid(t)
+	}
+	for k, l := range s.labels {
+		if _, ok := t.labels[k]; !ok {
+			t.labels[k] = l
+			c.postings[k] = append(c.postings[k], t)
+		}
+	}
+	for _, r := range s.dupRefs {
+		r.s = t
+		t.dupRefs = append(t.dupRefs, r)
+	}
+	t.lastSeq = max(t.lastSeq, s.lastSeq)
+	s.evicted = true
+	delete(c.active, s.id)
+	c.stale++
+	s.ckeys, s.cvals, s.cidx, s.reps, s.vecs, s.members, s.dupRefs = nil, nil, table{}, nil, nil, nil, nil
+}
