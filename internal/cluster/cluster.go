@@ -643,30 +643,9 @@ func (c *Clusterer) fits(s *story, t time.Time, dated bool) bool {
 func (c *Clusterer) rank(v vec, t time.Time, dated bool) (best, second scored, n, outside int) {
 	hits := make(map[*story]float64)
 	for _, i := range v.top[:min(queryTerms, len(v.top))] {
-		list := c.postings[v.keys[i]]
-		if len(list) > maxPostings {
-			list = list[len(list)-maxPostings:]
-		}
-		for _, s := range list {
-			if !s.evicted {
-				hits[s] += float64(v.vals[i])
-			}
-		}
+		c.lookUp(hits, v.keys[i], v.vals[i], nil)
 	}
-	cands := make([]scored, 0, len(hits))
-	for s, h := range hits {
-		cands = append(cands, scored{s: s, score: h})
-	}
-	slices.SortFunc(cands, func(a, b scored) int {
-		if x := cmp.Compare(b.score, a.score); x != 0 {
-			return x
-		}
-		return cmp.Compare(a.s.seq, b.s.seq)
-	})
-	if len(cands) > maxCands {
-		cands = cands[:maxCands]
-	}
-	for _, cd := range cands {
+	for _, cd := range ranked(hits) {
 		if !c.fits(cd.s, t, dated) {
 			outside++
 			continue
@@ -680,6 +659,36 @@ func (c *Clusterer) rank(v vec, t time.Time, dated bool) (best, second scored, n
 		}
 	}
 	return best, second, n, outside
+}
+
+// lookUp adds w to the hits of the active stories (that keep accepts,
+// when keep is not nil) posted under key, the most recent maxPostings.
+func (c *Clusterer) lookUp(hits map[*story]float64, key uint64, w float32, keep func(*story) bool) {
+	list := c.postings[key]
+	if len(list) > maxPostings {
+		list = list[len(list)-maxPostings:]
+	}
+	for _, s := range list {
+		if !s.evicted && (keep == nil || keep(s)) {
+			hits[s] += float64(w)
+		}
+	}
+}
+
+// ranked returns the maxCands stories with the most hits, ties to the
+// older.
+func ranked(hits map[*story]float64) []scored {
+	cands := make([]scored, 0, len(hits))
+	for s, h := range hits {
+		cands = append(cands, scored{s: s, score: h})
+	}
+	slices.SortFunc(cands, func(a, b scored) int {
+		if x := cmp.Compare(b.score, a.score); x != 0 {
+			return x
+		}
+		return cmp.Compare(a.s.seq, b.s.seq)
+	})
+	return cands[:min(maxCands, len(cands))]
 }
 
 // score combines the cosine with the centroid and with the closest member.
@@ -742,25 +751,7 @@ func (c *Clusterer) open(f *Features, t time.Time, dated bool) *story {
 // id of the story the article is in afterwards: a split test may move it.
 func (c *Clusterer) join(s *story, f *Features, v vec, t time.Time, dated bool, dupOf string, a Assignment) string {
 	s.lastSeq = c.seq
-	if !dated {
-		s.undated++
-	}
-	if dated {
-		if !s.dated {
-			s.first, s.last, s.dated = t, t, true
-		} else {
-			if t.Before(s.first) {
-				s.first = t
-			}
-			if t.After(s.last) {
-				s.last = t
-			}
-		}
-	}
-	s.members = append(s.members, Member{ID: f.ID, Source: f.Source, Title: f.Title, Published: f.Published, DuplicateOf: dupOf, Assignment: a, at: t, dated: dated})
-	if f.Source != "" && !slices.Contains(s.outlets, f.Source) {
-		s.outlets = append(s.outlets, f.Source)
-	}
+	s.add(Member{ID: f.ID, Source: f.Source, Title: f.Title, Published: f.Published, DuplicateOf: dupOf, Assignment: a, at: t, dated: dated})
 	// A copy's sketch is not indexed: later copies find the original.
 	if len(f.Sketch) > 0 && c.dupT <= 1 && dupOf == "" {
 		r := &dupRef{s: s, id: f.ID, sketch: f.Sketch}
@@ -772,24 +763,7 @@ func (c *Clusterer) join(s *story, f *Features, v vec, t time.Time, dated bool, 
 	if dupOf != "" {
 		return s.id
 	}
-	s.unique++
-	// Centroid: s.norm2 tracks |sum|^2 incrementally.
-	for i, k := range v.keys {
-		y := v.vals[i]
-		j, ok := s.cidx.slot(k, int32(len(s.ckeys)))
-		if !ok {
-			s.ckeys = append(s.ckeys, k)
-			s.cvals = append(s.cvals, y)
-			s.norm2 += float64(y) * float64(y)
-			continue
-		}
-		x := s.cvals[j]
-		s.cvals[j] = x + y
-		s.norm2 += 2*float64(x)*float64(y) + float64(y)*float64(y)
-	}
-	if len(s.ckeys) > 3*centroidCap {
-		c.pruneCentroid(s)
-	}
+	c.addVector(s, v.keys, v.vals)
 	// Member vector and index entries.
 	r := rep{id: f.ID, title: f.Title, keys: make([]uint64, len(v.top)), vals: make([]float32, len(v.top))}
 	for j, i := range v.top {
@@ -817,6 +791,49 @@ func (c *Clusterer) join(s *story, f *Features, v vec, t time.Time, dated bool, 
 		}
 	}
 	return s.id
+}
+
+// add appends m to the story's members and counts it in the story's
+// unique members, span and outlets.
+func (s *story) add(m Member) {
+	s.members = append(s.members, m)
+	if m.DuplicateOf == "" {
+		s.unique++
+	}
+	switch {
+	case !m.dated:
+		s.undated++
+	case !s.dated:
+		s.first, s.last, s.dated = m.at, m.at, true
+	case m.at.Before(s.first):
+		s.first = m.at
+	case m.at.After(s.last):
+		s.last = m.at
+	}
+	if m.Source != "" && !slices.Contains(s.outlets, m.Source) {
+		s.outlets = append(s.outlets, m.Source)
+	}
+}
+
+// addVector adds a member's vector to the story's centroid; s.norm2
+// tracks |sum|^2 incrementally.
+func (c *Clusterer) addVector(s *story, keys []uint64, vals []float32) {
+	for i, k := range keys {
+		y := vals[i]
+		j, ok := s.cidx.slot(k, int32(len(s.ckeys)))
+		if !ok {
+			s.ckeys = append(s.ckeys, k)
+			s.cvals = append(s.cvals, y)
+			s.norm2 += float64(y) * float64(y)
+			continue
+		}
+		x := s.cvals[j]
+		s.cvals[j] = x + y
+		s.norm2 += 2*float64(x)*float64(y) + float64(y)*float64(y)
+	}
+	if len(s.ckeys) > 3*centroidCap {
+		c.pruneCentroid(s)
+	}
 }
 
 // pruneCentroid keeps a large story's centroidCap strongest features.

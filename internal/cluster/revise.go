@@ -1,10 +1,8 @@
 package cluster
 
 import (
-	"cmp"
 	"math"
 	"slices"
-	"time"
 )
 
 // The split test. A single pass can only join an article to the story it
@@ -201,60 +199,18 @@ func centroidOf(vecs []rep, idx []int) map[uint64]float64 {
 // rebuild sets a story's members, span, outlets and centroid from the
 // given members and member vectors.
 func (c *Clusterer) rebuild(s *story, members []Member, vecs []rep) {
-	s.members = members
-	s.vecs = vecs
+	s.members, s.vecs = nil, vecs
 	s.unique, s.undated, s.dated = 0, 0, false
 	s.outlets = s.outlets[:0]
 	for _, m := range members {
-		if m.DuplicateOf == "" {
-			s.unique++
-		}
-		if !m.dated {
-			s.undated++
-		} else if !s.dated {
-			s.first, s.last, s.dated = m.at, m.at, true
-		} else {
-			s.first, s.last = minTime(s.first, m.at), maxTime(s.last, m.at)
-		}
-		if m.Source != "" && !slices.Contains(s.outlets, m.Source) {
-			s.outlets = append(s.outlets, m.Source)
-		}
+		s.add(m)
 	}
 	s.ckeys, s.cvals, s.norm2 = s.ckeys[:0], s.cvals[:0], 0
 	s.cidx = newTable(4 * centroidCap)
 	for _, r := range vecs {
-		for x, k := range r.keys {
-			y := r.vals[x]
-			j, ok := s.cidx.slot(k, int32(len(s.ckeys)))
-			if !ok {
-				s.ckeys = append(s.ckeys, k)
-				s.cvals = append(s.cvals, y)
-				continue
-			}
-			s.cvals[j] += y
-		}
-	}
-	for _, v := range s.cvals {
-		s.norm2 += float64(v) * float64(v)
-	}
-	if len(s.ckeys) > 3*centroidCap {
-		c.pruneCentroid(s)
+		c.addVector(s, r.keys, r.vals)
 	}
 	s.reps = slices.Clone(vecs[max(0, len(vecs)-maxReps):])
-}
-
-func minTime(a, b time.Time) time.Time {
-	if b.Before(a) {
-		return b
-	}
-	return a
-}
-
-func maxTime(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
 }
 
 // rejoinMax is the size up to which a closing story gets a second chance.
@@ -288,39 +244,22 @@ func (c *Clusterer) rejoin(gone []*story) []*story {
 // above the threshold, or nil.
 func (c *Clusterer) rejoinTarget(s *story) *story {
 	hits := map[*story]float64{}
+	larger := func(t *story) bool { return t != s && t.unique > rejoinMax }
 	for _, r := range s.vecs {
 		for x, k := range r.keys[:min(queryTerms, len(r.keys))] {
-			list := c.postings[k]
-			if len(list) > maxPostings {
-				list = list[len(list)-maxPostings:]
-			}
-			for _, t := range list {
-				if t != s && !t.evicted && t.unique > rejoinMax {
-					hits[t] += float64(r.vals[x])
-				}
-			}
+			c.lookUp(hits, k, r.vals[x], larger)
 		}
 	}
-	cands := make([]scored, 0, len(hits))
-	for t, h := range hits {
-		cands = append(cands, scored{s: t, score: h})
-	}
-	slices.SortFunc(cands, func(a, b scored) int {
-		if x := cmp.Compare(b.score, a.score); x != 0 {
-			return x
-		}
-		return cmp.Compare(a.s.seq, b.s.seq)
-	})
 	var best *story
 	bestScore := c.thresh
-	for _, cd := range cands[:min(maxCands, len(cands))] {
+	for _, cd := range ranked(hits) {
 		t := cd.s
 		if s.dated && (!c.fits(t, s.first, true) || !c.fits(t, s.last, true)) {
 			continue
 		}
 		var sum float64
 		for _, r := range s.vecs {
-			sum += repScore(r, t)
+			sum += c.score(asVec(r), t).score
 		}
 		if sc := sum / float64(len(s.vecs)); sc >= bestScore {
 			best, bestScore = t, sc
@@ -329,33 +268,13 @@ func (c *Clusterer) rejoinTarget(s *story) *story {
 	return best
 }
 
-// repScore is score for a member vector: the mean of its cosine with the
-// story's centroid and with the story's closest member.
-func repScore(r rep, t *story) float64 {
-	var dot float64
-	for x, k := range r.keys {
-		if j := t.cidx.get(k); j >= 0 {
-			dot += float64(r.vals[x]) * float64(t.cvals[j])
-		}
+// asVec makes a member vector scoreable like an article's.
+func asVec(r rep) vec {
+	v := vec{keys: r.keys, vals: r.vals, tab: newTable(4 * len(r.keys))}
+	for i, k := range r.keys {
+		v.tab.slot(k, int32(i))
 	}
-	cent := 0.0
-	if t.norm2 > 0 {
-		cent = dot / math.Sqrt(t.norm2)
-	}
-	mem := 0.0
-	for _, q := range t.reps {
-		var d float64
-		for x, k := range q.keys {
-			for y, l := range r.keys {
-				if k == l {
-					d += float64(q.vals[x]) * float64(r.vals[y])
-					break
-				}
-			}
-		}
-		mem = max(mem, d)
-	}
-	return (cent + mem) / 2
+	return v
 }
 
 // absorb moves every article of s into t and retires s without reporting
@@ -365,41 +284,13 @@ func (c *Clusterer) absorb(t, s *story) {
 	complete := len(t.vecs) == t.unique
 	for _, m := range s.members {
 		m.Assignment.RejoinedFrom = s.id
-		t.members = append(t.members, m)
-		if m.DuplicateOf == "" {
-			t.unique++
-		}
-		if !m.dated {
-			t.undated++
-		} else if !t.dated {
-			t.first, t.last, t.dated = m.at, m.at, true
-		} else {
-			t.first, t.last = minTime(t.first, m.at), maxTime(t.last, m.at)
-		}
-		if m.Source != "" && !slices.Contains(t.outlets, m.Source) {
-			t.outlets = append(t.outlets, m.Source)
-		}
+		t.add(m)
 	}
 	for _, r := range s.vecs {
-		for x, k := range r.keys {
-			y := r.vals[x]
-			j, ok := t.cidx.slot(k, int32(len(t.ckeys)))
-			if !ok {
-				t.ckeys = append(t.ckeys, k)
-				t.cvals = append(t.cvals, y)
-				t.norm2 += float64(y) * float64(y)
-				continue
-			}
-			old := t.cvals[j]
-			t.cvals[j] = old + y
-			t.norm2 += 2*float64(old)*float64(y) + float64(y)*float64(y)
-		}
+		c.addVector(t, r.keys, r.vals)
 	}
 	if complete && len(t.vecs)+len(s.vecs) <= splitCap {
 		t.vecs = append(t.vecs, s.vecs...)
-	}
-	if len(t.ckeys) > 3*centroidCap {
-		c.pruneCentroid(t)
 	}
 	for k, l := range s.labels {
 		if _, ok := t.labels[k]; !ok {
