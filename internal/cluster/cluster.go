@@ -675,20 +675,28 @@ func (c *Clusterer) lookUp(hits map[*story]float64, key uint64, w float32, keep 
 	}
 }
 
-// ranked returns the maxCands stories with the most hits, ties to the
-// older.
+// ranked returns the maxCands stories with the most hits, most first,
+// ties to the older: one pass that keeps the best few in order.
 func ranked(hits map[*story]float64) []scored {
-	cands := make([]scored, 0, len(hits))
+	cands := make([]scored, 0, maxCands)
+	before := func(a, b scored) bool { return a.score > b.score || a.score == b.score && a.s.seq < b.s.seq }
 	for s, h := range hits {
-		cands = append(cands, scored{s: s, score: h})
-	}
-	slices.SortFunc(cands, func(a, b scored) int {
-		if x := cmp.Compare(b.score, a.score); x != 0 {
-			return x
+		x := scored{s: s, score: h}
+		if len(cands) == maxCands && !before(x, cands[maxCands-1]) {
+			continue
 		}
-		return cmp.Compare(a.s.seq, b.s.seq)
-	})
-	return cands[:min(maxCands, len(cands))]
+		i := len(cands)
+		if i < maxCands {
+			cands = append(cands, x)
+		} else {
+			i--
+		}
+		for ; i > 0 && before(x, cands[i-1]); i-- {
+			cands[i] = cands[i-1]
+		}
+		cands[i] = x
+	}
+	return cands
 }
 
 // score combines the cosine with the centroid and with the closest member.

@@ -213,8 +213,12 @@ func (c *Clusterer) rebuild(s *story, members []Member, vecs []rep) {
 	s.reps = slices.Clone(vecs[max(0, len(vecs)-maxReps):])
 }
 
-// rejoinMax is the size up to which a closing story gets a second chance.
-const rejoinMax = 2
+// rejoinMax is the size up to which a closing story gets a second chance;
+// rejoinTerms of each member's strongest features look up the candidates.
+const (
+	rejoinMax   = 2
+	rejoinTerms = 16
+)
 
 // rejoin gives the small stories about to close a second chance. An
 // article opens a story when no story resembles it enough at the time it
@@ -245,8 +249,10 @@ func (c *Clusterer) rejoin(gone []*story) []*story {
 func (c *Clusterer) rejoinTarget(s *story) *story {
 	hits := map[*story]float64{}
 	larger := func(t *story) bool { return t != s && t.unique > rejoinMax }
-	for _, r := range s.vecs {
-		for x, k := range r.keys[:min(queryTerms, len(r.keys))] {
+	vs := make([]vec, len(s.vecs))
+	for i, r := range s.vecs {
+		vs[i] = asVec(r)
+		for x, k := range r.keys[:min(rejoinTerms, len(r.keys))] {
 			c.lookUp(hits, k, r.vals[x], larger)
 		}
 	}
@@ -258,10 +264,10 @@ func (c *Clusterer) rejoinTarget(s *story) *story {
 			continue
 		}
 		var sum float64
-		for _, r := range s.vecs {
-			sum += c.score(asVec(r), t).score
+		for _, v := range vs {
+			sum += c.score(v, t).score
 		}
-		if sc := sum / float64(len(s.vecs)); sc >= bestScore {
+		if sc := sum / float64(len(vs)); sc >= bestScore {
 			best, bestScore = t, sc
 		}
 	}

@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -168,6 +169,36 @@ func TestRejoin(t *testing.T) {
 		}
 		if (rejoined > 0) != (tc.want == 1) {
 			t.Errorf("%s: %d articles with rejoined_from; want them exactly when a story rejoined", tc.name, rejoined)
+		}
+	}
+}
+
+// ranked agrees with sorting every candidate.
+func TestRanked(t *testing.T) {
+	for n := range 40 {
+		hits := map[*story]float64{}
+		for i := range n {
+			hits[&story{seq: i}] = float64((i * 7919) % 5) // many ties
+		}
+		var all []scored
+		for s, h := range hits {
+			all = append(all, scored{s: s, score: h})
+		}
+		slices.SortFunc(all, func(a, b scored) int {
+			if a.score != b.score {
+				return cmp.Compare(b.score, a.score)
+			}
+			return cmp.Compare(a.s.seq, b.s.seq)
+		})
+		got := ranked(hits)
+		want := all[:min(maxCands, len(all))]
+		if len(got) != len(want) {
+			t.Fatalf("n=%d: %d candidates; want %d", n, len(got), len(want))
+		}
+		for i := range got {
+			if got[i].s != want[i].s {
+				t.Fatalf("n=%d: candidate %d is seq %d; want seq %d", n, i, got[i].s.seq, want[i].s.seq)
+			}
 		}
 	}
 }
