@@ -38,12 +38,12 @@ one. A story is one real-world event, not a topic: two earthquakes are two stori
 
 Formats:
   jsonl    one line per article: {"id","story","new","similarity","duplicate_of",
-  (json)   "split_from","rejoined_from","source","published","time_note"}; every input
-           article appears
-           once (a repeated id is printed as "ID#2", "ID#3"… with "input_id"). Lines
-           come story by story as each story closes (its window has passed, or the
-           input ended), because a story may still be split or rejoined until then;
-           with --immediate they come one per article as it is assigned
+  (json)   "split_from","rejoined_from","source","published","time_note"}; every
+           input article appears once (a repeated id is printed as "ID#2", "ID#3"…
+           with "input_id"). Lines come story by story as each story closes (its
+           window has passed, or the input ended), because a story may still be
+           split or rejoined until then; with --immediate they come one per article
+           as it is assigned
   stories  one object per story with its members (one story per line)
   text     each story: generated title, outlets, size, time span, key people and places
 
@@ -153,7 +153,7 @@ date order is processed close to input order).`,
 	cmd.Flags().DurationVar(&window, "window", cluster.DefaultWindow, "how far outside a story's time span an article may join it (negative: no limit)")
 	cmd.Flags().Float64Var(&threshold, "threshold", 0, "similarity needed to join a story (0: the built-in default)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "analysis goroutines (0: one per core)")
-	cmd.Flags().BoolVar(&stats, "stats", false, "print counts (articles, stories, near-duplicates, peak active stories) to standard error")
+	cmd.Flags().BoolVar(&stats, "stats", false, "print counts (articles, stories, splits, rejoins, near-duplicates, peak active stories) to standard error")
 	cmd.Flags().BoolVar(&immediate, "immediate", false, "write each jsonl line as its article is assigned: no story is split or rejoined later (a little less accurate)")
 	cmd.Flags().IntVar(&reorder, "reorder", cluster.DefaultOrderSize, "articles buffered to put the stream in date order")
 	return cmd

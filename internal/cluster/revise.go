@@ -33,10 +33,7 @@ func (c *Clusterer) trySplit(s *story) *story {
 	n := len(s.vecs)
 	tabs := make([]table, n)
 	for i, r := range s.vecs {
-		tabs[i] = newTable(4 * len(r.keys))
-		for j, k := range r.keys {
-			tabs[i].slot(k, int32(j))
-		}
+		tabs[i] = asVec(r).tab
 	}
 	sim := make([]float64, n*n)
 	for i := range n {
