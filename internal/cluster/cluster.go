@@ -366,7 +366,7 @@ func (c *Clusterer) AddFeatures(f *Features) Assignment {
 		ex.RunnerUp, ex.RunnerUpSimilarity = best.s.id, best.score
 		ex.Similarity = best.score
 	}
-	s := c.open(f, t, dated)
+	s := c.open(f, t, dated, true)
 	a.Story, a.New = s.id, true
 	a.Story = c.join(s, f, v, t, dated, "", a)
 	return a
@@ -735,8 +735,9 @@ func (c *Clusterer) score(v vec, s *story) scored {
 	return scored{s: s, score: (cent + mem) / 2, cent: cent, member: mem, memberID: memID}
 }
 
-// open starts a story for f.
-func (c *Clusterer) open(f *Features, t time.Time, dated bool) *story {
+// open starts a story for f and, when evict is set and the active set is
+// full, closes the least recently joined stories.
+func (c *Clusterer) open(f *Features, t time.Time, dated, evict bool) *story {
 	base := "s-" + fmt.Sprintf("%010x", hashString(0, f.ID)>>24)
 	id := base
 	for k := 2; c.active[id] != nil; k++ {
@@ -749,7 +750,7 @@ func (c *Clusterer) open(f *Features, t time.Time, dated bool) *story {
 	c.active[id] = s
 	c.stats.Stories++
 	c.stats.PeakActive = max(c.stats.PeakActive, len(c.active))
-	if len(c.active) > c.maxAct {
+	if evict && len(c.active) > c.maxAct {
 		c.evictOldest()
 	}
 	return s

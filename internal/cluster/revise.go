@@ -96,7 +96,8 @@ func (c *Clusterer) trySplit(s *story) *story {
 		}
 	}
 	first := move[0]
-	t := c.open(&Features{ID: first.ID}, first.at, first.dated)
+	// No eviction here: closing stories may rejoin s, which is half rebuilt.
+	t := c.open(&Features{ID: first.ID}, first.at, first.dated, false)
 	t.seq = s.seq // keeps its place among the stories it came from
 	c.stats.Splits++
 	for i := range move {

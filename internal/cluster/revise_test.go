@@ -202,3 +202,34 @@ func TestRanked(t *testing.T) {
 		}
 	}
 }
+
+// With a tiny active set, stories are evicted while others split and
+// rejoin; every article still ends in exactly one story.
+func TestReviseWithEvictions(t *testing.T) {
+	var docs []news.Document
+	for i := range 12 {
+		b := hamburg
+		if i%3 == 1 {
+			b = cardiff
+		}
+		docs = append(docs, fight(fmt.Sprintf("f%d", i), i, b))
+		docs = append(docs, news.Document{Article: news.Article{ID: fmt.Sprintf("o%d", i), Text: fmt.Sprintf("The council of town %d voted on a budget for road %d.", i, i)}})
+	}
+	for _, maxActive := range []int{1, 2, 3, 5} {
+		seen := map[string]int{}
+		c := New(Options{Threshold: 0.05, Window: -1, MaxActive: maxActive, Now: fixedNow, OnClose: func(s Story) {
+			for _, m := range s.Members {
+				seen[m.ID]++
+			}
+		}})
+		for _, d := range docs {
+			c.Add(d)
+		}
+		c.Close()
+		for _, d := range docs {
+			if seen[d.ID] != 1 {
+				t.Errorf("MaxActive %d: %s reported in %d stories; want 1", maxActive, d.ID, seen[d.ID])
+			}
+		}
+	}
+}
