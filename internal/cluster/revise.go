@@ -214,7 +214,7 @@ func (c *Clusterer) rebuild(s *story, members []Member, vecs []rep) {
 // rejoinMax is the size up to which a closing story gets a second chance;
 // rejoinTerms of each member's strongest features look up the candidates.
 const (
-	rejoinMax   = 2
+	rejoinMax   = 3
 	rejoinTerms = 16
 )
 
@@ -223,8 +223,8 @@ const (
 // arrives; by the time its story closes, the story of the same event may
 // have grown and the document frequencies settled. A story of at most
 // rejoinMax articles then joins the larger story (active, or closing with
-// it) that its articles resemble above the threshold now, in time; it
-// returns the stories still to close.
+// it; larger than itself) that its articles resemble above the threshold
+// now, in time; it returns the stories still to close.
 func (c *Clusterer) rejoin(gone []*story) []*story {
 	out := gone[:0]
 	for _, s := range gone {
@@ -246,7 +246,7 @@ func (c *Clusterer) rejoin(gone []*story) []*story {
 // above the threshold, or nil.
 func (c *Clusterer) rejoinTarget(s *story) *story {
 	hits := map[*story]float64{}
-	larger := func(t *story) bool { return t != s && t.unique > rejoinMax }
+	larger := func(t *story) bool { return t.unique > s.unique }
 	vs := make([]vec, len(s.vecs))
 	for i, r := range s.vecs {
 		vs[i] = asVec(r)
