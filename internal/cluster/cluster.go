@@ -680,10 +680,19 @@ func (c *Clusterer) lookUp(hits map[*story]float64, key uint64, w float32, keep 
 }
 
 // ranked returns the maxCands stories with the most hits, most first,
-// ties to the older: one pass that keeps the best few in order.
+// ties to the older (then by id: a story split off shares its parent's
+// seq): one pass that keeps the best few in order.
 func ranked(hits map[*story]float64) []scored {
 	cands := make([]scored, 0, maxCands)
-	before := func(a, b scored) bool { return a.score > b.score || a.score == b.score && a.s.seq < b.s.seq }
+	before := func(a, b scored) bool {
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		if a.s.seq != b.s.seq {
+			return a.s.seq < b.s.seq
+		}
+		return a.s.id < b.s.id
+	}
 	for s, h := range hits {
 		x := scored{s: s, score: h}
 		if len(cands) == maxCands && !before(x, cands[maxCands-1]) {
@@ -988,7 +997,12 @@ func (c *Clusterer) evictOldest() {
 	for _, s := range c.active {
 		all = append(all, s)
 	}
-	slices.SortFunc(all, func(a, b *story) int { return cmp.Compare(a.lastSeq, b.lastSeq) })
+	slices.SortFunc(all, func(a, b *story) int {
+		if x := cmp.Compare(a.lastSeq, b.lastSeq); x != 0 {
+			return x
+		}
+		return cmp.Compare(a.id, b.id) // a split leaves two stories joined last at once
+	})
 	c.close(all[:len(all)/10+1])
 }
 

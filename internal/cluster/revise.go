@@ -174,17 +174,23 @@ func bisect(vecs []rep, sim []float64, n int) []int8 {
 	return side
 }
 
-// centroidOf returns the unit mean of the given member vectors.
+// centroidOf returns the unit mean of the given member vectors; the norm
+// is summed in the order the features come, so that the result does not
+// depend on map order.
 func centroidOf(vecs []rep, idx []int) map[uint64]float64 {
 	c := map[uint64]float64{}
+	var order []uint64
 	for _, i := range idx {
 		for x, k := range vecs[i].keys {
+			if _, ok := c[k]; !ok {
+				order = append(order, k)
+			}
 			c[k] += float64(vecs[i].vals[x])
 		}
 	}
 	var norm float64
-	for _, v := range c {
-		norm += v * v
+	for _, k := range order {
+		norm += c[k] * c[k]
 	}
 	if norm = math.Sqrt(norm); norm > 0 {
 		for k := range c {

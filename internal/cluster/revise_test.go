@@ -233,3 +233,29 @@ func TestReviseWithEvictions(t *testing.T) {
 		}
 	}
 }
+
+// Splits, rejoins and evictions give the same stories on every run (map
+// order changes from run to run).
+func TestReviseDeterministic(t *testing.T) {
+	var docs []news.Document
+	for i := range 16 {
+		b := hamburg
+		if i%2 == 1 {
+			b = cardiff
+		}
+		docs = append(docs, fight(fmt.Sprintf("f%d", i), i, b))
+	}
+	var first map[string]Assignment
+	for range 10 {
+		got := run(t, Options{Threshold: 0.05, Window: -1, MaxActive: 2}, docs)
+		if first == nil {
+			first = got
+			continue
+		}
+		for id, a := range got {
+			if a.Story != first[id].Story {
+				t.Fatalf("%s: story %s, earlier run %s", id, a.Story, first[id].Story)
+			}
+		}
+	}
+}
