@@ -86,9 +86,7 @@ func runExtract(e *env, cmd *cobra.Command, args []string, workers int, opt extr
 			name := displayName(p.path)
 			if p.rec != nil {
 				name += strings.TrimPrefix(p.rec.origin, p.path) // "@offset"
-				o := opt
-				o.URL, o.ContentType = p.rec.resp.URL, p.rec.resp.ContentType
-				a, err = extract.ExtractBytes(p.rec.resp.Body, o)
+				a, err = p.rec.extract(opt)
 				if err != nil {
 					err = fmt.Errorf("%s: %w", p.rec.origin, err)
 				}

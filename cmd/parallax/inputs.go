@@ -137,6 +137,13 @@ func warcResponses(name string, r io.Reader, bad func(error)) (func() (warcItem,
 	return next, func() error { return streamErr }, nil
 }
 
+// extract extracts the record's page, with the record's URL and content
+// type in opt.
+func (it warcItem) extract(opt extract.Options) (news.Article, error) {
+	opt.URL, opt.ContentType = it.resp.URL, it.resp.ContentType
+	return extract.ExtractBytes(it.resp.Body, opt)
+}
+
 // decodeWARC streams a WARC archive: every HTML response record is
 // extracted (on every core, articles emitted in archive order); damaged
 // records and pages that fail are reported through bad and skipped.
@@ -147,7 +154,7 @@ func decodeWARC(ctx context.Context, name string, r io.Reader, emit func(news.Ar
 	}
 	err = pipe.Map(ctx, 0, next,
 		func(it warcItem) warcResult {
-			a, err := extract.ExtractBytes(it.resp.Body, extract.Options{URL: it.resp.URL, ContentType: it.resp.ContentType})
+			a, err := it.extract(extract.Options{})
 			a.Origin = it.origin
 			a.ID = it.resp.URL
 			if a.ID == "" {

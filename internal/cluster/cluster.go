@@ -145,9 +145,11 @@ type Member struct {
 	// Assignment is what AddFeatures returned for the article, with Story
 	// (and New) updated to the story it ended in.
 	Assignment Assignment `json:"-"`
-	at         time.Time  // the time used for the window
-	dated      bool
 }
+
+// dated reports whether the member's time is its own publication date
+// (not the stream's time standing in for a missing one).
+func (m Member) dated() bool { return m.Assignment.TimeNote == "" }
 
 // Story is a closed or current story as reported to OnClose.
 type Story struct {
@@ -344,7 +346,7 @@ func (c *Clusterer) AddFeatures(f *Features) Assignment {
 			ex.Similarity = j
 			c.explainShared(ex, v, s)
 		}
-		a.Story = c.join(s, f, v, t, dated, orig.id, a)
+		a.Story = c.join(s, f, v, orig.id, a)
 		return a
 	}
 
@@ -362,7 +364,7 @@ func (c *Clusterer) AddFeatures(f *Features) Assignment {
 			}
 			c.explainShared(ex, v, best.s)
 		}
-		a.Story = c.join(best.s, f, v, t, dated, "", a)
+		a.Story = c.join(best.s, f, v, "", a)
 		return a
 	}
 	if ex != nil && best.s != nil {
@@ -371,7 +373,7 @@ func (c *Clusterer) AddFeatures(f *Features) Assignment {
 	}
 	s := c.open(f, t, dated, true)
 	a.Story, a.New = s.id, true
-	a.Story = c.join(s, f, v, t, dated, "", a)
+	a.Story = c.join(s, f, v, "", a)
 	return a
 }
 
@@ -771,9 +773,9 @@ func (c *Clusterer) open(f *Features, t time.Time, dated, evict bool) *story {
 // join adds an article to s; dupOf is the original when it is a
 // near-duplicate, which then adds nothing to the centroid. It returns the
 // id of the story the article is in afterwards: a split test may move it.
-func (c *Clusterer) join(s *story, f *Features, v vec, t time.Time, dated bool, dupOf string, a Assignment) string {
+func (c *Clusterer) join(s *story, f *Features, v vec, dupOf string, a Assignment) string {
 	s.lastSeq = c.seq
-	s.add(Member{ID: f.ID, Source: f.Source, Title: f.Title, Published: f.Published, DuplicateOf: dupOf, Assignment: a, at: t, dated: dated})
+	s.add(Member{ID: f.ID, Source: f.Source, Title: f.Title, Published: f.Published, DuplicateOf: dupOf, Assignment: a})
 	// A copy's sketch is not indexed: later copies find the original.
 	if len(f.Sketch) > 0 && c.dupT <= 1 && dupOf == "" {
 		r := &dupRef{s: s, id: f.ID, sketch: f.Sketch}
@@ -822,15 +824,15 @@ func (s *story) add(m Member) {
 	if m.DuplicateOf == "" {
 		s.unique++
 	}
-	switch {
-	case !m.dated:
+	switch at := m.Assignment.Time; {
+	case !m.dated():
 		s.undated++
 	case !s.dated:
-		s.first, s.last, s.dated = m.at, m.at, true
-	case m.at.Before(s.first):
-		s.first = m.at
-	case m.at.After(s.last):
-		s.last = m.at
+		s.first, s.last, s.dated = at, at, true
+	case at.Before(s.first):
+		s.first = at
+	case at.After(s.last):
+		s.last = at
 	}
 	if m.Source != "" && !slices.Contains(s.outlets, m.Source) {
 		s.outlets = append(s.outlets, m.Source)
@@ -1009,21 +1011,15 @@ func (c *Clusterer) evictOldest() {
 // close removes stories from the active set, in creation order, and reports
 // them.
 func (c *Clusterer) close(gone []*story) {
-	if !c.opt.Immediate {
-		slices.SortFunc(gone, func(a, b *story) int {
-			if x := cmp.Compare(a.seq, b.seq); x != 0 {
-				return x
-			}
-			return cmp.Compare(a.id, b.id)
-		})
-		gone = c.rejoin(gone)
-	}
 	slices.SortFunc(gone, func(a, b *story) int {
 		if x := cmp.Compare(a.seq, b.seq); x != 0 {
 			return x
 		}
 		return cmp.Compare(a.id, b.id) // a story split off shares its parent's seq
 	})
+	if !c.opt.Immediate {
+		gone = c.rejoin(gone) // keeps the order
+	}
 	for _, s := range gone {
 		s.evicted = true
 		c.stats.Closed++

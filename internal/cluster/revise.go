@@ -74,8 +74,12 @@ func (c *Clusterer) trySplit(s *story) *story {
 	// The group without the first member leaves, with the near-duplicates
 	// of its members.
 	leave := map[string]bool{}
+	var keepV, moveV []rep
 	for i, r := range s.vecs {
-		if side[i] != side[0] {
+		if side[i] == side[0] {
+			keepV = append(keepV, r)
+		} else {
+			moveV = append(moveV, r)
 			leave[r.id] = true
 		}
 	}
@@ -87,29 +91,24 @@ func (c *Clusterer) trySplit(s *story) *story {
 			stay = append(stay, m)
 		}
 	}
-	var keepV, moveV []rep
-	for i, r := range s.vecs {
-		if side[i] == side[0] {
-			keepV = append(keepV, r)
-		} else {
-			moveV = append(moveV, r)
-		}
-	}
 	first := move[0]
 	// No eviction here: closing stories may rejoin s, which is half rebuilt.
-	t := c.open(&Features{ID: first.ID}, first.at, first.dated, false)
+	t := c.open(&Features{ID: first.ID}, first.Assignment.Time, first.dated(), false)
 	t.seq = s.seq // keeps its place among the stories it came from
 	c.stats.Splits++
 	for i := range move {
 		move[i].Assignment.SplitFrom = s.id
 	}
+	kept := s.dupRefs[:0]
 	for _, r := range s.dupRefs {
 		if leave[r.id] {
 			r.s = t
 			t.dupRefs = append(t.dupRefs, r)
+		} else {
+			kept = append(kept, r)
 		}
 	}
-	s.dupRefs = slices.DeleteFunc(s.dupRefs, func(r *dupRef) bool { return r.s == t })
+	s.dupRefs = kept
 	c.rebuild(s, stay, keepV)
 	c.rebuild(t, move, moveV)
 	for k, l := range s.labels {

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/RadhiFadlillah/whatlanggo"
 
@@ -294,10 +293,7 @@ func languages(docs []news.Document) []string {
 		case looksEnglish(d.Text):
 			out[i] = "en"
 		default:
-			head := d.Text[:min(len(d.Text), 4000)]
-			for len(head) > 0 && !utf8.RuneStart(head[len(head)-1]) {
-				head = head[:len(head)-1]
-			}
+			head := strings.ToValidUTF8(d.Text[:min(len(d.Text), 4000)], "") // the cut may split a rune
 			if info := whatlanggo.Detect(head); info.IsReliable() {
 				out[i] = info.Lang.Iso6391()
 			}
