@@ -280,12 +280,11 @@ type dupRef struct {
 // vec is an article's unit TF-IDF vector, with an index from key to
 // position and its strongest features.
 type vec struct {
-	keys []uint64
-	vals []float32
-	kind []Kind
-	text []string
-	tab  table
-	top  []int // indexes of the repTerms strongest features, strongest first
+	keys  []uint64
+	vals  []float32
+	terms []Feature // the article's features, for their kinds and texts
+	tab   table
+	top   []int // indexes of the repTerms strongest features, strongest first
 }
 
 const (
@@ -395,14 +394,38 @@ func (c *Clusterer) when(t time.Time) (time.Time, string) {
 	return t, ""
 }
 
+// logs holds log(df+1) for the document frequencies most features have.
+var logs = func() (t [4096]float64) {
+	for i := range t {
+		t[i] = math.Log(float64(i) + 1)
+	}
+	return t
+}()
+
+// log1 returns log(df+1).
+func log1(df uint32) float64 {
+	if df < uint32(len(logs)) {
+		return logs[df]
+	}
+	return math.Log(float64(df) + 1)
+}
+
 // vector counts f in the document frequencies and returns its unit vector.
+// It reuses the key index Extract built for f when there is one.
 func (c *Clusterer) vector(f *Features) vec {
 	c.n++
 	if c.n > halveDFAfter {
 		c.halveDF()
 	}
 	n := len(f.Terms)
-	v := vec{keys: make([]uint64, n), vals: make([]float32, n), kind: make([]Kind, n), text: make([]string, n), tab: newTable(4 * n)}
+	v := vec{keys: make([]uint64, n), vals: make([]float32, n), terms: f.Terms, tab: f.idx}
+	if v.tab.n != n {
+		v.tab = newTable(4 * n)
+		for i, ft := range f.Terms {
+			v.tab.slot(ft.Key, int32(i))
+		}
+	}
+	logN := math.Log(c.n+1) + 1
 	var norm float64
 	for i, ft := range f.Terms {
 		var df uint32
@@ -411,10 +434,8 @@ func (c *Clusterer) vector(f *Features) vec {
 		} else {
 			df = c.df.inc(ft.Key)
 		}
-		idf := math.Log((c.n+1)/(float64(df)+1)) + 1
-		x := float64(c.w[ft.Kind]) * float64(tfWeight(ft.TF)) * idf
-		v.keys[i], v.vals[i], v.kind[i], v.text[i] = ft.Key, float32(x), ft.Kind, ft.Text
-		v.tab.slot(ft.Key, int32(i))
+		x := float64(c.w[ft.Kind]) * float64(tfWeight(ft.TF)) * (logN - log1(df))
+		v.keys[i], v.vals[i] = ft.Key, float32(x)
 		norm += x * x
 	}
 	if norm > 0 {
@@ -806,7 +827,7 @@ func (c *Clusterer) join(s *story, f *Features, v vec, dupOf string, a Assignmen
 		if _, ok := s.labels[k]; ok {
 			continue
 		}
-		s.labels[k] = label{kind: v.kind[i], text: strings.Clone(v.text[i])}
+		s.labels[k] = label{kind: v.terms[i].Kind, text: strings.Clone(v.terms[i].Text)}
 		c.postings[k] = append(c.postings[k], s)
 	}
 	if c.split > 0 && s.unique == len(s.vecs) && s.unique >= max(s.check, splitMin) {
@@ -951,7 +972,7 @@ func (c *Clusterer) explainShared(ex *Explanation, v vec, s *story) {
 	const per = 8
 	for _, x := range shared {
 		var dst *[]string
-		switch v.kind[x.i] {
+		switch v.terms[x.i].Kind {
 		case Person:
 			dst = &ex.People
 		case Place:
@@ -968,7 +989,7 @@ func (c *Clusterer) explainShared(ex *Explanation, v vec, s *story) {
 			dst = &ex.Terms
 		}
 		if len(*dst) < per {
-			*dst = append(*dst, v.text[x.i])
+			*dst = append(*dst, v.terms[x.i].Text)
 		}
 	}
 }
