@@ -66,7 +66,8 @@ const (
 )
 
 // Features is what the clusterer needs of one article. Extract computes it;
-// it holds no reference to the article's body.
+// the texts of its features are slices of the article's text, so it keeps
+// the text alive, but not the rest of the analysis.
 type Features struct {
 	ID        string
 	Source    string
@@ -490,8 +491,23 @@ func mix64(x uint64) uint64 {
 	return x
 }
 
-// tfWeight is the sublinear term frequency.
-func tfWeight(tf float32) float32 { return 1 + float32(math.Log(float64(tf))) }
+// tfWeight is the sublinear term frequency. Most term frequencies are
+// small multiples of one half (occurrences weigh 1, 1.5 or 2), whose
+// weights come from a table.
+func tfWeight(tf float32) float32 {
+	if h := int(tf * 2); h < len(halfLogs) && float32(h) == tf*2 {
+		return halfLogs[h]
+	}
+	return 1 + float32(math.Log(float64(tf)))
+}
+
+// halfLogs[h] is tfWeight(h/2).
+var halfLogs = func() (t [128]float32) {
+	for h := 1; h < len(t); h++ {
+		t[h] = 1 + float32(math.Log(float64(float32(h)/2)))
+	}
+	return t
+}()
 
 // table maps feature keys to small indexes: open addressing with linear
 // probing, sized once, for the hot path where a Go map would grow and
