@@ -218,13 +218,18 @@ func (f *finder) nameWord(i int) bool {
 }
 
 // label reports whether word i is a speaker's label in a transcript: an
-// all-capital word opening its line before a colon ("PENCE: We will…").
+// all-capital word opening its line before a colon ("PENCE: We will…"),
+// not a common word that heads a note ("UPDATE:", "WATCH:").
 func (f *finder) label(i int) bool {
 	t := f.ts[i]
 	if !t.has(fAllCaps) || !t.has(fInitial) || i > 0 && f.ts[i-1].sent == t.sent {
 		return false
 	}
-	return int(t.end) < len(f.text) && f.text[t.end] == ':'
+	if int(t.end) >= len(f.text) || f.text[t.end] != ':' {
+		return false
+	}
+	w := f.word(i)
+	return lex.lookup(w[:1]+strings.ToLower(w[1:]))&cCommon == 0
 }
 
 // calendarHere reports whether the day or month name at word i is used as
