@@ -1154,6 +1154,7 @@ func (s *story) info() Story {
 		k uint64
 	}
 	var kws []kw
+	var terms []string
 	for k, l := range s.labels {
 		w := float32(0)
 		if i := s.cidx.get(k); i >= 0 {
@@ -1182,10 +1183,56 @@ func (s *story) info() Story {
 				st.Names = append(st.Names, x.l.text)
 			}
 		case Word:
-			if len(st.Terms) < 8 {
-				st.Terms = append(st.Terms, x.l.text)
+			if len(terms) < 3*maxTerms {
+				terms = append(terms, x.l.text)
 			}
 		}
 	}
+	st.Terms = distinctTerms(terms, st.People, st.Places, maxTerms)
 	return st
+}
+
+// maxTerms is the number of terms a story shows.
+const maxTerms = 8
+
+// distinctTerms returns up to n of the terms, strongest first, that say
+// something the story's people, places and other terms do not: words all
+// in its names ("Sestak" or "Joe Sestak's" next to "Joe Sestak"), a word of
+// a two-word term ("White" next to "White House"), or a term shown in
+// other letters ("Comments", "comments") are left out.
+func distinctTerms(terms, people, places []string, n int) []string {
+	shown := map[string]bool{}
+	for _, list := range [][]string{people, places} {
+		for _, name := range list {
+			for _, w := range strings.Fields(strings.ToLower(name)) {
+				shown[strings.TrimSuffix(w, "'s")] = true
+			}
+		}
+	}
+	inPair := map[string]bool{}
+	for _, t := range terms {
+		if ws := strings.Fields(strings.ToLower(t)); len(ws) > 1 {
+			for _, w := range ws {
+				inPair[w] = true
+			}
+		}
+	}
+	var out []string
+	for _, t := range terms {
+		low := strings.ToLower(t)
+		ws := strings.Fields(low)
+		known := !shown[low]
+		for _, w := range ws {
+			known = known && shown[strings.TrimSuffix(w, "'s")]
+		}
+		if known || shown[low] || len(ws) == 1 && inPair[low] {
+			continue
+		}
+		shown[low] = true
+		out = append(out, t)
+		if len(out) == n {
+			break
+		}
+	}
+	return out
 }
