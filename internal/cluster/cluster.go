@@ -1196,10 +1196,10 @@ func (s *story) info() Story {
 const maxTerms = 8
 
 // distinctTerms returns up to n of the terms, strongest first, that say
-// something the story's people, places and other terms do not: words all
-// in its names ("Sestak" or "Joe Sestak's" next to "Joe Sestak"), a word of
-// a two-word term ("White" next to "White House"), or a term shown in
-// other letters ("Comments", "comments") are left out.
+// something the story's people, places and other terms do not: a term
+// with a word of its names ("Sestak", "Sestak campaign" next to "Joe
+// Sestak"), a word of a two-word term ("White" next to "White House") and
+// a term shown in other letters ("Comments", "comments") are left out.
 func distinctTerms(terms, people, places []string, n int) []string {
 	shown := map[string]bool{}
 	for _, list := range [][]string{people, places} {
@@ -1221,14 +1221,14 @@ func distinctTerms(terms, people, places []string, n int) []string {
 	for _, t := range terms {
 		low := strings.ToLower(t)
 		ws := strings.Fields(low)
-		known := !shown[low]
+		named := false
 		for _, w := range ws {
-			known = known && shown[strings.TrimSuffix(w, "'s")]
+			named = named || shown[strings.TrimSuffix(w, "'s")]
 		}
-		if known || shown[low] || len(ws) == 1 && inPair[low] {
+		if named || len(ws) == 1 && inPair[low] {
 			continue
 		}
-		shown[low] = true
+		shown[low] = true // a repeat in other letters is named now
 		out = append(out, t)
 		if len(out) == n {
 			break

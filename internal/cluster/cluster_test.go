@@ -397,13 +397,13 @@ func FuzzAdd(f *testing.F) {
 }
 
 func TestDistinctTerms(t *testing.T) {
-	terms := []string{"Sestak", "White", "White House", "position", "Comments", "comments", "Joe Sestak's", "House", "Pennsylvania", "race", "offer"}
+	terms := []string{"Sestak", "White", "White House", "position", "Comments", "comments", "Joe Sestak's", "House", "Pennsylvania", "race", "offer", "Sestak campaign"}
 	got := distinctTerms(terms, []string{"Joe Sestak"}, []string{"Pennsylvania"}, 3)
 	want := []string{"White House", "position", "Comments"}
 	if !slices.Equal(got, want) {
 		t.Errorf("distinctTerms = %q, want %q", got, want)
 	}
 	if got := distinctTerms(terms, nil, nil, 20); len(got) != 8 {
-		t.Errorf("without names: %q, want 8 terms", got)
+		t.Errorf("without names: %q, want 8 terms (\"Sestak\" is in two-word terms)", got)
 	}
 }
