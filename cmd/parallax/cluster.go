@@ -267,6 +267,15 @@ func storyText(s cluster.Story) string {
 	if len(s.Outlets) > 0 {
 		fmt.Fprintf(&b, " from %d outlet(s): %s", len(s.Outlets), strings.Join(s.Outlets, ", "))
 	}
+	unnamed := 0
+	for _, m := range s.Members {
+		if m.Source == "" {
+			unnamed++
+		}
+	}
+	if unnamed > 0 && len(s.Outlets) > 0 {
+		fmt.Fprintf(&b, "; %d without a source", unnamed)
+	}
 	b.WriteString("\n")
 	if !s.First.IsZero() {
 		if s.First.Equal(s.Last) {

@@ -265,10 +265,11 @@ type label struct {
 
 // rep is a member's strongest features.
 type rep struct {
-	id    string
-	title string
-	keys  []uint64
-	vals  []float32
+	id        string
+	title     string
+	titleMade bool // the title is the start of the text
+	keys      []uint64
+	vals      []float32
 }
 
 type dupRef struct {
@@ -796,7 +797,11 @@ func (c *Clusterer) open(f *Features, t time.Time, dated, evict bool) *story {
 // id of the story the article is in afterwards: a split test may move it.
 func (c *Clusterer) join(s *story, f *Features, v vec, dupOf string, a Assignment) string {
 	s.lastSeq = c.seq
-	s.add(Member{ID: f.ID, Source: f.Source, Title: f.Title, Published: f.Published, DuplicateOf: dupOf, Assignment: a})
+	title := f.Title
+	if f.titleMade {
+		title = "" // a member's title is its own headline
+	}
+	s.add(Member{ID: f.ID, Source: f.Source, Title: title, Published: f.Published, DuplicateOf: dupOf, Assignment: a})
 	// A copy's sketch is not indexed: later copies find the original.
 	if len(f.Sketch) > 0 && c.dupT <= 1 && dupOf == "" {
 		r := &dupRef{s: s, id: f.ID, sketch: f.Sketch}
@@ -810,7 +815,7 @@ func (c *Clusterer) join(s *story, f *Features, v vec, dupOf string, a Assignmen
 	}
 	c.addVector(s, v.keys, v.vals)
 	// Member vector and index entries.
-	r := rep{id: f.ID, title: f.Title, keys: make([]uint64, len(v.top)), vals: make([]float32, len(v.top))}
+	r := rep{id: f.ID, title: f.Title, titleMade: f.titleMade, keys: make([]uint64, len(v.top)), vals: make([]float32, len(v.top))}
 	for j, i := range v.top {
 		r.keys[j], r.vals[j] = v.keys[i], v.vals[i]
 	}
@@ -1124,11 +1129,26 @@ func (s *story) info() Story {
 	if s.dated {
 		st.First, st.Last = s.first, s.last
 	}
-	// Title: the headline of the member closest to the centroid.
-	bestDot := -1.0
+	// Title: the headline of the member closest to the centroid, one of
+	// three words or more when there is one ("APR 28", a dateline taken for
+	// a headline, is not), else the start of a member's text.
+	bestDot, bestRank := -1.0, -1
 	for _, r := range s.reps {
 		if r.title == "" {
 			continue
+		}
+		rank := 2
+		switch {
+		case r.titleMade:
+			rank = 1
+		case len(strings.Fields(r.title)) < 3:
+			rank = 0
+		}
+		if rank < bestRank {
+			continue
+		}
+		if rank > bestRank {
+			bestDot, bestRank = -1, rank
 		}
 		var d float64
 		for j, k := range r.keys {

@@ -77,6 +77,7 @@ type Features struct {
 	Sketch    []uint64  // bottom-k MinHash of the body's word 4-shingles, ascending
 	Words     int       // words in title and body
 	idx       table     // key -> index in Terms, from Extract
+	titleMade bool      // Title is the start of the text, for want of a headline
 }
 
 // sketchSize is k of the bottom-k sketch.
@@ -102,6 +103,9 @@ func Extract(d news.Document) *Features {
 	f.Sketch = x.segment(d.Text, 1, false, &sketcher{})
 	if title != d.Title {
 		x.boost(title, 1) // the first line already counted once
+	}
+	if f.Title == "" {
+		f.Title, f.titleMade = leadTitle(d.Text), true
 	}
 	for _, e := range d.Entities {
 		k := Person
@@ -138,6 +142,29 @@ func Extract(d news.Document) *Features {
 	f.Terms, f.idx = x.terms, x.idx
 	f.Words = x.words
 	return f
+}
+
+// leadTitleMax is the length of a title made from the lead.
+const leadTitleMax = 100
+
+// leadTitle makes a title for an article without a headline from its first
+// line, cut at a word before leadTitleMax bytes ("…" marks the cut).
+func leadTitle(text string) string {
+	text = strings.TrimSpace(text)
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		text = text[:i]
+	}
+	if len(text) <= leadTitleMax {
+		return text
+	}
+	cut := strings.LastIndexByte(text[:leadTitleMax], ' ')
+	if cut <= 0 {
+		cut = leadTitleMax
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(text[:cut], " ,;:-") + "…"
 }
 
 type extractor struct {
