@@ -1191,11 +1191,11 @@ func (s *story) info() Story {
 	for _, x := range kws {
 		switch x.l.kind {
 		case Person:
-			if len(st.People) < 5 {
+			if len(st.People) < 2*maxNames {
 				st.People = append(st.People, x.l.text)
 			}
 		case Place:
-			if len(st.Places) < 5 {
+			if len(st.Places) < 2*maxNames {
 				st.Places = append(st.Places, x.l.text)
 			}
 		case Name:
@@ -1208,12 +1208,48 @@ func (s *story) info() Story {
 			}
 		}
 	}
+	// A name the analysis took for a person in one article and a place in
+	// another ("Qeshm", "Ashgabat") is shown once, where it weighs more.
+	st.People, st.Places = splitNames(st.People, st.Places, maxNames)
 	st.Terms = distinctTerms(terms, st.People, st.Places, maxTerms)
 	return st
 }
 
-// maxTerms is the number of terms a story shows.
-const maxTerms = 8
+// maxNames and maxTerms are the people or places and the terms a story
+// shows.
+const (
+	maxNames = 5
+	maxTerms = 8
+)
+
+// splitNames returns up to n people and n places, strongest first,
+// dropping from each list the names that come earlier in the other (from
+// the people when they come at the same place).
+func splitNames(people, places []string, n int) ([]string, []string) {
+	pos := func(list []string) map[string]int {
+		m := map[string]int{}
+		for i, x := range list {
+			if _, ok := m[strings.ToLower(x)]; !ok {
+				m[strings.ToLower(x)] = i
+			}
+		}
+		return m
+	}
+	inPeople, inPlaces := pos(people), pos(places)
+	keep := func(list []string, other map[string]int, tie bool) []string {
+		var out []string
+		for i, x := range list {
+			if j, ok := other[strings.ToLower(x)]; ok && (j < i || tie && j == i) {
+				continue
+			}
+			if len(out) < n && !slices.ContainsFunc(out, func(y string) bool { return strings.HasSuffix(y, " "+x) }) {
+				out = append(out, x) // not "Palin" after "Sarah Palin"
+			}
+		}
+		return out
+	}
+	return keep(people, inPlaces, true), keep(places, inPeople, false)
+}
 
 // distinctTerms returns up to n of the terms, strongest first, that say
 // something the story's people, places and other terms do not: a term

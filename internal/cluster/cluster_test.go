@@ -407,3 +407,12 @@ func TestDistinctTerms(t *testing.T) {
 		t.Errorf("without names: %q, want 8 terms (\"Sestak\" is in two-word terms)", got)
 	}
 }
+
+func TestSplitNames(t *testing.T) {
+	people, places := splitNames(
+		[]string{"Mehdi Irannejad", "Qeshm", "Irannejad", "Bandar Abbas", "Heidar Alishvandi"},
+		[]string{"Iran", "Qeshm", "Dubai", "Bandar Abbas"}, 2)
+	if !slices.Equal(people, []string{"Mehdi Irannejad", "Heidar Alishvandi"}) || !slices.Equal(places, []string{"Iran", "Qeshm"}) {
+		t.Errorf("splitNames = %q, %q", people, places)
+	}
+}
