@@ -412,19 +412,15 @@ func log1(df uint32) float64 {
 }
 
 // vector counts f in the document frequencies and returns its unit vector.
-// It reuses the key index Extract built for f when there is one.
 func (c *Clusterer) vector(f *Features) vec {
 	c.n++
 	if c.n > halveDFAfter {
 		c.halveDF()
 	}
 	n := len(f.Terms)
-	v := vec{keys: make([]uint64, n), vals: make([]float32, n), terms: f.Terms, tab: f.idx}
-	if v.tab.n != n {
-		v.tab = newTable(4 * n)
-		for i, ft := range f.Terms {
-			v.tab.slot(ft.Key, int32(i))
-		}
+	v := vec{keys: make([]uint64, n), vals: make([]float32, n), terms: f.Terms, tab: newTable(4 * n)}
+	for i, ft := range f.Terms {
+		v.tab.slot(ft.Key, int32(i))
 	}
 	logN := math.Log(c.n+1) + 1
 	var norm float64

@@ -76,7 +76,6 @@ type Features struct {
 	Terms     []Feature // one per key, in order of first occurrence
 	Sketch    []uint64  // bottom-k MinHash of the body's word 4-shingles, ascending
 	Words     int       // words in title and body
-	idx       table     // key -> index in Terms, from Extract
 	titleMade bool      // Title is the start of the text, for want of a headline
 }
 
@@ -139,7 +138,7 @@ func Extract(d news.Document) *Features {
 		v := strconv.FormatFloat(q.Value, 'g', 6, 64)
 		x.addf(Number, NoFacet, hashString(Number, "q"+string(q.Kind)+v), q.Text, 1)
 	}
-	f.Terms, f.idx = x.terms, x.idx
+	f.Terms = x.terms
 	f.Words = x.words
 	return f
 }
