@@ -147,11 +147,11 @@ func Extract(d news.Document) *Features {
 const leadTitleMax = 100
 
 // leadTitle makes a title for an article without a headline from its first
-// line, cut at a word before leadTitleMax bytes ("…" marks the cut).
+// line (a line ends at a carriage return too), cut at a word before leadTitleMax bytes ("…" marks the cut).
 func leadTitle(text string) string {
 	text = strings.TrimSpace(text)
-	if i := strings.IndexByte(text, '\n'); i >= 0 {
-		text = text[:i]
+	if i := strings.IndexAny(text, "\r\n"); i >= 0 {
+		text = strings.TrimSpace(text[:i])
 	}
 	if len(text) <= leadTitleMax {
 		return text

@@ -24,3 +24,24 @@ func TestLeadTitle(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLeadTitle checks that a made title is one line of valid text, short,
+// and the start of the input.
+func FuzzLeadTitle(f *testing.F) {
+	f.Add("A first line.\nA second.")
+	f.Add(strings.Repeat("word ", 40))
+	f.Add(strings.Repeat("é", 70))
+	f.Add("Windows line\r\nnext")
+	f.Fuzz(func(t *testing.T, s string) {
+		got := leadTitle(s)
+		if strings.ContainsAny(got, "\r\n") || len(got) > leadTitleMax+len("…") {
+			t.Fatalf("leadTitle(%q) = %q", s, got)
+		}
+		if utf8.ValidString(s) && !utf8.ValidString(got) {
+			t.Fatalf("leadTitle(%q) = %q: invalid UTF-8", s, got)
+		}
+		if !strings.HasPrefix(strings.TrimSpace(s), strings.TrimSuffix(got, "…")) {
+			t.Fatalf("leadTitle(%q) = %q: not the start of the text", s, got)
+		}
+	})
+}
