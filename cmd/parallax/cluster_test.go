@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"github.com/parallax-news/parallax/internal/cluster"
 	"os"
 	"path/filepath"
 	"sort"
@@ -10,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/parallax-news/parallax/internal/cluster"
 )
 
 // clusterInput writes the cluster package's hand-written fixtures as JSON

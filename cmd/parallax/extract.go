@@ -18,6 +18,7 @@ import (
 	"github.com/parallax-news/parallax/internal/extract"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/pipe"
+	"github.com/parallax-news/parallax/internal/warc"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -225,7 +226,7 @@ func (s *pageSource) close() {
 // consuming it.
 func isWARC(br *bufio.Reader) bool {
 	head, _ := br.Peek(5)
-	if string(head) == "WARC/" {
+	if warc.Sniff(head) {
 		return true
 	}
 	if !bytes.Equal(head[:min(2, len(head))], []byte{0x1f, 0x8b}) {
@@ -238,7 +239,7 @@ func isWARC(br *bufio.Reader) bool {
 	}
 	inner := make([]byte, 5)
 	n, _ := io.ReadFull(zr, inner)
-	return string(inner[:n]) == "WARC/"
+	return warc.Sniff(inner[:n])
 }
 
 // extractFile reads one page (from r, or from the file at path when r is

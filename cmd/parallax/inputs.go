@@ -35,7 +35,7 @@ func inputDecoders() (map[string]ingest.Decoder, func(head []byte) ingest.Decode
 	}
 	sniff := func(head []byte) ingest.Decoder {
 		switch {
-		case strings.HasPrefix(string(head), "WARC/"):
+		case warc.Sniff(head):
 			return decodeWARC
 		case feed.Sniff(head):
 			return decodeFeed

@@ -1043,15 +1043,21 @@ func (c *Clusterer) close(gone []*story) {
 		gone = c.rejoin(gone) // keeps the order
 	}
 	for _, s := range gone {
-		s.evicted = true
 		c.stats.Closed++
-		delete(c.active, s.id)
-		c.stale++
 		if c.opt.OnClose != nil {
 			c.opt.OnClose(s.info())
 		}
-		s.ckeys, s.cvals, s.cidx, s.reps, s.vecs, s.members, s.dupRefs = nil, nil, table{}, nil, nil, nil, nil
+		c.retire(s)
 	}
+}
+
+// retire removes s from the active set and frees what it holds; its
+// postings go at the next compact.
+func (c *Clusterer) retire(s *story) {
+	s.evicted = true
+	delete(c.active, s.id)
+	c.stale++
+	s.ckeys, s.cvals, s.cidx, s.reps, s.vecs, s.members, s.dupRefs = nil, nil, table{}, nil, nil, nil, nil
 }
 
 // compact drops evicted stories from the posting lists.
@@ -1205,7 +1211,7 @@ func (s *story) info() Story {
 		}
 	}
 	// A name the analysis took for a person in one article and a place in
-	// another ("Qeshm", "Ashgabat") is shown once, where it weighs more.
+	// another (a one-word town) is shown once, where it weighs more.
 	st.People, st.Places = splitNames(st.People, st.Places, maxNames)
 	st.Terms = distinctTerms(terms, st.People, st.Places, maxTerms)
 	return st
@@ -1239,7 +1245,7 @@ func splitNames(people, places []string, n int) ([]string, []string) {
 				continue
 			}
 			if len(out) < n && !slices.ContainsFunc(out, func(y string) bool { return strings.HasSuffix(y, " "+x) }) {
-				out = append(out, x) // not "Palin" after "Sarah Palin"
+				out = append(out, x) // not "Okafor" after "Ruth Okafor"
 			}
 		}
 		return out
@@ -1249,8 +1255,8 @@ func splitNames(people, places []string, n int) ([]string, []string) {
 
 // distinctTerms returns up to n of the terms, strongest first, that say
 // something the story's people, places and other terms do not: a term
-// with a word of its names ("Sestak", "Sestak campaign" next to "Joe
-// Sestak"), a word of a two-word term ("White" next to "White House") and
+// with a word of its names ("Marlow", "Marlow campaign" next to "Dana
+// Marlow"), a word of a two-word term ("City" next to "City Hall") and
 // a term shown in other letters ("Comments", "comments") are left out.
 func distinctTerms(terms, people, places []string, n int) []string {
 	shown := map[string]bool{}

@@ -397,22 +397,22 @@ func FuzzAdd(f *testing.F) {
 }
 
 func TestDistinctTerms(t *testing.T) {
-	terms := []string{"Sestak", "White", "White House", "position", "Comments", "comments", "Joe Sestak's", "House", "Pennsylvania", "race", "offer", "Sestak campaign"}
-	got := distinctTerms(terms, []string{"Joe Sestak"}, []string{"Pennsylvania"}, 3)
-	want := []string{"White House", "position", "Comments"}
+	terms := []string{"Marlow", "City", "City Hall", "position", "Comments", "comments", "Dana Marlow's", "Hall", "Kestrel Falls", "race", "offer", "Marlow campaign"}
+	got := distinctTerms(terms, []string{"Dana Marlow"}, []string{"Kestrel Falls"}, 3)
+	want := []string{"City Hall", "position", "Comments"}
 	if !slices.Equal(got, want) {
 		t.Errorf("distinctTerms = %q, want %q", got, want)
 	}
 	if got := distinctTerms(terms, nil, nil, 20); len(got) != 8 {
-		t.Errorf("without names: %q, want 8 terms (\"Sestak\" is in two-word terms)", got)
+		t.Errorf("without names: %q, want 8 terms (\"Marlow\" is in two-word terms)", got)
 	}
 }
 
 func TestSplitNames(t *testing.T) {
 	people, places := splitNames(
-		[]string{"Mehdi Irannejad", "Qeshm", "Irannejad", "Bandar Abbas", "Heidar Alishvandi"},
-		[]string{"Iran", "Qeshm", "Dubai", "Bandar Abbas"}, 2)
-	if !slices.Equal(people, []string{"Mehdi Irannejad", "Heidar Alishvandi"}) || !slices.Equal(places, []string{"Iran", "Qeshm"}) {
+		[]string{"Ada Brennick", "Saltmere", "Brennick", "Port Iver", "Tomas Wyle"},
+		[]string{"Norland", "Saltmere", "Harrowgate", "Port Iver"}, 2)
+	if !slices.Equal(people, []string{"Ada Brennick", "Tomas Wyle"}) || !slices.Equal(places, []string{"Norland", "Saltmere"}) {
 		t.Errorf("splitNames = %q, %q", people, places)
 	}
 }

@@ -312,8 +312,5 @@ func (c *Clusterer) absorb(t, s *story) {
 		t.dupRefs = append(t.dupRefs, r)
 	}
 	t.lastSeq = max(t.lastSeq, s.lastSeq)
-	s.evicted = true
-	delete(c.active, s.id)
-	c.stale++
-	s.ckeys, s.cvals, s.cidx, s.reps, s.vecs, s.members, s.dupRefs = nil, nil, table{}, nil, nil, nil, nil
+	c.retire(s)
 }

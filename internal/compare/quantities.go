@@ -167,7 +167,7 @@ func sameThing(a, b *qmention) bool {
 	}
 	if a.head == "" || b.head == "" {
 		// A span of time is the same figure whether or not the writer
-		// names what lasted: "nearly nine years", "an almost nine-year
+		// names what lasted: "nearly six years", "an almost six-year
 		// presence".
 		return a.head == b.head || a.q.Kind == news.Duration
 	}

@@ -192,6 +192,10 @@ func (r *Reader) recordEnd(block, after []byte) bool {
 	return !r.gz && bytes.HasPrefix(after, endOfRecord) && !hasVersionLine(block)
 }
 
+// Sniff reports whether b, the start of an input, is a WARC archive (not
+// gzipped): it begins with a version line.
+func Sniff(b []byte) bool { return bytes.HasPrefix(b, warcPrefix) }
+
 // hasVersionLine reports whether a line of b ends with "WARC/1.0" or
 // "WARC/1.1".
 func hasVersionLine(b []byte) bool {

@@ -228,8 +228,7 @@ func (f *finder) label(i int) bool {
 	if int(t.end) >= len(f.text) || f.text[t.end] != ':' {
 		return false
 	}
-	w := f.word(i)
-	return lex.lookup(w[:1]+strings.ToLower(w[1:]))&cCommon == 0
+	return lex.lookup(titleCase(f.word(i)))&cCommon == 0
 }
 
 // calendarHere reports whether the day or month name at word i is used as
