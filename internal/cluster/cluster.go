@@ -23,8 +23,11 @@ const (
 	DefaultWindow = 7 * 24 * time.Hour
 	// DefaultThreshold is the similarity an article needs to join a story.
 	// The split test undoes joins that a low threshold lets through, so
-	// the dev scores are flat from 0.12 to 0.16; this is its middle.
-	DefaultThreshold = 0.14
+	// the ECB+ and BASIL dev scores are flat from 0.12 to 0.16; short
+	// undated excerpts (the NeuS set of the dev test) need the upper half
+	// of that range: from 0.14 to 0.16 their B-cubed F1 rises from 0.74 to
+	// 0.77 while the others move by under 0.01.
+	DefaultThreshold = 0.15
 	// DefaultDuplicate is the estimated shingle Jaccard similarity above
 	// which an article is a near-duplicate (wire copy, reprint) of another.
 	DefaultDuplicate = 0.7

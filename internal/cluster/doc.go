@@ -18,7 +18,7 @@
 //     features to the story gives the candidate stories; the stories are never
 //     scanned one by one.
 //  3. Similarity. An article is a sparse TF-IDF vector over several
-//     channels: content words, capitalised name-like words and name pairs,
+//     channels: content words and word pairs, names of two capitalised words,
 //     numbers, date expressions (years, month-day pairs, weekdays) and, when
 //     the analysis found them, entities (people, places, organizations),
 //     resolved dates and quantities. The channels carry different weights,

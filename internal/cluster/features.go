@@ -19,7 +19,7 @@ type Kind uint8
 // The feature channels.
 const (
 	Word     Kind = iota // a content word, lower-cased
-	Name                 // a capitalised word inside a sentence, or two in a row
+	Name                 // two capitalised words in a row inside a sentence
 	Number               // a number written with digits, or a quantity from the analysis
 	DateExpr             // a year, a month and day, a weekday, or a resolved date
 	Person               // a person found by the analysis
@@ -307,7 +307,11 @@ func (x *extractor) segment(s string, w float32, titleCase bool, sk *sketcher) [
 		}
 		curTok, curHash = 1, h
 		if !titleCase && unicode.IsUpper(r) && !sentenceStart(s, t.Start) {
-			x.add(Name, hashBytes(Name, folded), raw, ww)
+			// A single capitalised word is a Word already (and, when the
+			// analysis typed it, a Person, Place or Org): counting it a
+			// third time lets one shared name carry a short article's
+			// similarity on its own. Two in a row are a name, which the
+			// words do not say ("Dana Marlow").
 			if prevName >= 0 && adjacent {
 				pair := s[prevName:t.End]
 				x.addPair(Name, hashString(Name, strings.ToLower(pair)), pair, ww)

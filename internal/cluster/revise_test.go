@@ -152,7 +152,7 @@ func TestRejoin(t *testing.T) {
 		opt  Options
 		want int
 	}{{"immediate", Options{Immediate: true}, 2}, {"second chance", Options{}, 1}} {
-		tc.opt.Threshold, tc.opt.Window = 0.3, -1
+		tc.opt.Threshold, tc.opt.Window = 0.25, -1
 		as := run(t, tc.opt, docs)
 		stories := map[string]bool{}
 		for _, a := range as {
