@@ -400,8 +400,11 @@ func (d *doc) header(needTitle bool) {
 			i++
 		}
 	}
-	// Date lines, bylines and furniture until the first body paragraph.
+	// Date lines, bylines and furniture until the first body paragraph;
+	// up to two more headline-like lines (a second headline, a kicker) may
+	// come before them, and stay.
 	var pub, upd time.Time
+	decks := 0
 	for ; i < len(ps) && i < 8; i++ {
 		p := &ps[i]
 		if t, kind := parseDateLine(p.text, true); kind != notDate {
@@ -422,6 +425,10 @@ func (d *doc) header(needTitle bool) {
 		}
 		if r := furnitureRule(p.text, p.low, p.words); r != "" {
 			p.rule = r
+			continue
+		}
+		if decks < 2 && headlineLike(p) {
+			decks++
 			continue
 		}
 		break

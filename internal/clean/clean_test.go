@@ -66,6 +66,34 @@ func TestParseDateLine(t *testing.T) {
 		{"Updated 31 February 2020", false, time.Time{}, notDate},
 		{"Updatedness 4 May 2019", false, time.Time{}, notDate},
 		{"Published", false, time.Time{}, notDate},
+		// Numeric days and months: a part over 12, a 12-hour clock or an
+		// American zone tells month first; a 24-hour clock day first.
+		{"Posted 12/19/2005 3:36 PM", false, utc(2005, 12, 19, 15, 36), published},
+		{"Last updated 13:26 14/09/2013", false, utc(2013, 9, 14, 13, 26), updated},
+		{"Updated 4/11/2007 1:26 PM", false, utc(2007, 4, 11, 13, 26), updated},
+		{"On Tue, 16/08/2011-13:42", true, utc(2011, 8, 16, 13, 42), published},
+		{"First Posted 23:37:00 05/05/2010", false, utc(2010, 5, 5, 23, 37), published},
+		{"Published: 2012.08.08 09:01 AM", false, utc(2012, 8, 8, 9, 1), published},
+		{"04/28/09 07:35 PM", true, utc(2009, 4, 28, 19, 35), published},
+		{"03/08/2013 14:00", true, utc(2013, 8, 3, 14, 0), published},
+		{"Posted 3/8/2013 at noon", false, time.Time{}, notDate},
+		{"Version 1.2.3 released", true, time.Time{}, notDate},
+		// Times glued to dates, seconds, short meridiems.
+		{"August 8, 2012-4:43 pm", true, utc(2012, 8, 8, 16, 43), published},
+		{"Sunday, November 27-2005 at 16:12", true, utc(2005, 11, 27, 16, 12), published},
+		{"on Jul 7 2012, 5:55p", true, utc(2012, 7, 7, 17, 55), published},
+		{"2 A.M. FEB. 4, 2009", true, utc(2009, 2, 4, 2, 0), published},
+		{"Sat Nov 12 2011, 01:19 hrs", true, utc(2011, 11, 12, 1, 19), published},
+		// A second date on the line: the first one.
+		{"21 July 2013 Last updated at 11:11 GMT", true, utc(2013, 7, 21, 0, 0), published},
+		{"Posted: Nov 27, 2005 8:20 AM Last Updated: Nov 27, 2005 8:10 PM", false, utc(2005, 11, 27, 8, 20), published},
+		// A dateline's wire, outlet or place.
+		{"WASHINGTON, DC, April 28, 2009", true, utc(2009, 4, 28, 0, 0), published},
+		{"Reuters Sep 18, 2013, 02.16PM", true, utc(2013, 9, 18, 14, 16), published},
+		{"8:05am UK, Monday 16 September 2013", true, utc(2013, 9, 16, 8, 5), published},
+		{"Obama Visits Cairo June 4, 2009", true, time.Time{}, notDate},
+		{"Page was born on April 22, 1923, in Nashville", true, time.Time{}, notDate},
+		{"A DRIVER WAS KILLED IN QUEENS SEPTEMBER 19, 2013", true, time.Time{}, notDate},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -76,9 +104,15 @@ func TestParseDateLine(t *testing.T) {
 		})
 	}
 	// A zone is kept as an offset.
-	got, _ := parseDateLine("Published 3 May 2019 10:00 EDT", false)
-	if want := time.Date(2019, 5, 3, 14, 0, 0, 0, time.UTC); !got.Equal(want) {
-		t.Errorf("parseDateLine(EDT) = %v; want %v", got, want)
+	for in, want := range map[string]time.Time{
+		"Published 3 May 2019 10:00 EDT":    time.Date(2019, 5, 3, 14, 0, 0, 0, time.UTC),
+		"4 October 2013, 18:07 (GMT+05:00)": time.Date(2013, 10, 4, 13, 7, 0, 0, time.UTC),
+		"Posted at 3:21 PM ET, 01/5/2011":   time.Date(2011, 1, 5, 20, 21, 0, 0, time.UTC),
+		"10:10 AM PDT 6/7/2013":             time.Date(2013, 6, 7, 17, 10, 0, 0, time.UTC),
+	} {
+		if got, _ := parseDateLine(in, true); !got.Equal(want) {
+			t.Errorf("parseDateLine(%q) = %v; want %v", in, got, want)
+		}
 	}
 }
 
@@ -221,6 +255,12 @@ func TestHeader(t *testing.T) {
 			name:  "input date wins",
 			in:    news.Article{Published: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), Text: "Title\nPublished: 3 May 2019\n\nBody."},
 			title: "Title", text: "Body.", published: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC),
+		},
+		{
+			name:  "date under a second headline line",
+			in:    news.Article{Text: "A headline\nA second line of headline\nMarch 8, 2013 5:47 PM\nThe first sentence of the body.\nThe second."},
+			title: "A headline", text: "A second line of headline\n\nThe first sentence of the body.\n\nThe second.",
+			published: time.Date(2013, 3, 8, 17, 47, 0, 0, time.UTC),
 		},
 		{
 			name:  "updated only",
@@ -454,4 +494,25 @@ func TestConcurrent(t *testing.T) {
 	for g := 0; g < 4; g++ {
 		<-done
 	}
+}
+
+// FuzzParseDateLine checks that a date line never panics and that what it
+// reads is a real date in the years the parser accepts.
+func FuzzParseDateLine(f *testing.F) {
+	for _, s := range []string{"Posted 12/19/2005 3:36 PM ET", "21 July 2013 Last updated at 11:11 GMT",
+		"4 October 2013, 18:07 (GMT+05:00)", "2 A.M. FEB. 4, 2009", "Washington D.C., Jul 13, 2009/02:00 pm (CNA)"} {
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, line string, bare bool) {
+		got, kind := parseDateLine(line, bare)
+		if kind == notDate {
+			if !got.IsZero() {
+				t.Fatalf("parseDateLine(%q) = %v with notDate", line, got)
+			}
+			return
+		}
+		if y := got.UTC().Year(); y < 1899 || y > 2101 {
+			t.Fatalf("parseDateLine(%q) = %v: year out of range", line, got)
+		}
+	})
 }

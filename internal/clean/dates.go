@@ -25,6 +25,7 @@ var dateLabels = []struct {
 }{
 	{"first published on", published},
 	{"first published", published},
+	{"first posted", published},
 	{"originally published", published},
 	{"last modified on", updated},
 	{"last modified", updated},
@@ -53,7 +54,7 @@ func parseDateLine(line string, bare bool) (time.Time, dateKind) {
 	if len(line) > 120 || !hasDigit(line) {
 		return time.Time{}, notDate
 	}
-	low := strings.ToLower(line)
+	low := lowerASCII(line) // byte offsets stay those of line
 	kind := notDate
 	rest := line
 	for _, l := range dateLabels {
@@ -73,16 +74,23 @@ func parseDateLine(line string, bare bool) (time.Time, dateKind) {
 		}
 		kind = published
 	}
-	// Several dates on one line ("Published 3 May 2019 | Updated 4 May 2019"):
-	// the first one.
+	strict := kind == published && rest == line // a bare date: nothing else on the line
+	// Several dates on one line ("Published 3 May 2019 | Updated 4 May 2019",
+	// "21 July 2013 Last updated at 11:11 GMT"): the first one.
 	if i := strings.IndexByte(rest, '|'); i > 0 {
 		rest = rest[:i]
 	}
-	if t, ok := parseLooseDate(rest, kind == published && rest == line); ok {
+	lowRest := lowerASCII(rest)
+	for _, m := range []string{" last updated", " last modified", " updated"} {
+		if i := strings.Index(lowRest, m); i > 0 {
+			rest, lowRest = rest[:i], lowRest[:i]
+		}
+	}
+	if t, ok := parseLooseDate(rest, strict); ok {
 		return t, kind
 	}
 	if rest != "" && rest[0] >= '0' && rest[0] <= '9' || len(rest) > 4 && rest[3] == ',' { // ISO, numeric, RFC 1123
-		if t, err := ingest.ParseTime(rest); err == nil {
+		if t, err := ingest.ParseTime(rest); err == nil && t.Year() >= 1900 && t.Year() <= 2100 {
 			return t, kind
 		}
 	}
@@ -110,18 +118,35 @@ var zoneOffsets = map[string]int{
 	"aest": 10 * 60, "aedt": 11 * 60, "jst": 9 * 60, "hkt": 8 * 60, "msk": 3 * 60,
 }
 
-// parseLooseDate reads day, month name, year and an optional time and zone
-// in any order ("21 Oct 2011 18:53", "Oct. 21, 2011 6:53 p.m. ET",
-// "Friday 21 October 2011 18.53 BST"). With strict set every word must be
-// part of the date; otherwise up to three other words are tolerated.
+// parseLooseDate reads a day, a month and a year, with an optional time
+// and zone, in any order ("21 Oct 2011 18:53", "Oct. 21, 2011 6:53 p.m.
+// ET", "Friday 21 October 2011 18.53 BST", "August 8, 2012-4:43 pm"); the
+// day and month may be numeric ("12/19/2005 2:48 PM ET", "15/09/2013",
+// "2012.08.08"). With strict set every word must be part of the date, but
+// for a dateline's wire, outlet or place ("WASHINGTON, DC, April 28,
+// 2009", "Reuters Sep 18, 2013"): up to three words in capitals, one of
+// them only capitalised. Otherwise up to three other words are tolerated.
 func parseLooseDate(s string, strict bool) (time.Time, bool) {
-	var day, year, hour, minute, unknown int
+	var day, year, hour, minute int
+	var other, caps, titled int // words not part of the date: lower-case, in capitals, capitalised
 	var month time.Month
+	var num numericDate
 	hasTime, pm, am := false, false, false
 	offset, hasZone := 0, false
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
-		return r == ' ' || r == ',' || r == '(' || r == ')' || r == '/' || r == '|' || r == '@'
-	}) {
+	fields := strings.FieldsFunc(s, func(r rune) bool {
+		return r == ' ' || r == ',' || r == '(' || r == ')' || r == '|' || r == '@' || r == '-'
+	})
+	for i := 0; i < len(fields); i++ {
+		f := fields[i]
+		if n, ok := parseNumericDate(f); ok && num.year == 0 {
+			num = n
+			continue
+		}
+		if j := strings.IndexByte(f, '/'); j >= 0 {
+			// "2009/02:00 pm": a date and a time glued by a slash.
+			fields = append(fields[:i+1], append(strings.Split(f[j+1:], "/"), fields[i+1:]...)...)
+			f = f[:j]
+		}
 		w := strings.ToLower(strings.TrimRight(f, ".:"))
 		if w == "" {
 			continue
@@ -129,7 +154,7 @@ func parseLooseDate(s string, strict bool) (time.Time, bool) {
 		switch {
 		case monthNames[w] != 0 && month == 0:
 			month = monthNames[w]
-		case weekdayNames[w], w == "at", w == "on", w == "-", w == "—", w == "the", w == "of":
+		case weekdayNames[w], w == "at", w == "on", w == "—", w == "the", w == "of", w == "hrs":
 		case w == "pm" || w == "p.m":
 			pm = true
 		case w == "am" || w == "a.m":
@@ -137,27 +162,56 @@ func parseLooseDate(s string, strict bool) (time.Time, bool) {
 		case isZone(w) && !hasZone:
 			offset, hasZone = zoneOffsets[w], true
 		default:
+			if o, ok := zoneOffset(w); ok && !hasZone {
+				offset, hasZone = o, true
+				continue
+			}
 			if h, m, ok := clockTime(w); ok && !hasTime {
 				hour, minute, hasTime = h, m, true
-				if strings.HasSuffix(w, "pm") {
+				if strings.HasSuffix(w, "pm") || strings.HasSuffix(w, "p") {
 					pm = true
-				} else if strings.HasSuffix(w, "am") {
+				} else if strings.HasSuffix(w, "am") || strings.HasSuffix(w, "a") {
 					am = true
 				}
 				continue
 			}
 			n, suffix := leadingNumber(w)
 			switch {
+			case n >= 1 && n <= 12 && suffix == "" && !hasTime && i+1 < len(fields) && isMeridiem(fields[i+1]):
+				hour, hasTime = n, true // "2 A.M. FEB. 4"
 			case n >= 1 && n <= 31 && day == 0 && (suffix == "" || suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th"):
 				day = n
 			case n >= 1900 && n <= 2100 && suffix == "" && year == 0:
 				year = n
+			case n < 0 && capitalWord(f) && allCapitals(f):
+				caps++
+			case n < 0 && capitalWord(f):
+				titled++
 			default:
-				unknown++
+				other++
 			}
 		}
 	}
-	if day == 0 || month == 0 || year == 0 || (strict && unknown > 0) || unknown > 3 {
+	if num.year != 0 && day == 0 && month == 0 && year == 0 {
+		// Day first or month first: a part over 12 tells; otherwise a
+		// 12-hour clock or an American zone means month first, a 24-hour
+		// clock day first, and without either the date is not read.
+		us := pm || am || hasZone && offset <= -4*60 && offset >= -8*60
+		switch {
+		case num.a == num.b || num.ymd:
+			month, day = time.Month(num.a), num.b
+		case num.a > 12:
+			day, month = num.a, time.Month(num.b)
+		case num.b > 12 || us:
+			month, day = time.Month(num.a), num.b
+		case hasTime:
+			day, month = num.a, time.Month(num.b)
+		default:
+			return time.Time{}, false
+		}
+		year = num.year
+	}
+	if day == 0 || month == 0 || year == 0 || other+caps+titled > 3 || strict && (other > 0 || titled > 1) {
 		return time.Time{}, false
 	}
 	if pm && hour < 12 {
@@ -176,6 +230,110 @@ func parseLooseDate(s string, strict bool) (time.Time, bool) {
 	return time.Date(year, month, day, hour, minute, 0, 0, loc), true
 }
 
+// numericDate is a date written in digits: a and b are the day and month
+// in an order parseLooseDate decides, unless ymd is set (year first: then
+// a is the month).
+type numericDate struct {
+	a, b, year int
+	ymd        bool
+}
+
+// parseNumericDate reads "12/19/2005", "9/10/10", "08.07.2012" and
+// "2012.08.08". A two-digit year is read as strptime's %y does (69–99 are
+// 1969–1999, 00–68 are 2000–2068).
+func parseNumericDate(f string) (numericDate, bool) {
+	sep := byte('/')
+	if strings.IndexByte(f, '/') < 0 {
+		sep = '.'
+	}
+	parts := strings.Split(strings.TrimRight(f, "."), string(sep))
+	if len(parts) != 3 {
+		return numericDate{}, false
+	}
+	var n [3]int
+	for i, p := range parts {
+		v, rest := leadingNumber(p)
+		if v < 0 || rest != "" || len(p) > 4 || len(p) == 3 {
+			return numericDate{}, false
+		}
+		n[i] = v
+	}
+	if len(parts[0]) == 4 {
+		if len(parts[1]) > 2 || len(parts[2]) > 2 || n[0] < 1900 || n[0] > 2100 || n[1] < 1 || n[1] > 12 || n[2] < 1 || n[2] > 31 {
+			return numericDate{}, false
+		}
+		return numericDate{a: n[1], b: n[2], year: n[0], ymd: true}, true
+	}
+	if len(parts[0]) > 2 || len(parts[1]) > 2 || n[0] < 1 || n[1] < 1 || n[0] > 31 || n[1] > 31 || n[0] > 12 && n[1] > 12 {
+		return numericDate{}, false
+	}
+	y := n[2]
+	switch len(parts[2]) {
+	case 2:
+		y += 2000
+		if n[2] >= 69 {
+			y -= 100
+		}
+	case 4:
+		if y < 1900 || y > 2100 {
+			return numericDate{}, false
+		}
+	default:
+		return numericDate{}, false
+	}
+	return numericDate{a: n[0], b: n[1], year: y}, true
+}
+
+// isMeridiem reports "am", "PM", "a.m.", "p.m.".
+func isMeridiem(f string) bool {
+	switch strings.ToLower(strings.TrimRight(f, ".:")) {
+	case "am", "pm", "a.m", "p.m":
+		return true
+	}
+	return false
+}
+
+// zoneOffset reads "gmt+05:00", "utc-4", "gmt+0530" in minutes.
+func zoneOffset(w string) (int, bool) {
+	if len(w) < 5 || w[:3] != "gmt" && w[:3] != "utc" || w[3] != '+' && w[3] != '-' {
+		return 0, false
+	}
+	d := strings.ReplaceAll(w[4:], ":", "")
+	h, rest := leadingNumber(d)
+	m := 0
+	switch len(d) {
+	case 1, 2:
+	case 3, 4:
+		h, m = h/100, h%100
+	default:
+		return 0, false
+	}
+	if rest != "" || h > 14 || m > 59 {
+		return 0, false
+	}
+	o := h*60 + m
+	if w[3] == '-' {
+		o = -o
+	}
+	return o, true
+}
+
+// capitalWord reports a word that starts with a capital letter and has no
+// digits ("Reuters", "WASHINGTON", "D.C.").
+func capitalWord(f string) bool {
+	return f != "" && f[0] >= 'A' && f[0] <= 'Z' && !hasDigit(f)
+}
+
+// allCapitals reports a word without lower-case ASCII letters.
+func allCapitals(f string) bool {
+	for i := 0; i < len(f); i++ {
+		if f[i] >= 'a' && f[i] <= 'z' {
+			return false
+		}
+	}
+	return true
+}
+
 func isZone(w string) bool { _, ok := zoneOffsets[w]; return ok }
 
 func zoneName(offset int) string {
@@ -191,9 +349,16 @@ func daysIn(m time.Month, year int) int {
 	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
-// clockTime reads "18:53", "18.53", "6:53pm".
+// clockTime reads "18:53", "18.53", "6:53pm", "5:55p", "2:48:40".
 func clockTime(w string) (h, m int, ok bool) {
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "pm"), "am")
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "p"), "a")
+	if len(w) > 5 && w[len(w)-3] == ':' { // seconds
+		if sec, rest := leadingNumber(w[len(w)-2:]); sec < 0 || sec > 59 || rest != "" {
+			return 0, 0, false
+		}
+		w = w[:len(w)-3]
+	}
 	i := strings.IndexAny(w, ":.")
 	if i < 1 || i > 2 || len(w) != i+3 {
 		return 0, 0, false
