@@ -180,6 +180,7 @@ type Clusterer struct {
 	split    float64 // 0: no split test
 	maxAct   int
 	w        [numKinds]float32
+	tab      table      // the current article's key index (vec.tab), reused
 	df       counts     // document frequencies of single-word features
 	pairDF   pairCounts // and of two-word features, approximately
 	n        float64    // documents counted in df
@@ -421,7 +422,8 @@ func (c *Clusterer) vector(f *Features) vec {
 		c.halveDF()
 	}
 	n := len(f.Terms)
-	v := vec{keys: make([]uint64, n), vals: make([]float32, n), terms: f.Terms, tab: newTable(4 * n)}
+	c.tab.reset(4 * n) // v.tab lives until the next article
+	v := vec{keys: make([]uint64, n), vals: make([]float32, n), terms: f.Terms, tab: c.tab}
 	for i, ft := range f.Terms {
 		v.tab.slot(ft.Key, int32(i))
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -87,7 +88,14 @@ const sketchSize = 32
 func Extract(d news.Document) *Features {
 	f := &Features{ID: d.ID, Source: d.Source, Title: d.Title, Published: d.Published}
 	n := len(d.Title) + len(d.Standfirst) + len(d.Text)
-	x := extractor{idx: newTable(n), terms: make([]Feature, 0, n/8+16)}
+	idx := indexes.Get().(*table)
+	idx.reset(n)
+	x := extractor{idx: *idx, terms: make([]Feature, 0, n/8+16)}
+	defer func() {
+		if *idx = x.idx; len(idx.keys) <= maxPooledIndex {
+			indexes.Put(idx)
+		}
+	}()
 	title := d.Title
 	if title == "" {
 		// Without a headline (plain text, ECB+), the first line of a body
@@ -552,12 +560,34 @@ type table struct {
 // newTable returns a table for about n/4 entries (one per word of an n-byte
 // text) that grows when needed.
 func newTable(n int) table {
+	var t table
+	t.reset(n)
+	return t
+}
+
+// reset empties t and sizes it as newTable(n) would, reusing its arrays
+// when they are large enough.
+func (t *table) reset(n int) {
 	size := 64
 	for size < n/2 {
 		size <<= 1
 	}
-	return table{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1)}
+	if cap(t.keys) < size {
+		*t = table{keys: make([]uint64, size), vals: make([]int32, size)}
+	} else {
+		t.keys, t.vals = t.keys[:size], t.vals[:size]
+		clear(t.keys)
+	}
+	t.mask, t.n = uint64(size-1), 0
 }
+
+// indexes recycles Extract's key indexes, which are as large as the text
+// and dropped when Extract returns: allocating one per article was a third
+// of the clusterer's allocation. Indexes of huge articles are not kept.
+var indexes = sync.Pool{New: func() any { return new(table) }}
+
+// maxPooledIndex is the largest index kept for reuse (slots).
+const maxPooledIndex = 1 << 16
 
 // slot returns the value of key, or stores v for it and returns v, false.
 // Key 0 is stored as 1 (0 marks an empty slot).
