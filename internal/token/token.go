@@ -132,18 +132,34 @@ func Fold(w string) string {
 }
 
 // IsStop reports whether a folded word is an English function word that
-// carries no topic.
+// carries no topic. It runs for every word of every article, so the list
+// is bucketed by length and first letter: a few string compares, no
+// hashing.
 func IsStop(folded string) bool {
-	_, ok := stopwords[folded]
-	return ok
+	n := len(folded)
+	if n == 0 || n > maxStop {
+		return false
+	}
+	c := folded[0] - 'a'
+	if c >= 26 {
+		return false
+	}
+	for _, w := range stopwords[n][c] {
+		if w == folded {
+			return true
+		}
+	}
+	return false
 }
 
-var stopwords = func() map[string]struct{} {
-	m := make(map[string]struct{}, len(stopList))
+// maxStop is the length of the longest stopword.
+const maxStop = 10
+
+var stopwords = func() (t [maxStop + 1][26][]string) {
 	for _, w := range strings.Fields(stopList) {
-		m[w] = struct{}{}
+		t[len(w)][w[0]-'a'] = append(t[len(w)][w[0]-'a'], w)
 	}
-	return m
+	return t
 }()
 
 const stopList = `a about above after again against all also am an and any are aren't as at be because been

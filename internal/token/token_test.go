@@ -1,6 +1,7 @@
 package token
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -64,5 +65,32 @@ func BenchmarkEach(b *testing.B) {
 	for b.Loop() {
 		n := 0
 		Each(s, func(Word) { n++ })
+	}
+}
+
+func TestIsStop(t *testing.T) {
+	for _, w := range strings.Fields(stopList) {
+		if !IsStop(w) {
+			t.Errorf("IsStop(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"", "troops", "Said", "themselvesx", "x", "'s", "ünter", "ourselve"} {
+		if IsStop(w) {
+			t.Errorf("IsStop(%q) = true", w)
+		}
+	}
+	for _, w := range strings.Fields(stopList) {
+		if len(w) > maxStop {
+			t.Errorf("stopword %q is longer than maxStop", w)
+		}
+	}
+}
+
+func BenchmarkIsStop(b *testing.B) {
+	words := strings.Fields("the US troops will leave Iraq by the end of the year said the president who spoke at the White House on Friday about a war that cost nearly 4,500 American lives and more than a trillion dollars themselves")
+	for b.Loop() {
+		for _, w := range words {
+			IsStop(w)
+		}
 	}
 }
