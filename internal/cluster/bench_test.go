@@ -77,3 +77,24 @@ func BenchmarkAddFeatures(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkStream clusters the same 4,000 scale-corpus articles with a
+// fresh Clusterer each time, so that every iteration does the same work
+// (BenchmarkAddFeatures keeps adding to one Clusterer, whose active set
+// grows with b.N).
+func BenchmarkStream(b *testing.B) {
+	docs := loadScale(b, 4000)
+	fs := make([]*Features, len(docs))
+	for i, d := range docs {
+		fs[i] = Extract(d)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		c := New(Options{})
+		for _, f := range fs {
+			c.AddFeatures(f)
+		}
+		c.Close()
+	}
+	b.ReportMetric(float64(b.N*len(fs))/b.Elapsed().Seconds(), "articles/s")
+}
