@@ -16,10 +16,16 @@ const (
 	// DefaultWindow is how far an article may lie outside a story's time span
 	// and still join it. Coverage of one event by several outlets comes out
 	// within a few days (BASIL dev: at most four days apart), but follow-ups
-	// keep coming for a week and more (ECB+ dev: a third of the events with
-	// dated articles span over a week). A week keeps most follow-ups while
-	// still telling apart two events of the same kind a month apart; the
-	// span grows as articles join, so a long-running story stays open.
+	// keep coming for a week and more (ECB+ dev: 14 of the 33 events with
+	// dated articles span over a week, 4 of them over a year: ECB+ counts
+	// a trial's verdict as part of the crime). A week keeps most follow-ups
+	// while still telling apart two events of the same kind a month apart;
+	// the span grows as articles join, so a long-running story stays open.
+	// Measured on the dev sets (mean of 5 input orders, B-cubed F1): 7 days
+	// ECB+ 0.877, BASIL 0.997; 60 days 0.896, 0.994; 180 days 0.897, 0.970.
+	// Longer windows merge threads into topics on the 37k corpus (its
+	// largest story grows from 201 to 308 articles at 60 days), against the
+	// event a story stands for, so the week stays.
 	DefaultWindow = 7 * 24 * time.Hour
 	// DefaultThreshold is the similarity an article needs to join a story.
 	// The split test undoes joins that a low threshold lets through, so
