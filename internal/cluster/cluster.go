@@ -186,7 +186,9 @@ type Clusterer struct {
 	split    float64 // 0: no split test
 	maxAct   int
 	w        [numKinds]float32
-	tab      table      // the current article's key index (vec.tab), reused
+	tab      table // the current article's vector (vec.tab, keys, vals), reused
+	keys     []uint64
+	vals     []float32
 	df       counts     // document frequencies of single-word features
 	pairDF   pairCounts // and of two-word features, approximately
 	n        float64    // documents counted in df
@@ -428,8 +430,12 @@ func (c *Clusterer) vector(f *Features) vec {
 		c.halveDF()
 	}
 	n := len(f.Terms)
-	c.tab.reset(4 * n) // v.tab lives until the next article
-	v := vec{keys: make([]uint64, n), vals: make([]float32, n), terms: f.Terms, tab: c.tab}
+	// v's arrays and index live until the next article: they are reused.
+	c.tab.reset(4 * n)
+	if cap(c.keys) < n {
+		c.keys, c.vals = make([]uint64, n), make([]float32, n)
+	}
+	v := vec{keys: c.keys[:n], vals: c.vals[:n], terms: f.Terms, tab: c.tab}
 	for i, ft := range f.Terms {
 		v.tab.slot(ft.Key, int32(i))
 	}

@@ -443,7 +443,7 @@ var weekdays = map[string]string{
 }
 
 func weekday(folded []byte) string {
-	if len(folded) < 6 || len(folded) > 9 {
+	if len(folded) < 6 || len(folded) > 9 || folded[len(folded)-1] != 'y' {
 		return ""
 	}
 	return weekdays[string(folded)]
