@@ -189,9 +189,10 @@ type Clusterer struct {
 	tab      table // the current article's vector (vec.tab, keys, vals), reused
 	keys     []uint64
 	vals     []float32
-	df       counts     // document frequencies of single-word features
-	pairDF   pairCounts // and of two-word features, approximately
-	n        float64    // documents counted in df
+	hits     map[*story]float64 // see newHits
+	df       counts             // document frequencies of single-word features
+	pairDF   pairCounts         // and of two-word features, approximately
+	n        float64            // documents counted in df
 	clock    time.Time
 	seq      int
 	active   map[string]*story
@@ -682,7 +683,7 @@ func (c *Clusterer) fits(s *story, t time.Time, dated bool) bool {
 // rank finds the candidate stories through the index and returns the best
 // two that fit in time, with the number compared and refused for time.
 func (c *Clusterer) rank(v vec, t time.Time, dated bool) (best, second scored, n, outside int) {
-	hits := make(map[*story]float64)
+	hits := c.newHits()
 	for _, i := range v.top[:min(queryTerms, len(v.top))] {
 		c.lookUp(hits, v.keys[i], v.vals[i], nil)
 	}
@@ -700,6 +701,16 @@ func (c *Clusterer) rank(v vec, t time.Time, dated bool) (best, second scored, n
 		}
 	}
 	return best, second, n, outside
+}
+
+// newHits returns the empty map of hits for one look-up: one map, cleared
+// each time, rather than one per look-up.
+func (c *Clusterer) newHits() map[*story]float64 {
+	if c.hits == nil {
+		c.hits = make(map[*story]float64)
+	}
+	clear(c.hits)
+	return c.hits
 }
 
 // lookUp adds w to the hits of the active stories (that keep accepts,

@@ -250,7 +250,7 @@ func (c *Clusterer) rejoin(gone []*story) []*story {
 // rejoinTarget returns the larger story that s's articles resemble most,
 // above the threshold, or nil.
 func (c *Clusterer) rejoinTarget(s *story) *story {
-	hits := map[*story]float64{}
+	hits := c.newHits()
 	larger := func(t *story) bool { return t.unique > s.unique }
 	vs := make([]vec, len(s.vecs))
 	for i, r := range s.vecs {
