@@ -3,7 +3,8 @@
 // into.
 //
 // Cleaning does, in order:
-//  1. Unicode normalisation (Normalize): NFC, odd spaces to spaces, invisible
+//  1. Unicode normalisation (Normalize): mojibake undone ("â€™" → "’"),
+//     NFC, odd spaces to spaces, invisible
 //     characters removed, quotation marks straightened, dashes unified,
 //     line endings and spacing tidied.
 //  2. Layout: paragraphs are the non-empty lines (hard-wrapped lines are

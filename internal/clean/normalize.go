@@ -10,6 +10,8 @@ import (
 )
 
 // Normalize returns s in the form every later stage relies on:
+//   - mojibake undone ("â€™" and "Ã¢â‚¬â„¢" become "’", then "'"; see
+//     fixMojibake);
 //   - Unicode NFC;
 //   - line endings "\n" ("\r\n", "\r", U+2028 become "\n", U+2029 a blank line);
 //   - every space character (no-break space U+00A0, U+2000–U+200A, U+202F,
@@ -37,6 +39,7 @@ func Normalize(s string) string {
 	if s == "" {
 		return ""
 	}
+	s = fixMojibake(s)
 	return bytesToString(normalizeBytes(make([]byte, 0, len(s)), s))
 }
 
