@@ -62,11 +62,7 @@ func BenchmarkExtract(b *testing.B) {
 // BenchmarkAddFeatures measures the sequential clustering step per article
 // (features extracted beforehand), on a stream that keeps running.
 func BenchmarkAddFeatures(b *testing.B) {
-	docs := loadScale(b, 4000)
-	fs := make([]*Features, len(docs))
-	for i, d := range docs {
-		fs[i] = Extract(d)
-	}
+	fs := scaleFeatures(b, 4000)
 	b.ReportAllocs()
 	c := New(Options{Window: -1})
 	i := 0
@@ -83,11 +79,7 @@ func BenchmarkAddFeatures(b *testing.B) {
 // (BenchmarkAddFeatures keeps adding to one Clusterer, whose active set
 // grows with b.N).
 func BenchmarkStream(b *testing.B) {
-	docs := loadScale(b, 4000)
-	fs := make([]*Features, len(docs))
-	for i, d := range docs {
-		fs[i] = Extract(d)
-	}
+	fs := scaleFeatures(b, 4000)
 	b.ReportAllocs()
 	for b.Loop() {
 		c := New(Options{})
@@ -97,4 +89,14 @@ func BenchmarkStream(b *testing.B) {
 		c.Close()
 	}
 	b.ReportMetric(float64(b.N*len(fs))/b.Elapsed().Seconds(), "articles/s")
+}
+
+// scaleFeatures returns the features of the first n scale-corpus articles.
+func scaleFeatures(b *testing.B, n int) []*Features {
+	docs := loadScale(b, n)
+	fs := make([]*Features, len(docs))
+	for i, d := range docs {
+		fs[i] = Extract(d)
+	}
+	return fs
 }
