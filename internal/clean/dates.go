@@ -76,7 +76,7 @@ func parseDateLine(line string, bare bool) (time.Time, dateKind) {
 	}
 	strict := kind == published && rest == line // a bare date: nothing else on the line
 	// Several dates on one line ("Published 3 May 2019 | Updated 4 May 2019",
-	// "21 July 2013 Last updated at 11:11 GMT"): the first one.
+	// "12 May 2016 Last updated at 10:05 GMT"): the first one.
 	if i := strings.IndexByte(rest, '|'); i > 0 {
 		rest = rest[:i]
 	}
@@ -120,11 +120,11 @@ var zoneOffsets = map[string]int{
 
 // parseLooseDate reads a day, a month and a year, with an optional time
 // and zone, in any order ("21 Oct 2011 18:53", "Oct. 21, 2011 6:53 p.m.
-// ET", "Friday 21 October 2011 18.53 BST", "August 8, 2012-4:43 pm"); the
-// day and month may be numeric ("12/19/2005 2:48 PM ET", "15/09/2013",
-// "2012.08.08"). With strict set every word must be part of the date, but
-// for a dateline's wire, outlet or place ("WASHINGTON, DC, April 28,
-// 2009", "Reuters Sep 18, 2013"): up to three words in capitals, one of
+// ET", "Friday 21 October 2011 18.53 BST", "March 3, 2016-5:12 pm"); the day
+// and month may be numeric ("11/23/2016 4:05 PM ET", "21/03/2017",
+// "2016.02.09"). With strict set every word must be part of the date, but
+// for a dateline's wire, outlet or place ("SALTMERE, NORTH SHORE, March 9,
+// 2016", "Newswire Aug 22, 2016"): up to three words in capitals, one of
 // them only capitalised. Otherwise up to three other words are tolerated.
 func parseLooseDate(s string, strict bool) (time.Time, bool) {
 	var day, year, hour, minute int
@@ -238,8 +238,8 @@ type numericDate struct {
 	ymd        bool
 }
 
-// parseNumericDate reads "12/19/2005", "9/10/10", "08.07.2012" and
-// "2012.08.08". A two-digit year is read as strptime's %y does (69–99 are
+// parseNumericDate reads "11/23/2016", "9/10/16", "09.02.2016" and
+// "2016.02.09". A two-digit year is read as strptime's %y does (69–99 are
 // 1969–1999, 00–68 are 2000–2068).
 func parseNumericDate(f string) (numericDate, bool) {
 	sep := byte('/')
@@ -349,7 +349,7 @@ func daysIn(m time.Month, year int) int {
 	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
-// clockTime reads "18:53", "18.53", "6:53pm", "5:55p", "2:48:40".
+// clockTime reads "18:53", "18.53", "6:53pm", "4:25p", "2:48:40".
 func clockTime(w string) (h, m int, ok bool) {
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "pm"), "am")
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "p"), "a")

@@ -12,14 +12,15 @@
 //     title the first line is the headline; the line directly under it is
 //     the standfirst when the header block ends with a blank line soon
 //     (text with one sentence per line has no standfirst); date lines
-//     ("Published: …", "Last Modified: …", a bare date in words or digits,
-//     "WASHINGTON, DC, April 28, 2009"), under the headline or one or two
-//     more headline-like lines, and bylines fill Published and Author (a
-//     publication date wins over an update date; values given by the input
-//     win over all). A date in digits is read day or month first from a
-//     part over 12, else month first next to a 12-hour clock or an American
-//     zone and day first next to a 24-hour clock; otherwise it is not read. When the input has a
-//     title and the body repeats it as its first line, that line goes.
+//     ("Published: …", "Last Modified: …", a bare date in words or
+//     digits, "SALTMERE, NORTH SHORE, March 9, 2016"), under the headline
+//     or one or two more headline-like lines, and bylines fill Published
+//     and Author (a publication date wins over an update date; values given
+//     by the input win over all). A date in digits is read day or month
+//     first from a part over 12, else month first next to a 12-hour clock
+//     or an American zone and day first next to a 24-hour clock; otherwise
+//     it is not read. When the input has a title and the body repeats it
+//     as its first line, that line goes.
 //  3. Boilerplate, by general rules on the shape and vocabulary of site
 //     furniture (see the Rule constants): captions and credits ("media
 //     caption…", "Photo: …", "(Getty Images)"), share / subscribe /

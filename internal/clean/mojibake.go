@@ -3,6 +3,8 @@ package clean
 import (
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // Mojibake is UTF-8 text that was once decoded as Windows-1252 (or
@@ -14,9 +16,7 @@ import (
 // 0x80–0xBF. Real text almost never has such a run ("Ã©", "â€™"), while a
 // lone accented letter ("é", "São") is left alone because what follows it
 // is not a continuation. Up to three passes undo mojibake done up to three
-// times. golang.org/x/text/encoding/charmap would give the byte of each
-// character, but only for whole strings: the repair must work run by run,
-// and the table is 32 entries.
+// times.
 func fixMojibake(s string) string {
 	for range 3 {
 		if strings.IndexByte(s, 0xc3) < 0 { // every lead character is U+00C2–U+00F4
@@ -94,23 +94,8 @@ func fixMojibakeOnce(s string) (string, bool) {
 // cp1252Byte returns the byte that Windows-1252 (or, for U+0080–U+009F,
 // Latin-1) decodes to r.
 func cp1252Byte(r rune) (byte, bool) {
-	switch {
-	case r < 0x80:
-		return byte(r), true
-	case r <= 0xff:
-		return byte(r), true // Latin-1, and the C1 controls Latin-1 decoders give
+	if r <= 0xff {
+		return byte(r), true // ASCII, Latin-1, and the C1 controls Latin-1 decoders give
 	}
-	for i, c := range cp1252High {
-		if c == r {
-			return byte(0x80 + i), true
-		}
-	}
-	return 0, false
-}
-
-// cp1252High are the characters Windows-1252 decodes bytes 0x80–0x9F to (0
-// where the byte is undefined).
-var cp1252High = [32]rune{
-	'€', 0, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0, 'Ž', 0,
-	0, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0, 'ž', 'Ÿ',
+	return charmap.Windows1252.EncodeRune(r)
 }
