@@ -83,13 +83,13 @@ type Entity struct {
 
 // QuantityMention is one article's figure for a quantity.
 type QuantityMention struct {
-	Article   string  `json:"article"`
-	Value     float64 `json:"value"`
-	Qualifier string  `json:"qualifier"`
-	Counts    string  `json:"counts"`
-	Text      string  `json:"text"`
-	Start     int     `json:"start"`
-	End       int     `json:"end"`
+	Article   string         `json:"article"`
+	Value     float64        `json:"value"`
+	Qualifier news.Qualifier `json:"qualifier"`
+	Counts    string         `json:"counts"`
+	Text      string         `json:"text"`
+	Start     int            `json:"start"`
+	End       int            `json:"end"`
 }
 
 // Quantity is one counted thing across articles with a verdict on the

@@ -37,7 +37,7 @@ func fuzzDoc(id, text string, seed uint32) news.Document {
 		if a > b {
 			a, b = b, a
 		}
-		d.Quantities = append(d.Quantities, news.Quantity{Value: float64(seed % 1000), Qualifier: []string{"", "about", "more than"}[k], Counts: "people", Kind: news.Count, Text: text[a:b], Span: news.Span{Start: a, End: b}})
+		d.Quantities = append(d.Quantities, news.Quantity{Value: float64(seed % 1000), Qualifier: []news.Qualifier{"", "about", "more than"}[k], Counts: "people", Kind: news.Count, Text: text[a:b], Span: news.Span{Start: a, End: b}})
 		d.Quotes = append(d.Quotes, news.Quote{Text: text[a:b], Speaker: "Ann Lee", Kind: news.Direct, Span: news.Span{Start: a, End: b}})
 		d.Entities = append(d.Entities, news.Entity{Name: text[a:b], Type: news.Person, Mentions: []news.Span{{Start: a, End: b}}})
 	}

@@ -34,31 +34,21 @@ const (
 	shift            // peak of, down from, up from: a figure at another time
 )
 
-func classify(q string) qualClass {
-	q = strings.ToLower(q)
-	switch {
-	case q == "":
+func classify(q news.Qualifier) qualClass {
+	switch q {
+	case news.Exact:
 		return exact
-	case containsAny(q, "peak", "from", "record", "previous", "last year", "earlier", "high of", "low of"):
+	case news.PeakOf, news.DownFrom, news.UpFrom:
 		return shift
-	case containsAny(q, "more than", "over", "at least", "exceed", "above", "upward", "in excess", "greater", "plus", "minimum"):
+	case news.MoreThan, news.AtLeast:
 		return above
-	case containsAny(q, "nearly", "almost", "just short", "just under", "close to"):
+	case news.Nearly:
 		return below
-	case containsAny(q, "up to", "less than", "fewer than", "under", "at most", "below", "maximum", "no more"):
+	case news.UpTo, news.LessThan:
 		return atMost
 	default:
 		return approx
 	}
-}
-
-func containsAny(s string, subs ...string) bool {
-	for _, x := range subs {
-		if strings.Contains(s, x) {
-			return true
-		}
-	}
-	return false
 }
 
 // roundingUnit is the precision a written figure implies: 4,400 is

@@ -90,12 +90,35 @@ const (
 	Measure  QuantityKind = "measure"  // any other measured amount (km, tonnes); Unit holds the unit
 )
 
+// Qualifier is how a figure is hedged: the closed set the quantity stage
+// normalises every qualifier phrase to ("over", "well above", "in excess of"
+// are all MoreThan).
+type Qualifier string
+
+// The qualifiers. Exact is the zero value.
+const (
+	Exact    Qualifier = ""          // a bare figure: 4,408
+	About    Qualifier = "about"     // about, around, approximately, roughly, some, an estimated, circa, "or so"
+	MoreThan Qualifier = "more than" // more than, over, above, in excess of, upwards of
+	LessThan Qualifier = "less than" // less than, fewer than, under, below
+	Nearly   Qualifier = "nearly"    // nearly, almost, close to, just under, just shy of: a little under
+	AtLeast  Qualifier = "at least"  // at least, no fewer than, a minimum of, "or more"
+	UpTo     Qualifier = "up to"     // up to, as many as, a maximum of, no more than, "or fewer"
+	PeakOf   Qualifier = "peak of"   // a peak of, peaked at, a high of, a record: a figure at another time
+	DownFrom Qualifier = "down from" // a figure the count fell from
+	UpFrom   Qualifier = "up from"   // a figure the count rose from
+)
+
+// Shifted reports whether the figure is one at another time than the
+// text's present (peak of, down from, up from), not a rival value.
+func (q Qualifier) Shifted() bool { return q == PeakOf || q == DownFrom || q == UpFrom }
+
 // Quantity is a number in the text with what it counts: "more than 4,400
 // American military personnel" is Value 4400, Qualifier "more than",
 // Counts "american military personnel".
 type Quantity struct {
 	Value     float64      `json:"value"`
-	Qualifier string       `json:"qualifier"` // about, more than, nearly, at least, up to, peak of, down from; "" for exact
+	Qualifier Qualifier    `json:"qualifier"` // Exact ("") unless hedged
 	Counts    string       `json:"counts"`    // what is counted, lower case, as written ("us troops"); may be inherited from context
 	Kind      QuantityKind `json:"kind"`
 	Unit      string       `json:"unit,omitempty"`

@@ -146,7 +146,7 @@ func figure(m compare.QuantityMention) string {
 		return t
 	}
 	if m.Qualifier != "" {
-		return m.Qualifier + " " + value(m.Value)
+		return string(m.Qualifier) + " " + value(m.Value)
 	}
 	return value(m.Value)
 }

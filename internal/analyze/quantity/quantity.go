@@ -140,7 +140,7 @@ func inherit(text string, out []news.Quantity, sents []news.Span) []news.Quantit
 	keep := out[:0]
 	keptSent := sent[:0]
 	for k, q := range out {
-		shift := q.Qualifier == "down from" || q.Qualifier == "up from" || q.Qualifier == "peak of"
+		shift := q.Qualifier.Shifted()
 		if q.Counts == "" && (q.Kind == news.Count || shift && (q.Kind == news.Percent || q.Kind == news.Money)) {
 			for j := len(keep) - 1; j >= 0; j-- {
 				if keptSent[j] < sent[k]-1 {
@@ -152,7 +152,7 @@ func inherit(text string, out []news.Quantity, sents []news.Span) []news.Quantit
 				}
 			}
 		}
-		if q.Kind == news.Count && q.Counts == "" && q.Qualifier == "" && q.Value < 10 {
+		if q.Kind == news.Count && q.Counts == "" && q.Qualifier == news.Exact && q.Value < 10 {
 			continue
 		}
 		keep = append(keep, q)
@@ -183,7 +183,7 @@ type mention struct {
 	value      float64
 	kind       news.QuantityKind
 	unit       string
-	qual       string // a qualifier read after the number ("or more")
+	qual       news.Qualifier // a qualifier read after the number ("or more")
 	spelled    bool
 	scaled     bool // a scale word or suffix multiplied the value
 	year       bool // reads as a year unless context says otherwise
@@ -861,9 +861,9 @@ func (s *scanner) finish(m *mention) (news.Quantity, int, bool) {
 			case "strong": // "a 5,000-strong force"
 				m.end, m.loose = he, true
 			case "plus":
-				m.qual, m.end = "more than", he
+				m.qual, m.end = news.MoreThan, he
 			case "odd":
-				m.qual, m.end = "about", he
+				m.qual, m.end = news.About, he
 			default:
 				return news.Quantity{}, he, false // "3-D", "9-member"
 			}
@@ -873,7 +873,7 @@ func (s *scanner) finish(m *mention) (news.Quantity, int, bool) {
 		m.kind, m.unit, m.year = news.Percent, "%", false
 		m.end++
 	} else if m.end < n && t[m.end] == '+' && (m.end+1 == n || !isAlnum(t[m.end+1])) {
-		m.qual = "more than"
+		m.qual = news.MoreThan
 		m.end++
 	}
 	// Words after the number.
@@ -891,11 +891,11 @@ func (s *scanner) finish(m *mention) (news.Quantity, int, bool) {
 			if as, ae, ok := nextWord(t, we); ok {
 				switch string(s.lower(t[as:ae])) {
 				case "more":
-					m.qual, m.end = "at least", ae
+					m.qual, m.end = news.AtLeast, ae
 				case "so":
-					m.qual, m.end = "about", ae
+					m.qual, m.end = news.About, ae
 				case "fewer", "less":
-					m.qual, m.end = "up to", ae
+					m.qual, m.end = news.UpTo, ae
 				}
 			}
 		}
@@ -1382,7 +1382,7 @@ func qualifierWord(w []byte) string {
 
 // qualifier reads the qualifier phrase that ends just before pos and
 // returns it normalised with the start of the phrase.
-func (s *scanner) qualifier(pos int) (string, int) {
+func (s *scanner) qualifier(pos int) (news.Qualifier, int) {
 	t := s.t
 	var starts [3]int
 	var bufs [3][16]byte
@@ -1416,98 +1416,98 @@ func (s *scanner) qualifier(pos int) (string, int) {
 	}
 	switch string(w(0)) {
 	case "about", "around", "approximately", "roughly", "some", "circa", "approx":
-		return "about", starts[0]
+		return news.About, starts[0]
 	case "estimated":
 		if string(w(1)) == "an" {
-			return "about", starts[1]
+			return news.About, starts[1]
 		}
-		return "about", starts[0]
+		return news.About, starts[0]
 	case "over", "above", "exceeding":
 		if string(w(1)) == "just" || string(w(1)) == "well" || string(w(1)) == "slightly" {
-			return "more than", starts[1]
+			return news.MoreThan, starts[1]
 		}
-		return "more than", starts[0]
+		return news.MoreThan, starts[0]
 	case "under", "below":
 		if string(w(1)) == "just" {
-			return "nearly", starts[1]
+			return news.Nearly, starts[1]
 		}
-		return "less than", starts[0]
+		return news.LessThan, starts[0]
 	case "nearly", "almost":
-		return "nearly", starts[0]
+		return news.Nearly, starts[0]
 	case "record":
 		if string(w(1)) == "a" {
-			return "peak of", starts[1]
+			return news.PeakOf, starts[1]
 		}
 	case "than":
 		switch string(w(1)) {
 		case "older":
-			return "more than", starts[1]
+			return news.MoreThan, starts[1]
 		case "younger":
-			return "less than", starts[1]
+			return news.LessThan, starts[1]
 		case "more", "greater":
 			if string(w(2)) == "no" {
-				return "up to", starts[2]
+				return news.UpTo, starts[2]
 			}
-			return "more than", starts[1]
+			return news.MoreThan, starts[1]
 		case "less", "fewer":
 			if string(w(2)) == "no" {
-				return "at least", starts[2]
+				return news.AtLeast, starts[2]
 			}
-			return "less than", starts[1]
+			return news.LessThan, starts[1]
 		}
 	case "of":
 		switch string(w(1)) {
 		case "excess":
 			if string(w(2)) == "in" {
-				return "more than", starts[2]
+				return news.MoreThan, starts[2]
 			}
 		case "upwards", "upward":
-			return "more than", starts[1]
+			return news.MoreThan, starts[1]
 		case "peak", "high":
 			if string(w(2)) == "a" || string(w(2)) == "record" {
-				return "peak of", starts[2]
+				return news.PeakOf, starts[2]
 			}
 			if string(w(1)) == "peak" {
-				return "peak of", starts[1]
+				return news.PeakOf, starts[1]
 			}
 		case "minimum":
 			if string(w(2)) == "a" {
-				return "at least", starts[2]
+				return news.AtLeast, starts[2]
 			}
 		case "maximum":
 			if string(w(2)) == "a" {
-				return "up to", starts[2]
+				return news.UpTo, starts[2]
 			}
 		case "shy":
 			if string(w(2)) == "just" {
-				return "nearly", starts[2]
+				return news.Nearly, starts[2]
 			}
 		}
 	case "to":
 		switch string(w(1)) {
 		case "up":
-			return "up to", starts[1]
+			return news.UpTo, starts[1]
 		case "close":
-			return "nearly", starts[1]
+			return news.Nearly, starts[1]
 		}
 	case "as":
 		if (string(w(1)) == "many" || string(w(1)) == "much") && string(w(2)) == "as" {
-			return "up to", starts[2]
+			return news.UpTo, starts[2]
 		}
 	case "least":
 		if string(w(1)) == "at" {
-			return "at least", starts[1]
+			return news.AtLeast, starts[1]
 		}
 	case "from":
 		switch string(w(1)) {
 		case "down":
-			return "down from", starts[1]
+			return news.DownFrom, starts[1]
 		case "up":
-			return "up from", starts[1]
+			return news.UpFrom, starts[1]
 		}
 	case "at":
 		if string(w(1)) == "peaked" {
-			return "peak of", starts[1]
+			return news.PeakOf, starts[1]
 		}
 	}
 	return "", pos

@@ -15,10 +15,12 @@ import (
 
 // brief is the part of a quantity the table tests check.
 type brief struct {
-	Text, Qualifier, Counts string
-	Value                   float64
-	Kind                    news.QuantityKind
-	Unit                    string
+	Text      string
+	Qualifier news.Qualifier
+	Counts    string
+	Value     float64
+	Kind      news.QuantityKind
+	Unit      string
 }
 
 func find(s string) []brief {

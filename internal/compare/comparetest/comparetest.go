@@ -74,7 +74,7 @@ func (b *Builder) Entity(name string, typ news.EntityType, aliases ...string) *B
 }
 
 // Quantity adds the first occurrence of text as a quantity.
-func (b *Builder) Quantity(text string, value float64, qualifier, counts string, kind news.QuantityKind, unit string) *Builder {
+func (b *Builder) Quantity(text string, value float64, qualifier news.Qualifier, counts string, kind news.QuantityKind, unit string) *Builder {
 	sp := b.spans(text)
 	if len(sp) == 0 {
 		panic("comparetest: quantity not in text: " + text)

@@ -31,7 +31,7 @@ func TestExampleFigures(t *testing.T) {
 		t.Fatalf("read %d example articles; want 2", len(docs))
 	}
 	docs[0].Quantities, docs[1].Quantities = nil, nil
-	add := func(d *news.Document, text string, v float64, q, counts string) {
+	add := func(d *news.Document, text string, v float64, q news.Qualifier, counts string) {
 		i := strings.Index(d.Text, text)
 		if i < 0 {
 			t.Fatalf("no %q", text)
