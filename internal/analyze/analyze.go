@@ -3,6 +3,7 @@ package analyze
 import (
 	"github.com/parallax-news/parallax/internal/analyze/dates"
 	"github.com/parallax-news/parallax/internal/analyze/entity"
+	"github.com/parallax-news/parallax/internal/analyze/lang"
 	"github.com/parallax-news/parallax/internal/analyze/quantity"
 	"github.com/parallax-news/parallax/internal/analyze/quote"
 	"github.com/parallax-news/parallax/internal/analyze/sentence"
@@ -27,6 +28,9 @@ type Analyzer struct {
 func (z *Analyzer) Analyze(a news.Article) news.Document {
 	d := news.Document{Article: a}
 	text := a.Text
+	if d.Language == "" {
+		d.Language = lang.Detect(text)
+	}
 	d.Sentences = sentence.Split(text)
 	if !z.Options.SkipEntities || !z.Options.SkipQuotes {
 		d.Entities = entity.Find(text, d.Sentences)

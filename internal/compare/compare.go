@@ -6,10 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/RadhiFadlillah/whatlanggo"
-
 	"github.com/parallax-news/parallax/internal/news"
-	"github.com/parallax-news/parallax/internal/token"
 )
 
 // Options tunes a comparison. The zero value uses the defaults.
@@ -281,23 +278,12 @@ func dedupe(in []news.Document) ([]news.Document, []Duplicate) {
 	return out, dups
 }
 
-// languages returns each article's language: the declared one, else "en"
-// when English function words make up a fair share of the text, else the
-// language whatlanggo recognises reliably, else "".
+// languages returns each article's language, lower case; "" when neither
+// its input nor the analysis (the lang stage) named one.
 func languages(docs []news.Document) []string {
 	out := make([]string, len(docs))
 	for i, d := range docs {
-		switch {
-		case d.Language != "":
-			out[i] = strings.ToLower(d.Language)
-		case looksEnglish(d.Text):
-			out[i] = "en"
-		default:
-			head := strings.ToValidUTF8(d.Text[:min(len(d.Text), 4000)], "") // the cut may split a rune
-			if info := whatlanggo.Detect(head); info.IsReliable() {
-				out[i] = info.Lang.Iso6391()
-			}
-		}
+		out[i] = strings.ToLower(d.Language)
 	}
 	return out
 }
@@ -329,17 +315,4 @@ func mainLanguage(langs []string) string {
 		}
 	}
 	return best
-}
-
-// looksEnglish reports whether at least a fifth of the first thousand
-// words of text are English function words.
-func looksEnglish(text string) bool {
-	n, stop := 0, 0
-	token.Each(text[:min(len(text), 8000)], func(w token.Word) {
-		n++
-		if token.IsStop(strings.ToLower(w.Text(text))) {
-			stop++
-		}
-	})
-	return n >= 5 && stop*5 >= n
 }

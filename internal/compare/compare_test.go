@@ -67,7 +67,7 @@ func TestInterval(t *testing.T) {
 	tests := []struct {
 		name   string
 		a, b   float64
-		qa, qb string
+		qa, qb news.Qualifier
 		want   bool
 	}{
 		{"more than vs exact above", 4400, 4408, "more than", "", true},
@@ -377,7 +377,7 @@ func TestDeterministic(t *testing.T) {
 func TestDurationsGroup(t *testing.T) {
 	a := comparetest.NewDoc("a", "Herald", "", time.Time{}).
 		Para("The mission ends an almost six-year presence in the valley.").
-		Quantity("almost six-year presence", 6, "almost", "presence", news.Duration, "year").Doc()
+		Quantity("almost six-year presence", 6, news.Nearly, "presence", news.Duration, "year").Doc()
 	b := comparetest.NewDoc("b", "Bulletin", "", time.Time{}).
 		Para("Engineers leave after nearly six years in the valley.").
 		Quantity("nearly six years", 6, "nearly", "", news.Duration, "year").Doc()
@@ -396,8 +396,8 @@ func TestDurationsGroup(t *testing.T) {
 	}
 }
 
-// Articles in several languages: the languages are detected when not
-// declared, a note says so, and the summary keeps to the main language.
+// Articles in several languages (as the lang stage names them): a note
+// says so, and the summary keeps to the main language.
 func TestMixedLanguages(t *testing.T) {
 	a := comparetest.NewDoc("a", "Herald", "Harbour bridge reopens", time.Time{}).
 		Para("The harbour bridge reopened on Monday after two years of repairs.",
@@ -409,9 +409,7 @@ func TestMixedLanguages(t *testing.T) {
 		Para("Die Hafenbrücke ist am Montag nach zwei Jahren Reparatur wieder für den Verkehr geöffnet worden.",
 			"Die Ingenieure haben die Seile und die Fahrbahn ersetzt, und die Stadt hat die Arbeiten bezahlt.").Doc()
 	docs := []news.Document{de, a, b}
-	for i := range docs {
-		docs[i].Language = "" // undeclared, as in plain-text files
-	}
+	docs[0].Language = "de"
 	r := Compare(docs, Options{})
 	if !slices.ContainsFunc(r.Notes, func(n string) bool { return strings.Contains(n, "(de, en)") }) {
 		t.Errorf("notes = %q; want one naming the languages de, en", r.Notes)

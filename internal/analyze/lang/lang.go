@@ -1,0 +1,44 @@
+// Package lang is the analysis stage that names an article's language when
+// its input did not declare one. It reads only the article's text; the
+// result goes to news.Article.Language, which compare uses to align only
+// articles in one language.
+//
+// English, the language of nearly every input, is recognised from its
+// function words, which is fast and reliable even on short texts; other
+// languages go to whatlanggo (github.com/RadhiFadlillah/whatlanggo), whose
+// answer is kept only when it says it is reliable.
+package lang
+
+import (
+	"strings"
+
+	"github.com/RadhiFadlillah/whatlanggo"
+	"github.com/parallax-news/parallax/internal/token"
+)
+
+// Detect returns the ISO 639-1 code of the language of text: "en" when at
+// least a fifth of its first words are English function words, else
+// whatlanggo's answer when reliable, else "".
+func Detect(text string) string {
+	if looksEnglish(text) {
+		return "en"
+	}
+	head := strings.ToValidUTF8(text[:min(len(text), 4000)], "") // the cut may split a rune
+	if info := whatlanggo.Detect(head); info.IsReliable() {
+		return info.Lang.Iso6391()
+	}
+	return ""
+}
+
+// looksEnglish reports whether at least a fifth of the words in the first
+// 8,000 bytes of text are English function words.
+func looksEnglish(text string) bool {
+	n, stop := 0, 0
+	token.Each(text[:min(len(text), 8000)], func(w token.Word) {
+		n++
+		if token.IsStop(strings.ToLower(w.Text(text))) {
+			stop++
+		}
+	})
+	return n >= 5 && stop*5 >= n
+}
