@@ -135,10 +135,61 @@ type Date struct {
 	Span
 }
 
+// TokenKind tells words from punctuation.
+type TokenKind uint8
+
+// The token kinds.
+const (
+	Word   TokenKind = iota // letters and digits with inner apostrophes, hyphens, dots of initials (al-Maliki, U.S, don't)
+	Number                  // a word that starts with a digit, with inner "," and "." between digits (4,408, 3.5, 2011)
+	Punct                   // one rune that is neither a word's nor white space: . , " “ — (
+)
+
+// TokenFlags describe a token's shape and what stands before it.
+type TokenFlags uint16
+
+// The token flags.
+const (
+	Cap      TokenFlags = 1 << iota // starts with an upper-case letter
+	Lower                           // starts with a lower-case letter
+	AllCaps                         // two or more letters, all upper case
+	Digit                           // holds a digit
+	Dot                             // Ext holds the final '.' of an initial or abbreviation (B., Mr., U.S.)
+	Poss                            // possessive: End is before "'s" / "’s" (Obama's) or the word ends "s'" and Ext holds the "'"
+	Joined                          // holds an inner apostrophe or hyphen
+	Dotted                          // holds an inner '.' between letters (U.S, a.m)
+	Particle                        // a lower-case name particle joined to a capital: al-Maliki, d'Estaing
+	Space                           // white space stands right before it
+	Line                            // a line break stands before it (in the white space before it)
+	Para                            // a blank line stands before it: it starts a paragraph
+	Tab                             // the white space before it holds a tab or other white space than ' ', no-break and thin spaces
+)
+
+// Token is one word or punctuation mark of an article's text, as the
+// tokenizer reads it once for every analysis stage. Offsets are bytes of
+// the text; tokens are in order and never overlap.
+type Token struct {
+	Start, End int32 // the word without a possessive "'s" or an abbreviation's dot; the mark
+	Ext        int32 // the end with the possessive and the dot (End when it has neither)
+	Kind       TokenKind
+	Flags      TokenFlags
+	Lex        uint64 // the lexicon classes of the word (lexicon.Class), 0 for marks
+}
+
+// Has reports whether t has every flag of f.
+func (t Token) Has(f TokenFlags) bool { return t.Flags&f == f }
+
+// Text returns the token's word (or mark) in text, without a possessive or
+// a final dot.
+func (t Token) Text(text string) string { return text[t.Start:t.End] }
+
 // Document is an article with its analysis. The analysis stages fill it in
 // one pass; later stages (cluster, compare) only read it.
 type Document struct {
 	Article
+	// Tokens are the words and marks of Text, read once by the tokenizer;
+	// every stage reads them. They are not part of any output.
+	Tokens     []Token `json:"-"`
 	Sentences  []Span
 	Entities   []Entity
 	Quotes     []Quote
