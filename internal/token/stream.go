@@ -130,7 +130,6 @@ func (t *tokenizer) gapFlags(lines int) news.TokenFlags {
 	return f
 }
 
-
 func isLetterAt(s string, i int) bool {
 	if i >= len(s) {
 		return false
