@@ -1,6 +1,11 @@
 package lang
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/lexicon"
+	"github.com/parallax-news/parallax/internal/token"
+)
 
 func TestDetect(t *testing.T) {
 	tests := []struct{ name, text, want string }{
@@ -12,7 +17,7 @@ func TestDetect(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := Detect(tt.text); got != tt.want {
+			if got := Detect(tt.text, token.Tokenize(nil, tt.text, lexicon.Default())); got != tt.want {
 				t.Errorf("Detect(%.30q) = %q; want %q", tt.text, got, tt.want)
 			}
 		})
