@@ -57,7 +57,7 @@ func Chain(opt Options) []Stage {
 	if lx == nil {
 		lx = lexicon.Default()
 	}
-	c := []Stage{Tokens{lx}, Sentences{}, Language{}}
+	c := []Stage{Tokens{lx}, Sentences{lx}, Language{}}
 	if !opt.SkipEntities || !opt.SkipQuotes {
 		c = append(c, Entities{})
 	}
@@ -92,11 +92,11 @@ func (s Tokens) Run(d *news.Document) {
 	d.Tokens = token.Tokenize(make([]news.Token, 0, len(d.Text)/5+1), d.Text, s.Lexicon)
 }
 
-// Sentences is the sentence stage.
-type Sentences struct{}
+// Sentences is the sentence stage; it reads the tokens.
+type Sentences struct{ Lexicon *lexicon.Lexicon }
 
 // Run fills in d.Sentences.
-func (Sentences) Run(d *news.Document) { d.Sentences = sentence.Split(d.Text) }
+func (s Sentences) Run(d *news.Document) { d.Sentences = sentence.Split(d.Text, d.Tokens, s.Lexicon) }
 
 // Language names the article's language when its input did not.
 type Language struct{}

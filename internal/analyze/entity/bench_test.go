@@ -41,7 +41,7 @@ func BenchmarkFindPolnear(b *testing.B) {
 	sents := make([][]news.Span, len(texts))
 	for i, t := range texts {
 		n += int64(len(t))
-		sents[i] = sentence.Split(t)
+		sents[i] = sentence.SplitText(t)
 	}
 	b.ReportAllocs()
 	b.SetBytes(n)
@@ -59,6 +59,6 @@ func TestFindPolnear(t *testing.T) {
 		t.Skip("short mode")
 	}
 	for _, text := range polnearTexts(t, 300) {
-		checkEntities(t, text, Find(text, sentence.Split(text)))
+		checkEntities(t, text, Find(text, sentence.SplitText(text)))
 	}
 }

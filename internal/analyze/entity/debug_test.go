@@ -54,7 +54,7 @@ func TestPrintEntities(t *testing.T) {
 
 func printEnts(id, text string) {
 	fmt.Printf("=== %s\n", id)
-	for _, e := range Find(text, sentence.Split(text)) {
+	for _, e := range Find(text, sentence.SplitText(text)) {
 		fmt.Printf("  %-13s %-30q %q\n", e.Type, e.Name, e.Aliases)
 	}
 }
@@ -84,7 +84,7 @@ func TestDumpEntities(t *testing.T) {
 		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
 			t.Fatal(err)
 		}
-		if err := enc.Encode(map[string]any{"id": a.ID, "entities": Find(a.Text, sentence.Split(a.Text))}); err != nil {
+		if err := enc.Encode(map[string]any{"id": a.ID, "entities": Find(a.Text, sentence.SplitText(a.Text))}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -19,7 +19,7 @@ type ent struct {
 	Aliases []string
 }
 
-func find(text string) []news.Entity { return Find(text, sentence.Split(text)) }
+func find(text string) []news.Entity { return Find(text, sentence.SplitText(text)) }
 
 func simplify(es []news.Entity) []ent {
 	out := make([]ent, len(es))
@@ -308,7 +308,7 @@ func FuzzFind(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		checkEntities(t, s, Find(s, sentence.Split(s)))
+		checkEntities(t, s, Find(s, sentence.SplitText(s)))
 		checkEntities(t, s, Find(s, nil))
 		// Spans that are not sentences must not break it either.
 		n := len(s)
@@ -378,7 +378,7 @@ func benchText() string {
 
 func BenchmarkFind(b *testing.B) {
 	s := benchText()
-	sents := sentence.Split(s)
+	sents := sentence.SplitText(s)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {

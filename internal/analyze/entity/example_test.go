@@ -10,7 +10,7 @@ import (
 func ExampleFind() {
 	text := "President Barack Obama met Prime Minister Nouri al-Maliki at the White House. " +
 		"Mr Obama said the talks went well. Maliki agreed."
-	for _, e := range entity.Find(text, sentence.Split(text)) {
+	for _, e := range entity.Find(text, sentence.SplitText(text)) {
 		fmt.Printf("%s (%s): %q\n", e.Name, e.Type, e.Aliases)
 	}
 	// Output:

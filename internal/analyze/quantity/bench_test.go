@@ -25,7 +25,7 @@ func benchText() string {
 
 func BenchmarkFind(b *testing.B) {
 	s := benchText()
-	sents := sentence.Split(s)
+	sents := sentence.SplitText(s)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
@@ -43,7 +43,7 @@ func BenchmarkFindCorpus(b *testing.B) {
 	sents := make([][]news.Span, len(texts))
 	n := 0
 	for i, s := range texts {
-		sents[i] = sentence.Split(s)
+		sents[i] = sentence.SplitText(s)
 		n += len(s)
 	}
 	b.ReportAllocs()

@@ -9,7 +9,7 @@ import (
 
 func ExampleFind() {
 	text := "About 9,000 soldiers remain, down from a peak of 16,500 in 2008. The programme cost $4.5bn."
-	for _, q := range quantity.Find(text, sentence.Split(text)) {
+	for _, q := range quantity.Find(text, sentence.SplitText(text)) {
 		fmt.Printf("%s | %q | %v | %q | %s/%s\n", q.Text, q.Qualifier, q.Value, q.Counts, q.Kind, q.Unit)
 	}
 	// Output:

@@ -25,7 +25,7 @@ type brief struct {
 
 func find(s string) []brief {
 	var out []brief
-	for _, q := range Find(s, sentence.Split(s)) {
+	for _, q := range Find(s, sentence.SplitText(s)) {
 		out = append(out, brief{q.Text, q.Qualifier, q.Counts, q.Value, q.Kind, q.Unit})
 	}
 	return out
@@ -313,7 +313,7 @@ func TestExample(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		all = append(all, Find(string(b), sentence.Split(string(b)))...)
+		all = append(all, Find(string(b), sentence.SplitText(string(b)))...)
 	}
 	want := []brief{
 		{"39,000 US troops", "", "us troops", 39000, news.Count, ""},
@@ -344,7 +344,7 @@ func FuzzFind(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		last := 0
-		for _, q := range Find(s, sentence.Split(s)) {
+		for _, q := range Find(s, sentence.SplitText(s)) {
 			if q.Start < last || q.End <= q.Start || q.End > len(s) {
 				t.Fatalf("Find(%q): bad span %v after %d", s, q.Span, last)
 			}

@@ -273,7 +273,7 @@ func TestFindBBC(t *testing.T) {
 	text := readExample(t, "examples/iraq-2011/002_6a481520883e14a8.txt")
 	t.Run("alone", func(t *testing.T) { checkBBC(t, text, Find(text, nil, nil)) })
 	t.Run("with entities", func(t *testing.T) {
-		sents := sentence.Split(text)
+		sents := sentence.SplitText(text)
 		checkBBC(t, text, Find(text, sents, entity.Find(text, sents)))
 	})
 }

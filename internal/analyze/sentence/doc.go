@@ -1,7 +1,10 @@
-// Package sentence is analysis stage 1: it splits a cleaned article body into
-// sentences, as trimmed byte spans.
+// Package sentence is the analysis stage after the tokenizer: it splits a
+// cleaned article body into sentences, as byte spans from the first token
+// of a sentence to the end of its last. It reads the token stream and the
+// lexicon (abbreviations, sentence starters); it imports news and lexicon
+// only.
 //
-// It is a hand-written single pass over the bytes rather than a library
+// It is a hand-written single pass over the tokens rather than a library
 // segmenter (prose, Unicode UAX #29) because it runs on every article and
 // must cost a few microseconds, and because news text needs rules those
 // segmenters lack: honorifics and initials ("Sen.", "George W. Bush",
@@ -19,6 +22,7 @@
 //     it is an abbreviation: titles ("Mr.", "Gov.", "Lt.") never end one;
 //     "No." and month abbreviations do not before a number; initials and
 //     initialisms ("W.", "U.S.", "a.m.", "Inc.") only do when the next word
-//     is a typical sentence opener ("The", "He", "But"…);
+//     is a typical sentence opener ("The", "He", "But"…); a quotation mark
+//     or dash before the abbreviation changes nothing ('Mr. President');
 //   - a short list marker ("1.", "a)") does not make a sentence of its own.
 package sentence

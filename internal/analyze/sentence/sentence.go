@@ -1,306 +1,271 @@
 package sentence
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/parallax-news/parallax/internal/lexicon"
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/token"
 )
 
-// special marks the bytes the scanner has to look at; every other byte is
-// skipped in the fast loop.
-var special = [256]bool{'.': true, '!': true, '?': true, '\n': true, '\r': true, 0xE2: true}
-
 // Split returns the sentences of text as byte spans, in order, without
-// surrounding white space. Every non-space byte of text lies in exactly one
-// span; spans never overlap and always start and end on UTF-8 boundaries.
-func Split(text string) []news.Span {
+// surrounding white space. toks are the tokens of text (token.Tokenize);
+// lx the lexicon they were looked up in, for the abbreviations. Every
+// token lies in exactly one span; spans never overlap and always start and
+// end on token boundaries.
+func Split(text string, toks []news.Token, lx *lexicon.Lexicon) []news.Span {
+	s := splitter{text: text, toks: toks, lx: lx}
 	out := make([]news.Span, 0, len(text)/64+1)
-	start := 0
-	i := 0
-	for i < len(text) {
-		c := text[i]
-		if !special[c] {
-			i++
+	first := 0 // the first token of the current sentence
+	for k := 0; k < len(toks); {
+		t := toks[k]
+		if t.Flags&news.Line != 0 && k > first {
+			out = s.emit(out, first, k)
+			first = k
+		}
+		if !s.terminator(k) {
+			k++
 			continue
 		}
-		switch c {
-		case '\n', '\r':
-			out = emit(out, text, start, i)
-			start = i + 1
-			i++
-		case 0xE2:
-			if i+2 < len(text) && text[i+1] == 0x80 {
-				switch text[i+2] {
-				case 0xA8, 0xA9: // line and paragraph separators
-					out = emit(out, text, start, i)
-					start = i + 3
-					i += 3
-					continue
-				case 0xA6: // …
-					end, ok := boundary(text, start, i)
-					if ok {
-						out = emit(out, text, start, end)
-						start = end
-					}
-					i = max(end, i+3)
-					continue
-				}
-			}
-			i++
-		default: // . ! ?
-			end, ok := boundary(text, start, i)
-			if ok {
-				out = emit(out, text, start, end)
-				start = end
-			}
-			i = max(end, i+1)
+		next, ok := s.boundary(first, k)
+		if ok {
+			out = s.emit(out, first, next)
+			first = next
 		}
+		k = next
 	}
-	return emit(out, text, start, len(text))
+	return s.emit(out, first, len(toks))
 }
 
-// emit appends text[start:end] trimmed of white space, when anything is left.
-func emit(out []news.Span, text string, start, end int) []news.Span {
-	for start < end {
-		n := spaceAt(text, start)
-		if n == 0 {
-			break
-		}
-		start += n
-	}
-	for end > start {
-		n := spaceBefore(text, end)
-		if n == 0 {
-			break
-		}
-		end -= n
-	}
-	if start < end {
-		out = append(out, news.Span{Start: start, End: end})
+type splitter struct {
+	text string
+	toks []news.Token
+	lx   *lexicon.Lexicon
+}
+
+// emit appends the span of toks[a:b], when it holds any.
+func (s *splitter) emit(out []news.Span, a, b int) []news.Span {
+	if a < b {
+		out = append(out, news.Span{Start: int(s.toks[a].Start), End: int(s.toks[b-1].Ext)})
 	}
 	return out
 }
 
-// spaceAt returns the byte length of the white-space rune at text[i], or 0.
-func spaceAt(text string, i int) int {
-	c := text[i]
-	if c < utf8.RuneSelf {
-		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
-			return 1
-		}
+// mark returns the rune of a punctuation token, 0 for words.
+func (s *splitter) mark(k int) rune {
+	t := s.toks[k]
+	if t.Kind != news.Punct {
 		return 0
 	}
-	if c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF && c != 0xE1 {
-		return 0
-	}
-	r, n := utf8.DecodeRuneInString(text[i:])
-	if r != utf8.RuneError && isSpaceRune(r) {
-		return n
-	}
-	return 0
+	r, _ := utf8.DecodeRuneInString(s.text[t.Start:t.End])
+	return r
 }
 
-// spaceBefore returns the byte length of the white-space rune ending at
-// text[:i], or 0.
-func spaceBefore(text string, i int) int {
-	c := text[i-1]
-	if c < utf8.RuneSelf {
-		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
-			return 1
-		}
-		return 0
-	}
-	r, n := utf8.DecodeLastRuneInString(text[:i])
-	if r != utf8.RuneError && isSpaceRune(r) {
-		return n
-	}
-	return 0
+// attached reports whether token k follows token k-1 with no white space.
+func (s *splitter) attached(k int) bool {
+	return k < len(s.toks) && s.toks[k].Flags&news.Space == 0
 }
 
-func isSpaceRune(r rune) bool {
-	return r == 0xFEFF || r == 0x200B || unicode.IsSpace(r)
-}
-
-// closerAt returns the byte length of a closing quotation mark or bracket at
-// text[i], or 0.
-func closerAt(text string, i int) int {
-	switch text[i] {
-	case '"', '\'', ')', ']':
-		return 1
-	case 0xE2: // ” ’ ›
-		if i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0x9D || text[i+2] == 0x99 || text[i+2] == 0xBA) {
-			return 3
-		}
-	case 0xC2: // »
-		if i+1 < len(text) && text[i+1] == 0xBB {
-			return 2
-		}
+// terminator reports whether token k may end a sentence: '.', '!', '?' or
+// '…', or a word whose final dot is in the token (Mr., U.S.).
+func (s *splitter) terminator(k int) bool {
+	t := s.toks[k]
+	switch {
+	case t.Flags&news.Dot != 0:
+		return true
+	case t.Kind != news.Punct:
+		return false
 	}
-	return 0
-}
-
-// openerAt returns the byte length of an opening quotation mark or bracket
-// at text[i], or 0.
-func openerAt(text string, i int) int {
-	switch text[i] {
-	case '"', '\'', '(', '[':
-		return 1
-	case 0xE2: // “ ‘ ‹
-		if i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0x9C || text[i+2] == 0x98 || text[i+2] == 0xB9) {
-			return 3
-		}
-	case 0xC2: // «
-		if i+1 < len(text) && text[i+1] == 0xAB {
-			return 2
-		}
+	switch s.text[t.Start] {
+	case '.', '!', '?':
+		return true
+	case 0xE2: // …
+		return t.End-t.Start == 3 && s.text[t.Start+1] == 0x80 && s.text[t.Start+2] == 0xA6
 	}
-	return 0
+	return false
 }
 
-// boundary decides whether the terminator at text[i] ends the sentence that
-// began at start. It returns the end of the terminator run with its closing
-// marks, and whether that is a sentence boundary.
-func boundary(text string, start, i int) (int, bool) {
-	j := i
+func isCloser(r rune) bool {
+	switch r {
+	case '"', '\'', ')', ']', '”', '’', '›', '»':
+		return true
+	}
+	return false
+}
+
+func isOpener(r rune) bool {
+	switch r {
+	case '"', '\'', '(', '[', '“', '‘', '‹', '«':
+		return true
+	}
+	return false
+}
+
+// boundary decides whether the terminator at token k ends the sentence
+// that began at token first. It returns the token after the terminator run
+// and its closing marks, and whether that is a sentence boundary.
+func (s *splitter) boundary(first, k int) (int, bool) {
+	toks := s.toks
 	dots, strong := 0, false
-	for j < len(text) {
-		switch c := text[j]; {
-		case c == '.':
-			dots++
+	j := k
+	for j < len(toks) && (j == k || s.attached(j)) {
+		if j == k && toks[j].Flags&news.Dot != 0 {
+			dots++ // the word's own dot
 			j++
-			continue
-		case c == '!' || c == '?':
-			strong = true
-			j++
-			continue
-		case c == 0xE2 && j+2 < len(text) && text[j+1] == 0x80 && text[j+2] == 0xA6:
-			strong = true // an ellipsis behaves like '!' and '?'
-			j += 3
 			continue
 		}
-		break
+		switch s.mark(j) {
+		case '.':
+			dots++
+		case '!', '?', '…':
+			strong = true
+		default:
+			goto run
+		}
+		j++
 	}
+run:
 	if dots > 1 {
 		strong = true
 	}
-	if j == len(text) {
+	if j == len(toks) {
 		return j, true
 	}
-	if dots == 1 && !strong && gluedStart(text, i, j) {
+	if dots == 1 && !strong && s.gluedStart(k) {
 		return j, true
 	}
-	for j < len(text) {
-		n := closerAt(text, j)
-		if n == 0 {
-			break
-		}
-		j += n
+	for j < len(toks) && s.attached(j) && isCloser(s.mark(j)) {
+		j++
 	}
-	end := j
-	if end == len(text) {
-		return end, true
+	if j == len(toks) {
+		return j, true
 	}
 	// White space must follow.
-	k := end
-	sawSpace := false
-	for k < len(text) {
-		if text[k] == '\n' || text[k] == '\r' {
-			return end, true
-		}
-		n := spaceAt(text, k)
-		if n == 0 {
-			break
-		}
-		sawSpace = true
-		k += n
+	next := toks[j]
+	if next.Flags&news.Line != 0 {
+		return j, true
 	}
-	if !sawSpace {
-		return end, false
+	if next.Flags&news.Space == 0 {
+		return j, false
 	}
-	if k == len(text) {
-		return end, true
-	}
+	o := j
 	opened := false
-	for k < len(text) {
-		n := openerAt(text, k)
-		if n == 0 {
-			break
-		}
+	for o < len(toks) && (o == j || s.attached(o)) && isOpener(s.mark(o)) {
 		opened = true
-		k += n
+		o++
 	}
-	if k == len(text) {
-		return end, true
+	if o == len(toks) {
+		return j, true
 	}
-	r, _ := utf8.DecodeRuneInString(text[k:])
+	r := ' ' // what follows the openers; white space reads as neither case
+	if o == j || s.attached(o) {
+		r, _ = utf8.DecodeRuneInString(s.text[toks[o].Start:])
+	}
 	if unicode.IsLower(r) {
-		return end, false
+		return j, false
 	}
 	if strong {
-		return end, true
+		return j, true
 	}
 	digit := '0' <= r && r <= '9'
-	// A single '.': look at the word before it.
-	ws := i
-	for ws > start {
-		c := text[ws-1]
-		if u := c &^ 0x20; 'A' <= u && u <= 'Z' || c == '.' {
-			ws--
-			continue
-		}
-		break
+	if o != j && !s.attached(o) {
+		o = len(toks) // white space after the openers: no word opens the sentence
 	}
-	word := text[ws:i]
-	if word == "" {
-		// "1." alone at the start of a sentence is a list marker.
-		s := start
-		for s < i && spaceAt(text, s) > 0 {
-			s += spaceAt(text, s)
-		}
-		if i-s <= 3 && allDigits(text[s:i]) {
-			return end, false
-		}
-		return end, true
-	}
-	if ws > start {
-		// The word runs on with non-ASCII letters or digits: an ordinary word.
-		pr, _ := utf8.DecodeLastRuneInString(text[:ws])
-		if unicode.IsLetter(pr) || unicode.IsDigit(pr) || pr == '\'' || pr == '’' || pr == '-' {
-			return end, true
-		}
-	}
-	if i-start == 1 && len(word) == 1 {
-		return end, false // "a." list marker
-	}
-	switch classify(word) {
-	case title:
-		return end, false
-	case numbered:
-		return end, !digit
-	case month:
-		if digit {
-			return end, false
-		}
-		return end, opened || starter(text, k)
-	case initial:
-		if digit {
-			return end, false
-		}
-		return end, opened || starter(text, k)
-	}
-	return end, true
+	return j, s.beforeDot(first, k, digit, opened, o)
 }
 
-// gluedStart reports whether the '.' at text[i] (ending at j) joins two
+// beforeDot decides a single '.' by the word before it: an abbreviation
+// or initial does not end the sentence (or only before a sentence opener:
+// the token at o, len(s.toks) when none).
+func (s *splitter) beforeDot(first, k int, digit, opened bool, o int) bool {
+	toks := s.toks
+	w := k // the word the dot ends
+	if toks[k].Flags&news.Dot == 0 {
+		if k == first || !s.attached(k) || toks[k-1].Kind == news.Punct {
+			return true
+		}
+		w = k - 1
+		if toks[w].Kind == news.Number {
+			// "1." alone at the start of a sentence is a list marker.
+			n := s.text[toks[w].Start:toks[w].End]
+			return !(w == first && len(n) <= 3 && allDigits(n))
+		}
+	}
+	word := s.text[toks[w].Start:toks[w].End]
+	// Parts joined by dots make one word: "H.J.Res.", "will.i.am.".
+	for a := w; a > first && s.attached(a); {
+		p := a - 1 // a word with its dot ("H.J.") or a dot after one
+		if s.mark(p) == '.' && p > first && s.attached(p) {
+			p--
+		} else if toks[p].Flags&news.Dot == 0 {
+			break
+		}
+		if toks[p].Kind != news.Word {
+			break
+		}
+		word = s.text[toks[p].Start:toks[w].End]
+		a = p
+	}
+	if toks[w].Flags&news.Poss != 0 {
+		return true // "B's." is a possessive, not an initial
+	}
+	if !asciiWord(word) {
+		return true // digits or other letters: an ordinary word
+	}
+	if w == first && len(word) == 1 && (w == 0 || toks[w].Flags&news.Line != 0) {
+		return false // "a." list marker
+	}
+	switch s.classify(word, lexicon.Class(toks[w].Lex)) {
+	case title:
+		return false
+	case numbered:
+		return !digit
+	case month, initial:
+		if digit {
+			return false
+		}
+		return opened || o < len(toks) && s.starter(toks[o])
+	}
+	return true
+}
+
+// starter reports whether t is a word that typically opens a sentence
+// ("The", "He", "But"), or such a word with a contraction ("They're").
+func (s *splitter) starter(t news.Token) bool {
+	w := s.text[t.Start:t.End]
+	if t.Flags&news.Joined != 0 {
+		if i := strings.IndexAny(w, "'’"); i > 0 {
+			w = w[:i]
+			return asciiWord(w) && s.lx.Is(w, lexicon.SentenceStarter)
+		}
+	}
+	return asciiWord(w) && lexicon.Class(t.Lex)&lexicon.SentenceStarter != 0
+}
+
+// gluedStart reports whether the single dot that ends token k joins two
 // sentences without a space, as scraped text often does: "home.The".
-func gluedStart(text string, i, j int) bool {
-	if i < 2 || j+1 >= len(text) {
+func (s *splitter) gluedStart(k int) bool {
+	t := s.text
+	e := int(s.toks[k].Ext) // just after the dot
+	i := e - 1
+	if i < 2 || e+1 >= len(t) {
 		return false
 	}
-	a, b := text[i-2], text[i-1]
-	c, d := text[j], text[j+1]
+	a, b := t[i-2], t[i-1]
+	c, d := t[e], t[e+1]
 	return 'a' <= a && a <= 'z' && 'a' <= b && b <= 'z' && 'A' <= c && c <= 'Z' && 'a' <= d && d <= 'z'
+}
+
+// asciiWord reports whether w is ASCII letters and inner dots.
+func asciiWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '.') {
+			return false
+		}
+	}
+	return w != ""
 }
 
 func allDigits(s string) bool {
@@ -322,95 +287,59 @@ const (
 	initial       // ends one only before a sentence opener: U.S. W. Inc.
 )
 
-// classify returns the kind of the word before a '.', given without it.
-func classify(w string) kind {
+// classify returns the kind of the word before a '.', given without it,
+// with its lexicon classes.
+func (s *splitter) classify(w string, c lexicon.Class) kind {
 	if len(w) > 8 {
 		return ordinary
 	}
-	var buf [8]byte
-	inner := false
 	capital := 'A' <= w[0] && w[0] <= 'Z'
 	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c == '.' {
-			inner = true
+		if w[i] == '.' {
+			return initial // U.S, a.m, D.C, e.g
 		}
-		buf[i] = c | 0x20
-	}
-	if inner {
-		return initial // U.S, a.m, D.C, e.g
 	}
 	if len(w) == 1 {
-		if w == "v" {
+		switch {
+		case w == "v":
 			return title // Roe v. Wade
-		}
-		if capital {
+		case capital:
 			return initial
 		}
 		return ordinary
 	}
-	k, needCap := abbrevKind(string(buf[:len(w)]))
-	if needCap && !capital {
+	if c&lexicon.MonthAbbr != 0 {
+		if capital {
+			return month
+		}
 		return ordinary
 	}
-	return k
-}
-
-// abbrevKind returns the kind of a lower-case abbreviation without its dot,
-// and whether it only counts when written with a capital letter. A switch
-// compiles to a length-and-binary search, faster here than a map.
-func abbrevKind(w string) (kind, bool) {
-	switch w {
-	case "mr", "mrs", "ms", "messrs", "mmes", "mme", "mlle", "dr", "drs", "prof", "sen", "sens",
-		"rep", "reps", "gov", "govs", "gen", "lt", "col", "maj", "capt", "cmdr", "cmdt", "adm", "sgt",
-		"cpl", "pvt", "spc", "rev", "hon", "pres", "supt", "insp", "det", "amb", "atty", "brig", "fr",
-		"mt", "ft", "msgr", "lieut", "comdr", "gens", "sec", "secy", "treas", "asst", "assoc":
-		return title, true
-	case "vs", "cf", "viz":
-		return title, false
-	case "no", "nos", "art", "vol", "vols", "pp", "fig", "figs", "ch", "chap", "para", "sect", "op", "ed":
-		return numbered, false
-	case "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec":
-		return month, true
-	case "jr", "sr", "etc", "inc", "ltd", "corp", "co", "bros", "plc", "llc", "st", "ave", "blvd", "rd",
-		"approx", "est", "dept", "univ", "intl", "natl", "govt", "mfg", "ca", "al",
-		"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans",
-		"ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
-		"penn", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "ida":
-		return initial, false
+	if c&lexicon.Abbreviation == 0 {
+		return ordinary
 	}
-	return ordinary, false
-}
-
-// starter reports whether the word at text[k] is one that typically opens
-// a sentence ("The", "He", "But"), so that an initialism before it ends one.
-func starter(text string, k int) bool {
-	e := k
-	for e < len(text) && e-k < 12 {
-		c := text[e]
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
-			e++
-			continue
+	var buf [8]byte
+	for i := 0; i < len(w); i++ {
+		buf[i] = w[i] | 0x20
+	}
+	switch v, _ := s.lx.Value("abbreviations", string(buf[:len(w)])); v {
+	case "title":
+		if capital {
+			return title
 		}
-		break
+	case "title-any":
+		return title
+	case "numbered":
+		return numbered
+	case "initial":
+		return initial
 	}
-	if e == k || e-k >= 12 || e < len(text) && text[e] >= utf8.RuneSelf {
-		return false
-	}
-	var buf [12]byte
-	for i := k; i < e; i++ {
-		buf[i-k] = text[i] | 0x20
-	}
-	switch string(buf[:e-k]) {
-	case "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and",
-		"or", "so", "yet", "in", "on", "at", "this", "that", "these", "those", "there", "his", "her",
-		"their", "its", "our", "my", "as", "after", "before", "when", "while", "if", "some", "many",
-		"most", "both", "for", "meanwhile", "however", "still", "also", "since", "although", "though",
-		"then", "now", "what", "who", "why", "how", "where", "is", "are", "was", "were", "do", "does",
-		"did", "not", "no", "yes", "all", "each", "every", "one", "officials", "critics", "mr", "mrs",
-		"ms", "dr", "with", "by", "from", "to", "under", "during", "among", "according", "instead",
-		"even", "only", "last", "next", "other", "another", "such", "more", "earlier", "later":
-		return true
-	}
-	return false
+	return ordinary
+}
+
+// SplitText tokenizes text with the default lexicon and splits it: for
+// tests and tools that start from a bare text. The pipeline tokenizes once
+// and calls Split.
+func SplitText(text string) []news.Span {
+	lx := lexicon.Default()
+	return Split(text, token.Tokenize(nil, text, lx), lx)
 }

@@ -5,10 +5,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/parallax-news/parallax/internal/lexicon"
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/token"
 )
 
 // texts returns the sentence texts of spans in s.
@@ -30,11 +33,11 @@ func runCases(t *testing.T, cases []splitCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := texts(tc.in, Split(tc.in))
+			got := texts(tc.in, split(tc.in))
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("Split(%q) = %q; want %q\n(-want +got)\n%s", tc.in, got, tc.want, diff)
 			}
-			checkSpans(t, tc.in, Split(tc.in))
+			checkSpans(t, tc.in, split(tc.in))
 		})
 	}
 }
@@ -174,7 +177,7 @@ func FuzzSplit(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		checkSpans(t, s, Split(s))
+		checkSpans(t, s, split(s))
 	})
 }
 
@@ -204,7 +207,7 @@ func exampleText(tb testing.TB) string {
 
 func TestSplitExample(t *testing.T) {
 	s := exampleText(t)
-	spans := Split(s)
+	spans := split(s)
 	checkSpans(t, s, spans)
 	for _, sent := range texts(s, spans) {
 		// No sentence of the example is split after a title or an initial.
@@ -226,11 +229,41 @@ func benchText() string {
 	return b.String()
 }
 
+// BenchmarkSplit splits a text whose tokens are already read (the
+// tokenizer runs once for every stage; token.BenchmarkTokenize times it).
 func BenchmarkSplit(b *testing.B) {
 	s := benchText()
+	lx := lexicon.Default()
+	toks := token.Tokenize(nil, s, lx)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
-		Split(s)
+		Split(s, toks, lx)
 	}
+}
+
+// split runs Split with the tokens of s.
+func split(s string) []news.Span {
+	lx := lexicon.Default()
+	return Split(s, token.Tokenize(nil, s, lx), lx)
+}
+
+// spaceAt returns the byte length of the white-space rune at s[i], or 0:
+// the runes the tokenizer reads as white space.
+func spaceAt(s string, i int) int {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if r != utf8.RuneError && (unicode.IsSpace(r) || r == 0x200B || r == 0xFEFF) {
+		return n
+	}
+	return 0
+}
+
+// spaceBefore returns the byte length of the white-space rune ending at
+// s[:i], or 0.
+func spaceBefore(s string, i int) int {
+	r, n := utf8.DecodeLastRuneInString(s[:i])
+	if r != utf8.RuneError && (unicode.IsSpace(r) || r == 0x200B || r == 0xFEFF) {
+		return n
+	}
+	return 0
 }
