@@ -112,7 +112,7 @@ func (Language) Run(d *news.Document) {
 type Entities struct{}
 
 // Run fills in d.Entities.
-func (Entities) Run(d *news.Document) { d.Entities = entity.Find(d.Text, d.Sentences) }
+func (Entities) Run(d *news.Document) { d.Entities = entity.Find(d.Text, d.Tokens, d.Sentences) }
 
 // Quotes is the quotation stage; it reads the entities.
 type Quotes struct{}

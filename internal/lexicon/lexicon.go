@@ -123,6 +123,9 @@ var (
 	}{{"months", Month, MonthAbbr}, {"weekdays", Weekday, WeekdayAbbr}}
 	// valued lists: "word = value" (case fold) other than the class files.
 	valued = []string{"scale-suffixes", "currency-nations", "currency-prefixes"}
+	// sets: small lists a stage asks about by name (Has) now and then,
+	// not on every word, so they take no class bit.
+	sets = []string{"title-case-small-words", "generic-organization-heads", "region-words", "honorifics"}
 )
 
 //go:embed data/*.txt
@@ -139,6 +142,7 @@ type Lexicon struct {
 	notes    map[string]string            // list file -> its note
 	synonyms [][]string
 	prefixes []string
+	sets     map[string]map[string]bool
 }
 
 var defaultLexicon = sync.OnceValue(func() *Lexicon {
@@ -300,7 +304,7 @@ func readLines(fsys fs.FS, name string) ([]string, error) {
 func load(fsys fs.FS) (*Lexicon, error) {
 	lx := &Lexicon{
 		values: map[string]map[string]string{}, places: map[string]string{}, orgs: map[string]string{},
-		ordinal: map[string]int{}, notes: map[string]string{},
+		ordinal: map[string]int{}, notes: map[string]string{}, sets: map[string]map[string]bool{},
 	}
 	classes := map[string]Class{}
 	add := func(w string, rule caseRule, c Class) {
@@ -350,6 +354,19 @@ func load(fsys fs.FS) (*Lexicon, error) {
 			m[key] = value
 		}
 		lx.values[file] = m
+	}
+	for _, file := range sets {
+		h, entries, err := read(file)
+		if err != nil {
+			return nil, err
+		}
+		m := map[string]bool{}
+		for _, e := range entries {
+			for _, sp := range spellings(e, h.rule) {
+				m[sp] = true
+			}
+		}
+		lx.sets[file] = m
 	}
 	for _, cal := range calendars {
 		h, entries, err := read(cal.file)
@@ -425,3 +442,26 @@ func (lx *Lexicon) SynonymGroups() [][]string { return lx.synonyms }
 // NamePrefixes returns the particle prefixes written joined to a name
 // ("al-", "d’"). It must not be changed.
 func (lx *Lexicon) NamePrefixes() []string { return lx.prefixes }
+
+// Has reports whether w is in the set list file (one of the small lists
+// without a class bit: title-case-small-words, generic-organization-heads,
+// region-words, honorifics).
+func (lx *Lexicon) Has(file, w string) bool { return lx.sets[file][w] }
+
+// AbbreviationKind returns how the dot after an abbreviation behaves
+// (abbreviations.txt: "title", "title-any", "numbered", "initial"), for
+// w in any case without its dot; "" when w is not listed.
+func (lx *Lexicon) AbbreviationKind(w string) string {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return ""
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return lx.values["abbreviations"][string(buf[:len(w)])]
+}

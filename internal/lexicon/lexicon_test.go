@@ -13,7 +13,7 @@ func TestListFiles(t *testing.T) {
 	for _, l := range files {
 		read[l.file] = true
 	}
-	for _, f := range append(append(gazetteers, valued...), "months", "weekdays", "synonyms", "name-prefixes") {
+	for _, f := range append(append(append(gazetteers, valued...), sets...), "months", "weekdays", "synonyms", "name-prefixes") {
 		read[f] = true
 	}
 	names, err := fs.Glob(data, "data/*.txt")
@@ -106,6 +106,9 @@ func TestLookup(t *testing.T) {
 	}
 	if c, ok := lx.OrganizationAlias("NATO"); !ok || c != "North Atlantic Treaty Organization" {
 		t.Errorf("OrganizationAlias(NATO) = %q, %v", c, ok)
+	}
+	if !lx.Has("honorifics", "Mr") || lx.Has("honorifics", "mr") || !lx.Has("title-case-small-words", "The") {
+		t.Errorf("Has: honorifics Mr %v, mr %v; title-case-small-words The %v", lx.Has("honorifics", "Mr"), lx.Has("honorifics", "mr"), lx.Has("title-case-small-words", "The"))
 	}
 	if n := lx.Ordinal("sept"); n != 9 {
 		t.Errorf("Ordinal(sept) = %d; want 9", n)

@@ -328,7 +328,7 @@ func (t *tokenizer) takesDot(core string, flags news.TokenFlags, lex lexicon.Cla
 	case flags&news.Cap != 0:
 		return true
 	}
-	kind, _ := t.lx.Value("abbreviations", core)
+	kind := t.lx.AbbreviationKind(core)
 	return kind != "" && kind != "title"
 }
 

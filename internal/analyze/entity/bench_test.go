@@ -39,15 +39,16 @@ func BenchmarkFindPolnear(b *testing.B) {
 	texts := polnearTexts(b, 200)
 	var n int64
 	sents := make([][]news.Span, len(texts))
+	toks := make([][]news.Token, len(texts)) // read once for every stage
 	for i, t := range texts {
 		n += int64(len(t))
-		sents[i] = sentence.SplitText(t)
+		toks[i], sents[i] = tokens(t), sentence.SplitText(t)
 	}
 	b.ReportAllocs()
 	b.SetBytes(n)
 	for b.Loop() {
 		for i, t := range texts {
-			Find(t, sents[i])
+			Find(t, toks[i], sents[i])
 		}
 	}
 }
@@ -59,6 +60,6 @@ func TestFindPolnear(t *testing.T) {
 		t.Skip("short mode")
 	}
 	for _, text := range polnearTexts(t, 300) {
-		checkEntities(t, text, Find(text, sentence.SplitText(text)))
+		checkEntities(t, text, Find(text, tokens(text), sentence.SplitText(text)))
 	}
 }

@@ -1,6 +1,8 @@
-// Package entity is analysis stage 2: it finds the people, organizations
-// and places named in an article and resolves the aliases the article uses
-// for each ("President Barack Obama", "Mr Obama", "Obama") to one entity.
+// Package entity is the analysis stage after sentences: it finds the
+// people, organizations and places named in an article and resolves the
+// aliases the article uses for each ("President Barack Obama", "Mr Obama",
+// "Obama") to one entity. It reads the token stream (words, their shapes and
+// lexicon classes) and the sentence spans, and imports news and lexicon only.
 //
 // It is a hand-written rule-based recogniser rather than a statistical
 // tagger: no model weights can be shipped, and the one Go library at hand
@@ -17,7 +19,7 @@
 //     in title-case lines (headlines) a name must be confirmed elsewhere;
 //   - a title in front of a name ("Defence Secretary", "Sen.", "Mr") is
 //     kept in the mention but not in the name, and makes it a person;
-//   - the type comes from votes: a compact built-in gazetteer of countries,
+//   - the type comes from votes: the lexicon's compact gazetteer of countries,
 //     US states, major cities and regions, and of well-known organizations
 //     and their acronyms; head words ("Department", "Party", "Inc",
 //     "Province"); the words around the name ("spokesman X", "X said",

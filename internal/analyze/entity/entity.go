@@ -11,9 +11,6 @@ import (
 	"github.com/parallax-news/parallax/internal/news"
 )
 
-// lex is the recogniser's vocabulary. It is built once and only read.
-var lex = newLexicon()
-
 // Type votes.
 const (
 	vPerson = iota
@@ -37,11 +34,11 @@ type mention struct {
 }
 
 // Find returns the entities named in text, sorted by their first mention.
-// sents are the sentence spans of text (sentence.Split); when nil, the text
-// is taken as one sentence. Each entity's Mentions are byte spans of text
+// toks are the tokens of text (token.Tokenize), sents its sentence spans
+// (sentence.Split); when sents is nil, the text is taken as one sentence. Each entity's Mentions are byte spans of text
 // in order, each covering one of its Aliases ("President Barack Obama",
 // "Mr Obama", "Obama"); Name is the longest form without titles.
-func Find(text string, sents []news.Span) []news.Entity {
+func Find(text string, toks []news.Token, sents []news.Span) []news.Entity {
 	if len(sents) == 0 {
 		if strings.TrimSpace(text) == "" {
 			return nil
@@ -51,14 +48,14 @@ func Find(text string, sents []news.Span) []news.Entity {
 	f := pool.Get().(*finder)
 	defer f.release()
 	f.text = text
-	prevEnd := 0
+	prevEnd, next := 0, 0
 	for i, sp := range sents {
 		if sp.Start < prevEnd || sp.End > len(text) || sp.Start >= sp.End {
 			continue // out of order, overlapping or outside the text
 		}
 		prevEnd = sp.End
 		k := len(f.ts)
-		f.ts = tokenize(f.ts, text, sp.Start, sp.End, int32(i), lex)
+		f.ts, next = fromStream(f.ts, text, toks, next, sp.Start, sp.End, int32(i))
 		markWeak(f.ts[k:], text)
 	}
 	f.collect()
@@ -105,7 +102,7 @@ func markWeak(ts []tok, text string) {
 	for i, t := range ts {
 		if t.has(fCap) {
 			caps++
-			if i > 0 && t.e-t.s <= 4 && shortFunction(text[t.s:t.e]) {
+			if i > 0 && t.e-t.s <= 4 && lex.Has("title-case-small-words", text[t.s:t.e]) {
 				capStops++
 			}
 		}
@@ -115,7 +112,7 @@ func markWeak(ts []tok, text string) {
 	}
 	lows := 0
 	for _, t := range ts {
-		if t.flags&(fLower|fParticle) == fLower && t.e-t.s > 2 && (t.e-t.s > 4 || !shortFunction(text[t.s:t.e])) {
+		if t.flags&(fLower|fParticle) == fLower && t.e-t.s > 2 && (t.e-t.s > 4 || !lex.Has("title-case-small-words", text[t.s:t.e])) {
 			lows++
 		}
 	}
@@ -124,19 +121,6 @@ func markWeak(ts []tok, text string) {
 			ts[i].flags |= fWeak
 		}
 	}
-}
-
-// shortFunction reports whether w is a function word that title case
-// capitalises ("To", "The", "And", "With").
-func shortFunction(w string) bool {
-	switch w {
-	case "a", "an", "the", "to", "of", "and", "or", "in", "on", "at", "by", "for", "with", "from", "into", "over",
-		"is", "are", "be", "as", "that", "this", "than", "but", "not", "it", "its", "will", "was", "were", "have", "has",
-		"A", "An", "The", "To", "Of", "And", "Or", "In", "On", "At", "By", "For", "With", "From", "Into", "Over",
-		"Is", "Are", "Be", "As", "That", "This", "Than", "But", "Not", "It", "Its", "Will", "Was", "Were", "Have", "Has":
-		return true
-	}
-	return false
 }
 
 type finder struct {
@@ -161,13 +145,12 @@ func (f *finder) word(i int) string { return f.text[f.ts[i].s:f.ts[i].e] }
 // is reports whether word i belongs to one of the word classes c. The
 // word's classes are looked up once and kept with the word.
 func (f *finder) is(i int, c class) bool {
-	t := &f.ts[i]
-	if t.flags&fClass == 0 {
-		t.cls = lex.lookup(f.text[t.s:t.e])
-		t.flags |= fClass
-	}
-	return t.cls&c != 0
+	return f.ts[i].cls&c != 0
 }
+
+// reportVerb reports whether word i is a verb whose subject is a person
+// (said, thinks, resigned) or "who".
+func (f *finder) reportVerb(i int) bool { return f.is(i, cReportVerb) || f.word(i) == "who" }
 
 // joined reports whether word i follows word i-1 in the same sentence with
 // only spaces between them.
@@ -228,7 +211,7 @@ func (f *finder) label(i int) bool {
 	if int(t.end) >= len(f.text) || f.text[t.end] != ':' {
 		return false
 	}
-	return lex.lookup(titleCase(f.word(i)))&cCommon == 0
+	return lookup(titleCase(f.word(i)))&cCommon == 0
 }
 
 // calendarHere reports whether the day or month name at word i is used as
@@ -430,7 +413,7 @@ func (f *finder) run(a, b int) {
 			q-- // "Defence Secretary", but not "Atlantic City Mayor"
 		}
 		t := f.titleEnd(q, b)
-		if t >= b && b-q >= 2 && honorific(f.word(q)) {
+		if t >= b && b-q >= 2 && lex.Has("honorifics", f.word(q)) {
 			t = b - 1 // "Mr. King": the last title word is the name
 		}
 		if t >= b && q > a && !f.wholeIsName(a, q) {
@@ -490,8 +473,12 @@ func (f *finder) isTitle(i int) bool {
 	if f.is(i, cTitleHead) {
 		return true
 	}
-	return f.ts[i].has(fDot) && dotWord(w) && !f.is(i, cDotName)
+	return f.ts[i].has(fDot) && !f.is(i, cDotName) && abbreviationKind(w) == "title"
 }
+
+// abbreviationKind returns the kind of an abbreviation ("title" for Mr,
+// Sen, Gen), "" for other words.
+func abbreviationKind(w string) string { return lex.AbbreviationKind(w) }
 
 // knownPrefix reports whether toks[a:b] begins with a known place or
 // organization of two or three words ("New York").
@@ -504,10 +491,10 @@ func (f *finder) knownPrefix(a, b int) bool {
 			continue
 		}
 		s := f.text[f.ts[a].s:f.ts[k-1].e]
-		if _, ok := lex.places[s]; ok {
+		if _, ok := lex.Place(s); ok {
 			return true
 		}
-		if _, ok := lex.orgAlias[s]; ok {
+		if _, ok := lex.OrganizationAlias(s); ok {
 			return true
 		}
 	}
@@ -549,10 +536,10 @@ func (f *finder) skipConnectors(a, b int) int {
 func (f *finder) wholeIsName(a, b int) bool {
 	if f.is(a, cGazetteer) && f.is(b-1, cGazetteer) {
 		s := f.text[f.ts[a].s:f.ts[b-1].e]
-		if _, ok := lex.places[s]; ok {
+		if _, ok := lex.Place(s); ok {
 			return true
 		}
-		if _, ok := lex.orgAlias[s]; ok {
+		if _, ok := lex.OrganizationAlias(s); ok {
 			return true
 		}
 	}
@@ -612,14 +599,14 @@ func (f *finder) add(a, b, s int, titled bool) {
 		case f.ts[a].e-f.ts[a].s == 1:
 			return // a letter: "R", "A"
 		case f.ts[a].has(fInitial) && commonShape(f.word(a)) && !f.is(a, cGazetteer|cFirstName) &&
-			!(b < len(f.ts) && f.joined(b) && f.is(b, cReportVerb)):
+			!(b < len(f.ts) && f.joined(b) && f.reportVerb(b)):
 			return // "Importantly", but not "Breed said"
 		}
 	}
 	// A nationality adjective alone is no entity, unless it is the surname
 	// of someone named in full ("Cuban" for Mark Cuban): resolve decides.
 	dem := b-a == 1 && f.is(a, cDemonym)
-	if dem && b < len(f.ts) && f.joined(b) && f.ts[b].has(fLower) && !f.is(b, cReportVerb) {
+	if dem && b < len(f.ts) && f.joined(b) && f.ts[b].has(fLower) && !f.reportVerb(b) {
 		return // "Cuban officials": an adjective
 	}
 	if lw := f.word(b - 1); !dem && strings.HasSuffix(lw, "s") && (f.is(b-1, cDemonym) || strings.HasSuffix(lw, "ians")) {
@@ -659,17 +646,17 @@ func (f *finder) evidence(m *mention, s int) {
 	single := b-a == 1
 	allCaps := single && f.ts[a].has(fAllCaps)
 	gaz := f.is(a, cGazetteer) && f.is(b-1, cGazetteer)
-	if c, ok := lex.places[name]; gaz && ok {
+	if c, ok := lex.Place(name); gaz && ok {
 		m.canon, m.fixed = c, vPlace
 		m.votes[vPlace] += 10
-	} else if c, ok := lex.orgAlias[name]; gaz && ok {
+	} else if c, ok := lex.OrganizationAlias(name); gaz && ok {
 		m.canon, m.fixed = c, vOrg
 		m.votes[vOrg] += 10
 	} else if single && f.is(a, cOrgWord) {
 		m.fixed = vOrg
 		m.votes[vOrg] += 10
 	} else if allCaps && f.ts[a].e-f.ts[a].s > 4 {
-		if c, ok := lex.places[titleCase(name)]; ok { // WASHINGTON —
+		if c, ok := lex.Place(titleCase(name)); ok { // WASHINGTON —
 			m.canon, m.fixed = c, vPlace
 			m.votes[vPlace] += 10
 		} else if f.dateline(a) {
@@ -692,9 +679,9 @@ func (f *finder) evidence(m *mention, s int) {
 			m.votes[vOrg] += 4
 		}
 	}
-	if !single && m.fixed < 0 && regionWord(f.word(a)) {
+	if !single && m.fixed < 0 && lex.Has("region-words", f.word(a)) {
 		// "Baja California", "Northern Virginia": a region of a known place.
-		if _, ok := lex.places[last]; ok && f.is(b-1, cGazetteer) {
+		if _, ok := lex.Place(last); ok && f.is(b-1, cGazetteer) {
 			m.votes[vPlace] += 6
 		}
 	}
@@ -736,12 +723,12 @@ func (f *finder) evidence(m *mention, s int) {
 		case pt.has(fLower) && f.is(p, cPersonNoun):
 			m.votes[vPerson] += 5
 		case pw == "the" || pw == "The":
-			nextLower := b < len(f.ts) && f.joined(b) && f.ts[b].has(fLower) && !f.is(b, cReportVerb)
+			nextLower := b < len(f.ts) && f.joined(b) && f.ts[b].has(fLower) && !f.reportVerb(b)
 			if !nextLower {
 				m.votes[vOrg] += 3
 				m.votes[vPerson] -= 3
 			}
-		case pt.has(fLower) && speechBefore(pw):
+		case pt.has(fLower) && f.is(p, cInverting):
 			m.votes[vPerson] += 3
 		case f.is(p, cPlacePrep) && pt.has(fLower):
 			switch {
@@ -757,13 +744,13 @@ func (f *finder) evidence(m *mention, s int) {
 	if n := b; n < len(f.ts) && f.ts[n].sent == f.ts[b-1].sent {
 		nw := f.word(n)
 		nt := f.ts[n]
-		if nt.has(fLower) && f.is(n, cReportVerb) && !f.ts[b-1].has(fPoss) {
+		if nt.has(fLower) && f.reportVerb(n) && !f.ts[b-1].has(fPoss) {
 			m.votes[vPerson] += 3
-		} else if nt.has(fLower) && (nw == "has" || nw == "had" || nw == "have") && n+1 < len(f.ts) && f.is(n+1, cReportVerb) {
+		} else if nt.has(fLower) && (nw == "has" || nw == "had" || nw == "have") && n+1 < len(f.ts) && f.reportVerb(n+1) {
 			m.votes[vPerson] += 3
 		} else if nt.has(fLower) && nw == "who" {
 			m.votes[vPerson] += 3
-		} else if nt.has(fLower) && agentVerb(nw) && !f.ts[b-1].has(fPoss) {
+		} else if nt.has(fLower) && f.is(n, cAgentVerb) && !f.ts[b-1].has(fPoss) {
 			m.votes[vPerson] += 2
 		}
 		if strings.HasSuffix(nw, "-based") {
@@ -793,7 +780,7 @@ func surname(w string) string {
 	if !joinedEarly(w) {
 		return w
 	}
-	for _, p := range lex.prefixes {
+	for _, p := range lex.NamePrefixes() {
 		if len(w) > len(p) && strings.EqualFold(w[:len(p)], p) {
 			return w[len(p):]
 		}
@@ -808,70 +795,6 @@ func (f *finder) lastName(a, b int) string {
 		b--
 	}
 	return surname(f.word(b - 1))
-}
-
-// genericHead reports whether an organization's last word names many
-// organizations ("House", "Department"), so that it alone does not refer to
-// the one named before ("the Times" does).
-func genericHead(w string) bool {
-	switch w {
-	case "House", "Department", "Committee", "Party", "Council", "Court", "Senate", "Congress", "Assembly",
-		"Ministry", "Agency", "Office", "Bureau", "Service", "Army", "Navy", "Police", "Government",
-		"Administration", "Commission", "University", "College", "School", "Group", "Company", "Bank",
-		"Campaign", "Union", "Center", "Centre", "Institute", "Foundation", "Association", "Board", "Church",
-		"Force", "Forces", "Corps", "Guard", "Club", "Network", "Fund", "League", "Alliance", "Coalition":
-		return true
-	}
-	return false
-}
-
-// regionWord reports whether w names a part of a place: "Northern
-// Virginia", "Greater London", "Baja California".
-func regionWord(w string) bool {
-	switch w {
-	case "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper",
-		"Lower", "Greater", "Baja", "Inner", "Outer", "Old", "New", "Little", "Great", "Downtown", "Rural",
-		"Northeast", "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern", "Southeastern",
-		"Southwestern", "Mid", "Coastal", "Suburban", "Metro", "Metropolitan":
-		return true
-	}
-	return false
-}
-
-// agentVerb reports whether w is a verb whose subject is most often a
-// person in news: "Trump called for", "Clinton won".
-func agentVerb(w string) bool {
-	switch w {
-	case "called", "calls", "endorsed", "endorses", "attacked", "attacks", "defended", "defends", "campaigned",
-		"won", "wins", "lost", "loses", "met", "meets", "visited", "visits", "spoke", "speaks", "signed", "signs",
-		"resigned", "appointed", "nominated", "hired", "fired", "praised", "criticized", "criticised", "slammed",
-		"blasted", "mocked", "thanked", "apologized", "apologised", "refused", "declined", "decided", "laughed",
-		"smiled", "himself", "herself", "wants", "wanted", "hopes", "hoped", "knows", "knew", "thinks", "thought",
-		"believes", "believed", "feels", "felt", "likes", "liked", "loves", "loved", "hates", "hated", "married":
-		return true
-	}
-	return false
-}
-
-// honorific reports whether w is a title always followed by a name.
-func honorific(w string) bool {
-	switch w {
-	case "Mr", "Mrs", "Ms", "Miss", "Dr", "Sen", "Gov", "Rep", "Prof", "Messrs", "Mme", "Sir", "Dame":
-		return true
-	}
-	return false
-}
-
-// speechBefore reports whether a reporting verb that may stand before its
-// speaker ("…," said Smith) is w; "told X" and "asked X" name the listener.
-func speechBefore(w string) bool {
-	switch w {
-	case "said", "says", "added", "continued", "noted", "explained", "wrote", "tweeted", "recalled", "argued",
-		"insisted", "warned", "replied", "responded", "countered", "declared", "announced", "stated", "remarked",
-		"observed", "quipped", "joked", "cautioned", "concluded", "acknowledged", "admitted", "conceded":
-		return true
-	}
-	return false
 }
 
 // joinedEarly reports whether w has a hyphen or an apostrophe in its first
@@ -1094,7 +1017,7 @@ func (f *finder) match(ents []entity, mi int) int {
 		}
 		if e.typ >= 0 && e.typ != vPerson {
 			// "the Times" for "The New York Times".
-			if n == 1 && e.typ == vOrg && m.votes[vPerson] <= 0 && f.word(e.b-1) == first && !genericHead(first) {
+			if n == 1 && e.typ == vOrg && m.votes[vPerson] <= 0 && f.word(e.b-1) == first && !lex.Has("generic-organization-heads", first) {
 				consider(i)
 			}
 			continue

@@ -9,7 +9,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/parallax-news/parallax/internal/analyze/sentence"
+	"github.com/parallax-news/parallax/internal/lexicon"
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/token"
 )
 
 // ent is an entity as the tests write it: name, type and aliases.
@@ -19,7 +21,10 @@ type ent struct {
 	Aliases []string
 }
 
-func find(text string) []news.Entity { return Find(text, sentence.SplitText(text)) }
+func find(text string) []news.Entity { return Find(text, tokens(text), sentence.SplitText(text)) }
+
+// tokens returns the token stream of text.
+func tokens(text string) []news.Token { return token.Tokenize(nil, text, lexicon.Default()) }
 
 func simplify(es []news.Entity) []ent {
 	out := make([]ent, len(es))
@@ -29,8 +34,8 @@ func simplify(es []news.Entity) []ent {
 	return out
 }
 
-// lookup returns the entity named name, or nil.
-func lookup(es []news.Entity, name string) *news.Entity {
+// entityNamed returns the entity named name, or nil.
+func entityNamed(es []news.Entity, name string) *news.Entity {
 	for i := range es {
 		if es[i].Name == name {
 			return &es[i]
@@ -53,7 +58,7 @@ func runFindCases(t *testing.T, cases []findCase) {
 			got := find(tc.in)
 			checkEntities(t, tc.in, got)
 			for _, w := range tc.want {
-				e := lookup(got, w.Name)
+				e := entityNamed(got, w.Name)
 				if e == nil {
 					t.Errorf("Find(%q) has no entity %q; got %v", tc.in, w.Name, simplify(got))
 					continue
@@ -308,11 +313,11 @@ func FuzzFind(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		checkEntities(t, s, Find(s, sentence.SplitText(s)))
-		checkEntities(t, s, Find(s, nil))
+		checkEntities(t, s, Find(s, tokens(s), sentence.SplitText(s)))
+		checkEntities(t, s, Find(s, tokens(s), nil))
 		// Spans that are not sentences must not break it either.
 		n := len(s)
-		checkEntities(t, s, Find(s, []news.Span{{Start: n / 2, End: n}, {Start: 0, End: n / 2}, {Start: -1, End: n + 1}}))
+		checkEntities(t, s, Find(s, tokens(s), []news.Span{{Start: n / 2, End: n}, {Start: 0, End: n / 2}, {Start: -1, End: n + 1}}))
 	})
 }
 
@@ -378,11 +383,11 @@ func benchText() string {
 
 func BenchmarkFind(b *testing.B) {
 	s := benchText()
-	sents := sentence.SplitText(s)
+	toks, sents := tokens(s), sentence.SplitText(s) // read once for every stage
 	b.ReportAllocs()
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
-		Find(s, sents)
+		Find(s, toks, sents)
 	}
 }
 

@@ -18,7 +18,7 @@ func TestFindConcurrent(t *testing.T) {
 	}
 	want := make([][]ent, len(texts))
 	for i, s := range texts {
-		want[i] = simplify(Find(s, sentence.SplitText(s)))
+		want[i] = simplify(Find(s, tokens(s), sentence.SplitText(s)))
 	}
 	var wg sync.WaitGroup
 	for g := 0; g < 4; g++ {
@@ -27,7 +27,7 @@ func TestFindConcurrent(t *testing.T) {
 			defer wg.Done()
 			for k := 0; k < 50; k++ {
 				i := (g + k) % len(texts)
-				if diff := cmp.Diff(want[i], simplify(Find(texts[i], sentence.SplitText(texts[i])))); diff != "" {
+				if diff := cmp.Diff(want[i], simplify(Find(texts[i], tokens(texts[i]), sentence.SplitText(texts[i])))); diff != "" {
 					t.Errorf("concurrent Find(%q) differs (-want +got)\n%s", texts[i][:20], diff)
 					return
 				}

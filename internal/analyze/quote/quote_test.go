@@ -8,6 +8,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/parallax-news/parallax/internal/analyze/entity"
 	"github.com/parallax-news/parallax/internal/analyze/sentence"
+	lexiconpkg "github.com/parallax-news/parallax/internal/lexicon"
+	"github.com/parallax-news/parallax/internal/token"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
@@ -274,7 +276,7 @@ func TestFindBBC(t *testing.T) {
 	t.Run("alone", func(t *testing.T) { checkBBC(t, text, Find(text, nil, nil)) })
 	t.Run("with entities", func(t *testing.T) {
 		sents := sentence.SplitText(text)
-		checkBBC(t, text, Find(text, sents, entity.Find(text, sents)))
+		checkBBC(t, text, Find(text, sents, entity.Find(text, token.Tokenize(nil, text, lexiconpkg.Default()), sents)))
 	})
 }
 

@@ -317,11 +317,7 @@ func (s *splitter) classify(w string, c lexicon.Class) kind {
 	if c&lexicon.Abbreviation == 0 {
 		return ordinary
 	}
-	var buf [8]byte
-	for i := 0; i < len(w); i++ {
-		buf[i] = w[i] | 0x20
-	}
-	switch v, _ := s.lx.Value("abbreviations", string(buf[:len(w)])); v {
+	switch s.lx.AbbreviationKind(w) {
 	case "title":
 		if capital {
 			return title
