@@ -2,18 +2,15 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
-	"io"
-	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/analyze"
 	"github.com/parallax-news/parallax/internal/cluster"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/pipe"
+	"github.com/parallax-news/parallax/internal/report"
 	"github.com/spf13/cobra"
 )
 
@@ -72,13 +69,14 @@ date order is processed close to input order).`,
 			var stories []cluster.Story
 			var werr error
 			inputIDs := map[string]string{} // repeated ids as printed -> as given
+			var line []byte
 			writeLine := func(a cluster.Assignment, source string, published time.Time) {
-				b, err := json.Marshal(newAssignJSON(a, source, published, inputIDs[a.ID]))
-				if err != nil {
+				var err error
+				if line, err = report.AppendAssignment(line[:0], a, source, published, inputIDs[a.ID]); err != nil {
 					werr = err
 					return
 				}
-				w.Write(append(b, '\n'))
+				w.Write(line)
 			}
 			opt := cluster.Options{Window: window, Threshold: threshold, Explain: explain, Immediate: immediate}
 			switch {
@@ -129,7 +127,11 @@ date order is processed close to input order).`,
 				err = werr
 			}
 			if err == nil && format != "jsonl" {
-				err = writeStories(w, format, stories)
+				f := report.Text
+				if format == "stories" {
+					f = report.JSON
+				}
+				err = report.WriteStories(w, stories, f)
 			}
 			if ferr := w.Flush(); err == nil {
 				err = ferr
@@ -157,183 +159,6 @@ date order is processed close to input order).`,
 	cmd.Flags().BoolVar(&immediate, "immediate", false, "write each jsonl line as its article is assigned: no story is split or rejoined later (a little less accurate)")
 	cmd.Flags().IntVar(&reorder, "reorder", cluster.DefaultOrderSize, "articles buffered to put the stream in date order")
 	return cmd
-}
-
-// assignJSON is one line of --format jsonl.
-type assignJSON struct {
-	ID          string               `json:"id"`
-	Story       string               `json:"story"`
-	New         bool                 `json:"new"`
-	Similarity  float64              `json:"similarity"`
-	DuplicateOf string               `json:"duplicate_of,omitempty"`
-	SplitFrom   string               `json:"split_from,omitempty"`
-	Rejoined    string               `json:"rejoined_from,omitempty"`
-	InputID     string               `json:"input_id,omitempty"`
-	Source      string               `json:"source,omitempty"`
-	Published   string               `json:"published,omitempty"`
-	TimeNote    string               `json:"time_note,omitempty"`
-	Explain     *cluster.Explanation `json:"explain,omitempty"`
-}
-
-func newAssignJSON(a cluster.Assignment, source string, published time.Time, inputID string) assignJSON {
-	return assignJSON{
-		ID: a.ID, Story: a.Story, New: a.New, Similarity: round3(a.Similarity), DuplicateOf: a.DuplicateOf,
-		SplitFrom: a.SplitFrom, Rejoined: a.RejoinedFrom, InputID: inputID,
-		Source: source, Published: news.FormatTime(published), TimeNote: a.TimeNote, Explain: a.Explain,
-	}
-}
-
-func round3(x float64) float64 {
-	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 3, 64), 64)
-	return v
-}
-
-// storyJSON is one line of --format stories.
-type storyJSON struct {
-	ID      string       `json:"id"`
-	Title   string       `json:"title"`
-	Size    int          `json:"size"`
-	Unique  int          `json:"unique"`
-	Outlets []string     `json:"outlets"`
-	First   string       `json:"first,omitempty"`
-	Last    string       `json:"last,omitempty"`
-	People  []string     `json:"people,omitempty"`
-	Places  []string     `json:"places,omitempty"`
-	Names   []string     `json:"names,omitempty"`
-	Terms   []string     `json:"terms,omitempty"`
-	Members []memberJSON `json:"members"`
-}
-
-type memberJSON struct {
-	ID          string               `json:"id"`
-	Source      string               `json:"source,omitempty"`
-	Title       string               `json:"title,omitempty"`
-	Published   string               `json:"published,omitempty"`
-	DuplicateOf string               `json:"duplicate_of,omitempty"`
-	SplitFrom   string               `json:"split_from,omitempty"`
-	Rejoined    string               `json:"rejoined_from,omitempty"`
-	Similarity  float64              `json:"similarity"`
-	Explain     *cluster.Explanation `json:"explain,omitempty"`
-}
-
-// writeStories prints the stories, largest first (ties: first closed first).
-func writeStories(w io.Writer, format string, stories []cluster.Story) error {
-	slices.SortStableFunc(stories, func(a, b cluster.Story) int { return b.Size - a.Size })
-	for _, s := range stories {
-		if s.Outlets == nil {
-			s.Outlets = []string{}
-		}
-		if format == "stories" {
-			j := storyJSON{
-				ID: s.ID, Title: s.Title, Size: s.Size, Unique: s.Unique, Outlets: s.Outlets,
-				First: news.FormatTime(s.First), Last: news.FormatTime(s.Last),
-				People: s.People, Places: s.Places, Names: s.Names, Terms: s.Terms,
-			}
-			for _, m := range s.Members {
-				a := m.Assignment
-				j.Members = append(j.Members, memberJSON{
-					ID: m.ID, Source: m.Source, Title: m.Title, Published: news.FormatTime(m.Published),
-					DuplicateOf: m.DuplicateOf, SplitFrom: a.SplitFrom, Rejoined: a.RejoinedFrom, Similarity: round3(a.Similarity), Explain: a.Explain,
-				})
-			}
-			b, err := json.Marshal(j)
-			if err != nil {
-				return err
-			}
-			if _, err := w.Write(append(b, '\n')); err != nil {
-				return err
-			}
-			continue
-		}
-		if _, err := io.WriteString(w, storyText(s)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// storyText is the human view of one story.
-func storyText(s cluster.Story) string {
-	var b strings.Builder
-	title := s.Title
-	if title == "" {
-		title = "(untitled)"
-	}
-	fmt.Fprintf(&b, "== %s  %s\n", s.ID, title)
-	fmt.Fprintf(&b, "   %d article(s)", s.Size)
-	if s.Unique != s.Size {
-		fmt.Fprintf(&b, ", %d after near-duplicates", s.Unique)
-	}
-	if len(s.Outlets) > 0 {
-		fmt.Fprintf(&b, " from %d outlet(s): %s", len(s.Outlets), strings.Join(s.Outlets, ", "))
-	}
-	unnamed := 0
-	for _, m := range s.Members {
-		if m.Source == "" {
-			unnamed++
-		}
-	}
-	if unnamed > 0 && len(s.Outlets) > 0 {
-		fmt.Fprintf(&b, "; %d without a source", unnamed)
-	}
-	b.WriteString("\n")
-	if !s.First.IsZero() {
-		if s.First.Equal(s.Last) {
-			fmt.Fprintf(&b, "   when:   %s\n", news.FormatTime(s.First))
-		} else {
-			fmt.Fprintf(&b, "   when:   %s to %s\n", news.FormatTime(s.First), news.FormatTime(s.Last))
-		}
-	}
-	if len(s.People) > 0 {
-		fmt.Fprintf(&b, "   people: %s\n", strings.Join(s.People, ", "))
-	}
-	if len(s.Places) > 0 {
-		fmt.Fprintf(&b, "   places: %s\n", strings.Join(s.Places, ", "))
-	}
-	if len(s.People) == 0 && len(s.Places) == 0 && len(s.Names) > 0 {
-		fmt.Fprintf(&b, "   names:  %s\n", strings.Join(s.Names, ", "))
-	}
-	if len(s.Terms) > 0 {
-		fmt.Fprintf(&b, "   terms:  %s\n", strings.Join(s.Terms, ", "))
-	}
-	for _, m := range s.Members {
-		fmt.Fprintf(&b, "   - %s", m.ID)
-		if m.Source != "" {
-			fmt.Fprintf(&b, " [%s]", m.Source)
-		}
-		if !m.Published.IsZero() {
-			fmt.Fprintf(&b, " %s", news.FormatTime(m.Published))
-		}
-		if m.Title != "" {
-			fmt.Fprintf(&b, " %s", m.Title)
-		}
-		if m.DuplicateOf != "" {
-			fmt.Fprintf(&b, " (copy of %s)", m.DuplicateOf)
-		}
-		if m.Assignment.SplitFrom != "" {
-			fmt.Fprintf(&b, " (split from %s)", m.Assignment.SplitFrom)
-		}
-		if m.Assignment.RejoinedFrom != "" {
-			fmt.Fprintf(&b, " (rejoined from %s)", m.Assignment.RejoinedFrom)
-		}
-		if a := m.Assignment; a.Explain != nil && !a.New {
-			fmt.Fprintf(&b, "\n       sim %.3f", a.Similarity)
-			for _, part := range []struct {
-				k  string
-				vs []string
-			}{{"people", a.Explain.People}, {"places", a.Explain.Places}, {"names", a.Explain.Names}, {"numbers", a.Explain.Numbers}, {"dates", a.Explain.Dates}, {"terms", a.Explain.Terms}} {
-				if len(part.vs) > 0 {
-					fmt.Fprintf(&b, "; %s: %s", part.k, strings.Join(part.vs, ", "))
-				}
-			}
-			if a.Explain.RunnerUp != "" {
-				fmt.Fprintf(&b, "; runner-up %s %.3f", a.Explain.RunnerUp, a.Explain.RunnerUpSimilarity)
-			}
-		}
-		b.WriteString("\n")
-	}
-	b.WriteString("\n")
-	return b.String()
 }
 
 // idSet remembers recent ids in two generations of at most n each, so that

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/parallax-news/parallax/internal/cluster"
+	"github.com/parallax-news/parallax/internal/report"
 )
 
 // clusterInput writes the cluster package's hand-written fixtures as JSON
@@ -102,7 +102,7 @@ func TestClusterStoryFormats(t *testing.T) {
 	}
 	members := 0
 	for _, l := range lines {
-		var s storyJSON
+		var s report.StoryJSON
 		if err := json.Unmarshal([]byte(l), &s); err != nil {
 			t.Fatal(err)
 		}
@@ -144,17 +144,5 @@ func TestClusterKeepsEmptyArticles(t *testing.T) {
 		if !strings.Contains(out, id) {
 			t.Errorf("cluster output lacks %s:\n%s", id, out)
 		}
-	}
-}
-
-func TestStoryTextCountsArticlesWithoutSource(t *testing.T) {
-	s := cluster.Story{ID: "s-1", Title: "Dam bursts", Size: 3, Unique: 3, Outlets: []string{"Daily Wire Service"},
-		Members: []cluster.Member{{ID: "a", Source: "Daily Wire Service"}, {ID: "b"}, {ID: "c"}}}
-	if got := storyText(s); !strings.Contains(got, "3 article(s) from 1 outlet(s): Daily Wire Service; 2 without a source\n") {
-		t.Errorf("storyText:\n%s", got)
-	}
-	s.Outlets, s.Members[0].Source = nil, ""
-	if got := storyText(s); !strings.Contains(got, "   3 article(s)\n") {
-		t.Errorf("storyText without outlets:\n%s", got)
 	}
 }

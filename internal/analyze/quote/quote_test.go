@@ -9,8 +9,8 @@ import (
 	"github.com/parallax-news/parallax/internal/analyze/entity"
 	"github.com/parallax-news/parallax/internal/analyze/sentence"
 	lexiconpkg "github.com/parallax-news/parallax/internal/lexicon"
-	"github.com/parallax-news/parallax/internal/token"
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/token"
 )
 
 // got is the part of a quote the table tests compare.

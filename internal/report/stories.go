@@ -1,0 +1,213 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/cluster"
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// AssignmentJSON is one line of `parallax cluster --format jsonl`: where one
+// input article went. Its keys are a contract (README).
+type AssignmentJSON struct {
+	ID          string               `json:"id"`
+	Story       string               `json:"story"`
+	New         bool                 `json:"new"`
+	Similarity  float64              `json:"similarity"`
+	DuplicateOf string               `json:"duplicate_of,omitempty"`
+	SplitFrom   string               `json:"split_from,omitempty"`
+	Rejoined    string               `json:"rejoined_from,omitempty"`
+	InputID     string               `json:"input_id,omitempty"`
+	Source      string               `json:"source,omitempty"`
+	Published   string               `json:"published,omitempty"`
+	TimeNote    string               `json:"time_note,omitempty"`
+	Explain     *cluster.Explanation `json:"explain,omitempty"`
+}
+
+// NewAssignmentJSON returns the JSON line of an assignment; inputID is the
+// id as given when a repeated id was printed as "ID#2".
+func NewAssignmentJSON(a cluster.Assignment, source string, published time.Time, inputID string) AssignmentJSON {
+	return AssignmentJSON{
+		ID: a.ID, Story: a.Story, New: a.New, Similarity: round3(a.Similarity), DuplicateOf: a.DuplicateOf,
+		SplitFrom: a.SplitFrom, Rejoined: a.RejoinedFrom, InputID: inputID,
+		Source: source, Published: news.FormatTime(published), TimeNote: a.TimeNote, Explain: a.Explain,
+	}
+}
+
+// AppendAssignment appends the JSON line of an assignment to b.
+func AppendAssignment(b []byte, a cluster.Assignment, source string, published time.Time, inputID string) ([]byte, error) {
+	j, err := json.Marshal(NewAssignmentJSON(a, source, published, inputID))
+	if err != nil {
+		return b, fmt.Errorf("assignment %s: %w", a.ID, err)
+	}
+	return append(append(b, j...), '\n'), nil
+}
+
+func round3(x float64) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 3, 64), 64)
+	return v
+}
+
+// StoryJSON is one line of `parallax cluster --format stories`.
+type StoryJSON struct {
+	ID      string       `json:"id"`
+	Title   string       `json:"title"`
+	Size    int          `json:"size"`
+	Unique  int          `json:"unique"`
+	Outlets []string     `json:"outlets"`
+	First   string       `json:"first,omitempty"`
+	Last    string       `json:"last,omitempty"`
+	People  []string     `json:"people,omitempty"`
+	Places  []string     `json:"places,omitempty"`
+	Names   []string     `json:"names,omitempty"`
+	Terms   []string     `json:"terms,omitempty"`
+	Members []MemberJSON `json:"members"`
+}
+
+// MemberJSON is one article of a StoryJSON.
+type MemberJSON struct {
+	ID          string               `json:"id"`
+	Source      string               `json:"source,omitempty"`
+	Title       string               `json:"title,omitempty"`
+	Published   string               `json:"published,omitempty"`
+	DuplicateOf string               `json:"duplicate_of,omitempty"`
+	SplitFrom   string               `json:"split_from,omitempty"`
+	Rejoined    string               `json:"rejoined_from,omitempty"`
+	Similarity  float64              `json:"similarity"`
+	Explain     *cluster.Explanation `json:"explain,omitempty"`
+}
+
+// NewStoryJSON returns the JSON view of a story.
+func NewStoryJSON(s cluster.Story) StoryJSON {
+	j := StoryJSON{
+		ID: s.ID, Title: s.Title, Size: s.Size, Unique: s.Unique, Outlets: orEmpty(s.Outlets),
+		First: news.FormatTime(s.First), Last: news.FormatTime(s.Last),
+		People: s.People, Places: s.Places, Names: s.Names, Terms: s.Terms,
+	}
+	for _, m := range s.Members {
+		a := m.Assignment
+		j.Members = append(j.Members, MemberJSON{
+			ID: m.ID, Source: m.Source, Title: m.Title, Published: news.FormatTime(m.Published),
+			DuplicateOf: m.DuplicateOf, SplitFrom: a.SplitFrom, Rejoined: a.RejoinedFrom, Similarity: round3(a.Similarity), Explain: a.Explain,
+		})
+	}
+	return j
+}
+
+// WriteStories writes stories, largest first (ties: first closed first),
+// as JSON lines (f == JSON) or as the view for people (f == Text). It
+// sorts stories in place.
+func WriteStories(w io.Writer, stories []cluster.Story, f Format) error {
+	slices.SortStableFunc(stories, func(a, b cluster.Story) int { return b.Size - a.Size })
+	for _, s := range stories {
+		if f == JSON {
+			b, err := json.Marshal(NewStoryJSON(s))
+			if err != nil {
+				return fmt.Errorf("story %s: %w", s.ID, err)
+			}
+			if _, err := w.Write(append(b, '\n')); err != nil {
+				return err
+			}
+			continue
+		}
+		if _, err := io.WriteString(w, StoryText(s)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// StoryText is the view for people of one story. Control characters of
+// the input never reach the terminal.
+func StoryText(s cluster.Story) string {
+	var b strings.Builder
+	title := s.Title
+	if title == "" {
+		title = "(untitled)"
+	}
+	fmt.Fprintf(&b, "== %s  %s\n", Safe(s.ID), Safe(title))
+	fmt.Fprintf(&b, "   %d article(s)", s.Size)
+	if s.Unique != s.Size {
+		fmt.Fprintf(&b, ", %d after near-duplicates", s.Unique)
+	}
+	if len(s.Outlets) > 0 {
+		fmt.Fprintf(&b, " from %d outlet(s): %s", len(s.Outlets), Safe(strings.Join(s.Outlets, ", ")))
+	}
+	unnamed := 0
+	for _, m := range s.Members {
+		if m.Source == "" {
+			unnamed++
+		}
+	}
+	if unnamed > 0 && len(s.Outlets) > 0 {
+		fmt.Fprintf(&b, "; %d without a source", unnamed)
+	}
+	b.WriteString("\n")
+	if !s.First.IsZero() {
+		if s.First.Equal(s.Last) {
+			fmt.Fprintf(&b, "   when:   %s\n", news.FormatTime(s.First))
+		} else {
+			fmt.Fprintf(&b, "   when:   %s to %s\n", news.FormatTime(s.First), news.FormatTime(s.Last))
+		}
+	}
+	for _, l := range []struct {
+		label string
+		names []string
+		show  bool
+	}{
+		{"people:", s.People, true}, {"places:", s.Places, true},
+		{"names: ", s.Names, len(s.People) == 0 && len(s.Places) == 0}, {"terms: ", s.Terms, true},
+	} {
+		if l.show && len(l.names) > 0 {
+			fmt.Fprintf(&b, "   %s %s\n", l.label, Safe(strings.Join(l.names, ", ")))
+		}
+	}
+	for _, m := range s.Members {
+		writeMember(&b, m)
+	}
+	b.WriteString("\n")
+	return b.String()
+}
+
+func writeMember(b *strings.Builder, m cluster.Member) {
+	fmt.Fprintf(b, "   - %s", Safe(m.ID))
+	if m.Source != "" {
+		fmt.Fprintf(b, " [%s]", Safe(m.Source))
+	}
+	if !m.Published.IsZero() {
+		fmt.Fprintf(b, " %s", news.FormatTime(m.Published))
+	}
+	if m.Title != "" {
+		fmt.Fprintf(b, " %s", Safe(m.Title))
+	}
+	if m.DuplicateOf != "" {
+		fmt.Fprintf(b, " (copy of %s)", Safe(m.DuplicateOf))
+	}
+	if m.Assignment.SplitFrom != "" {
+		fmt.Fprintf(b, " (split from %s)", m.Assignment.SplitFrom)
+	}
+	if m.Assignment.RejoinedFrom != "" {
+		fmt.Fprintf(b, " (rejoined from %s)", m.Assignment.RejoinedFrom)
+	}
+	if a := m.Assignment; a.Explain != nil && !a.New {
+		fmt.Fprintf(b, "\n       sim %.3f", a.Similarity)
+		for _, part := range []struct {
+			k  string
+			vs []string
+		}{{"people", a.Explain.People}, {"places", a.Explain.Places}, {"names", a.Explain.Names}, {"numbers", a.Explain.Numbers}, {"dates", a.Explain.Dates}, {"terms", a.Explain.Terms}} {
+			if len(part.vs) > 0 {
+				fmt.Fprintf(b, "; %s: %s", part.k, Safe(strings.Join(part.vs, ", ")))
+			}
+		}
+		if a.Explain.RunnerUp != "" {
+			fmt.Fprintf(b, "; runner-up %s %.3f", a.Explain.RunnerUp, a.Explain.RunnerUpSimilarity)
+		}
+	}
+	b.WriteString("\n")
+}

@@ -1,0 +1,61 @@
+package report
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/cluster"
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+func TestStoryTextCountsArticlesWithoutSource(t *testing.T) {
+	s := cluster.Story{ID: "s-1", Title: "Dam bursts", Size: 3, Unique: 3, Outlets: []string{"Daily Wire Service"},
+		Members: []cluster.Member{{ID: "a", Source: "Daily Wire Service"}, {ID: "b"}, {ID: "c"}}}
+	if got := StoryText(s); !strings.Contains(got, "3 article(s) from 1 outlet(s): Daily Wire Service; 2 without a source\n") {
+		t.Errorf("StoryText:\n%s", got)
+	}
+	s.Outlets, s.Members[0].Source = nil, ""
+	if got := StoryText(s); !strings.Contains(got, "   3 article(s)\n") {
+		t.Errorf("StoryText without outlets:\n%s", got)
+	}
+}
+
+// Control characters in an input's id, source or title never reach the
+// terminal through a text view (issue 10).
+func TestTextViewsAreSafe(t *testing.T) {
+	bad := "evil\x1b[2J\x07\u009b31m"
+	s := cluster.Story{ID: bad, Title: bad, Size: 1, Unique: 1, Outlets: []string{bad},
+		Members: []cluster.Member{{ID: bad, Source: bad, Title: bad}}}
+	d := news.Document{Article: news.Article{ID: bad, Source: bad, Title: bad, Text: "Body.", Published: time.Date(2011, 10, 21, 0, 0, 0, 0, time.UTC)},
+		Sentences: []news.Span{{Start: 0, End: 5}}}
+	for name, out := range map[string]string{"StoryText": StoryText(s), "DocumentText": DocumentText(d)} {
+		for _, c := range []string{"\x1b", "\x07", "\u009b"} {
+			if strings.Contains(out, c) {
+				t.Errorf("%s holds the control character %q:\n%q", name, c, out)
+			}
+		}
+		if !strings.Contains(out, "evil") {
+			t.Errorf("%s lost the printable text: %q", name, out)
+		}
+	}
+}
+
+func TestSafe(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{"tab\tstays", "tab\tstays"},
+		{"bell\x07", "bell\uFFFD"},
+		{"line\nbreak", "line\uFFFDbreak"},
+		{"c1 \u0085", "c1 \uFFFD"},
+		{"é and ü", "é and ü"},
+	}
+	for _, tt := range tests {
+		if got := Safe(tt.in); got != tt.want {
+			t.Errorf("Safe(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := SafeText("a\nb\x1b"); got != "a\nb\uFFFD" {
+		t.Errorf("SafeText kept or lost the wrong runes: %q", got)
+	}
+}
