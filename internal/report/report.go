@@ -152,7 +152,7 @@ func figure(m compare.QuantityMention) string {
 }
 
 // oneLine collapses white space so that a passage fits one line.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+func oneLine(s string) string { return Safe(strings.Join(strings.Fields(s), " ")) }
 
 // shared splits the facts into those of more than one article and the
 // unique ones by article.

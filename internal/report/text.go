@@ -72,7 +72,7 @@ func WriteText(w io.Writer, r compare.Report, opt Options) error {
 			x.more(len(r.Articles))
 			break
 		}
-		fmt.Fprintf(b, "  %s %s", x.style(ansiCyan, "["+x.t.of(a.ID)+"]"), a.Label())
+		fmt.Fprintf(b, "  %s %s", x.style(ansiCyan, "["+x.t.of(a.ID)+"]"), Safe(a.Label()))
 		if a.Title != "" {
 			fmt.Fprintf(b, ": %s", oneLine(a.Title))
 		}
@@ -80,14 +80,14 @@ func WriteText(w io.Writer, r compare.Report, opt Options) error {
 			fmt.Fprintf(b, " (%s)", a.Published)
 		}
 		if a.Source != "" {
-			fmt.Fprintf(b, "  %s", x.style(ansiDim, a.ID))
+			fmt.Fprintf(b, "  %s", x.style(ansiDim, Safe(a.ID)))
 		}
 		b.WriteString("\n")
 	}
 	if len(r.Notes) > 0 {
 		x.head("Notes")
 		for _, n := range r.Notes {
-			fmt.Fprintf(b, "  ! %s\n", n)
+			fmt.Fprintf(b, "  ! %s\n", Safe(n))
 		}
 	}
 	if len(r.Summary) > 0 {
@@ -114,7 +114,7 @@ func WriteText(w io.Writer, r compare.Report, opt Options) error {
 			if len(fs) == 0 {
 				continue
 			}
-			x.head(fmt.Sprintf("Only in [%s] %s (%d)", x.t.of(a.ID), a.Label(), len(fs)))
+			x.head(fmt.Sprintf("Only in [%s] %s (%d)", x.t.of(a.ID), Safe(a.Label()), len(fs)))
 			for j, f := range fs {
 				if j >= x.max {
 					x.more(len(fs))
@@ -151,9 +151,9 @@ func WriteText(w io.Writer, r compare.Report, opt Options) error {
 			}
 			var parts []string
 			for _, m := range q.Mentions {
-				parts = append(parts, fmt.Sprintf("%s [%s]", figure(m), x.t.of(m.Article)))
+				parts = append(parts, fmt.Sprintf("%s [%s]", Safe(figure(m)), x.t.of(m.Article)))
 			}
-			fmt.Fprintf(b, "  %s %s: %s\n", x.verdict(q.Verdict), countsLabel(q), strings.Join(dedupeStrings(parts), " · "))
+			fmt.Fprintf(b, "  %s %s: %s\n", x.verdict(q.Verdict), Safe(countsLabel(q)), strings.Join(dedupeStrings(parts), " · "))
 		}
 	}
 	if len(r.Quotes) > 0 {
@@ -183,9 +183,9 @@ func WriteText(w io.Writer, r compare.Report, opt Options) error {
 			for _, id := range e.Articles {
 				counts = append(counts, fmt.Sprintf("%s×%d", x.t.of(id), e.Counts[id]))
 			}
-			fmt.Fprintf(b, "  %-12s %s", e.Type, e.Name)
+			fmt.Fprintf(b, "  %-12s %s", e.Type, Safe(e.Name))
 			if others := otherAliases(e); len(others) > 0 {
-				fmt.Fprintf(b, " %s", x.style(ansiDim, "("+strings.Join(others, ", ")+")"))
+				fmt.Fprintf(b, " %s", x.style(ansiDim, "("+Safe(strings.Join(others, ", "))+")"))
 			}
 			fmt.Fprintf(b, "  %s\n", strings.Join(counts, " "))
 		}
@@ -197,7 +197,7 @@ func orDash(s string) string {
 	if s == "" {
 		return "—"
 	}
-	return s
+	return Safe(s)
 }
 
 func otherAliases(e compare.Entity) []string {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax/internal/cluster"
+	"github.com/parallax-news/parallax/internal/compare"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
@@ -57,5 +58,24 @@ func TestSafe(t *testing.T) {
 	}
 	if got := SafeText("a\nb\x1b"); got != "a\nb\uFFFD" {
 		t.Errorf("SafeText kept or lost the wrong runes: %q", got)
+	}
+}
+
+// The comparison's text and Markdown views are as safe as the others.
+func TestComparisonViewsAreSafe(t *testing.T) {
+	bad := "Evil\x1b]0;owned\x07 Wire"
+	docs := []news.Document{
+		{Article: news.Article{ID: "a\x1b[2J", Source: bad, Title: "Dam \x1b[31mbursts", Text: "The dam burst on Monday."}, Sentences: []news.Span{{Start: 0, End: 24}}},
+		{Article: news.Article{ID: "b", Source: "Herald", Title: "Dam gives way", Text: "The dam gave way on Monday."}, Sentences: []news.Span{{Start: 0, End: 27}}},
+	}
+	r := compare.Compare(docs, compare.Options{})
+	for _, f := range []Format{Text, Markdown} {
+		var b strings.Builder
+		if err := Write(&b, r, f, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if strings.ContainsAny(b.String(), "\x1b\x07") {
+			t.Errorf("%s view holds a control character:\n%q", f, b.String())
+		}
 	}
 }
