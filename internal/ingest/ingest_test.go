@@ -393,27 +393,6 @@ func TestStop(t *testing.T) {
 	}
 }
 
-func TestParseTime(t *testing.T) {
-	tests := map[string]time.Time{
-		"2011-10-21":                      time.Date(2011, 10, 21, 0, 0, 0, 0, time.UTC),
-		"2011-10-21T18:53:00Z":            time.Date(2011, 10, 21, 18, 53, 0, 0, time.UTC),
-		"2011-10-21 18:53":                time.Date(2011, 10, 21, 18, 53, 0, 0, time.UTC),
-		"Fri, 21 Oct 2011 18:53:00 +0000": time.Date(2011, 10, 21, 18, 53, 0, 0, time.UTC),
-		"10/21/11":                        time.Date(2011, 10, 21, 0, 0, 0, 0, time.UTC),
-		"21 October 2011":                 time.Date(2011, 10, 21, 0, 0, 0, 0, time.UTC),
-		"October 21, 2011":                time.Date(2011, 10, 21, 0, 0, 0, 0, time.UTC),
-	}
-	for in, want := range tests {
-		got, err := ParseTime(in)
-		if err != nil || !got.Equal(want) {
-			t.Errorf("ParseTime(%q) = %v, %v; want %v", in, got, err, want)
-		}
-	}
-	if _, err := ParseTime("yesterday"); err == nil {
-		t.Errorf("ParseTime(%q) succeeded; want an error", "yesterday")
-	}
-}
-
 // fuzzRead runs one stream through readStream and checks the invariants:
 // no panic, valid UTF-8 text, every error an *ItemError naming the input.
 func fuzzRead(t *testing.T, name, ext string, data []byte) {

@@ -241,7 +241,7 @@ func newArticle(id *json.RawMessage, source, url, title, author, lang, published
 		}
 	}
 	if published != "" {
-		if t, err := ParseTime(published); err == nil {
+		if t, ok := news.ParseTime(published); ok {
 			a.Published = t
 		} else if t, ok := unixTime(published); ok {
 			a.Published = t
@@ -357,40 +357,4 @@ func (r *Reader) decodeJSONStream(name string, br *bufio.Reader, array bool, emi
 		return news.ErrEmpty
 	}
 	return nil
-}
-
-// timeLayouts are the date formats accepted in metadata, most specific first.
-var timeLayouts = []string{
-	time.RFC3339Nano,
-	time.RFC3339,
-	"2006-01-02T15:04:05Z0700",
-	"2006-01-02T15:04:05.999999999",
-	"2006-01-02T15:04:05",
-	"2006-01-02 15:04:05Z07:00",
-	"2006-01-02 15:04:05 -0700",
-	"2006-01-02 15:04:05",
-	"2006-01-02 15:04",
-	"2006-01-02",
-	time.RFC1123Z,
-	time.RFC1123,
-	"Mon, 2 Jan 2006 15:04:05 -0700",
-	"Mon, 2 Jan 2006 15:04:05 MST",
-	"1/2/06",
-	"1/2/2006",
-	"2 Jan 2006 15:04",
-	"2 Jan 2006",
-	"2 January 2006",
-	"January 2, 2006",
-	"Jan 2, 2006",
-}
-
-// ParseTime parses a metadata date in one of the common formats.
-func ParseTime(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	for _, l := range timeLayouts {
-		if t, err := time.Parse(l, s); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("unrecognised date %q", s)
 }
