@@ -102,8 +102,12 @@ func (r *Reader) bad(err error) {
 // Options.OnError as *ItemError values naming the file (and line) and
 // counted in Skipped. The outcomes per input:
 //   - a missing or unreadable path, an empty file, binary content: one error;
-//   - a malformed JSON line, a line without "text" or with a blank one, a
-//     line longer than MaxLine: one error for that line, the next lines read;
+//   - a malformed JSON line, a line without "text", a line longer than
+//     MaxLine: one error for that line, the next lines read (a line with a
+//     blank "text" is passed on: the clean stage reports it, and commands
+//     that account for every id still see it);
+//   - a JSON value opened on a line and broken later: one error, and the
+//     whole lines it held read again;
 //   - a truncated or corrupt gzip stream or a read error: the articles
 //     before it are emitted, then one error naming the line it broke in;
 //   - broken UTF-8: kept as U+FFFD (a text file with no valid UTF-8
@@ -295,13 +299,13 @@ func looksJSON(head []byte) bool {
 	return len(head) > 0 && (head[0] == '{' || head[0] == '[')
 }
 
-// looksBinary reports whether head is empty or holds NUL bytes or is mostly
-// not UTF-8: no article text.
+// looksBinary reports whether head is empty or is not text: more than one
+// byte in twenty a control character (NUL included; tab, line ends and form
+// feed are text), or more than a third of it not UTF-8. A stray NUL or a
+// few broken bytes in text (a legacy 8-bit encoding) are no reason to
+// refuse a file: the bad lines, if any, are reported on their own.
 func looksBinary(head []byte) bool {
 	if len(head) == 0 {
-		return true
-	}
-	if bytes.IndexByte(head, 0) >= 0 {
 		return true
 	}
 	bad, ctrl := 0, 0
@@ -315,8 +319,6 @@ func looksBinary(head []byte) bool {
 		}
 		i += n
 	}
-	// Tolerate some broken bytes (a legacy 8-bit encoding is text), refuse
-	// control characters and data that is mostly not characters.
 	return ctrl*20 > len(head) || bad*3 > len(head)
 }
 
