@@ -317,7 +317,7 @@ func TestTruncatedGzip(t *testing.T) {
 			t.Fatalf("article %d id = %q; want %q", i, id, want)
 		}
 	}
-	want := fmt.Sprintf("t.jsonl.gz:%d: input broken off inside this line, the lines before it were read: unexpected EOF", len(got.IDs)+1)
+	want := fmt.Sprintf("t.jsonl.gz:%d: input broken off inside this line, the lines before it were read: gzip: truncated: unexpected EOF", len(got.IDs)+1)
 	if diff := cmp.Diff([]string{want}, got.Errors); diff != "" {
 		t.Errorf("errors (-want +got):\n%s", diff)
 	}
@@ -348,7 +348,7 @@ func TestLongLine(t *testing.T) {
 	r := NewReader(Options{MaxLine: maxLine})
 	var ids, errs []string
 	r.opt.OnError = func(err error) { errs = append(errs, err.Error()) }
-	err := r.readStream(context.Background(), "big.jsonl", ".jsonl", pr, false, func(a news.Article) error {
+	err := r.readStreamT(context.Background(), "big.jsonl", ".jsonl", pr, false, func(a news.Article) error {
 		ids = append(ids, a.ID)
 		return nil
 	})
@@ -399,7 +399,7 @@ func TestStdinSniffing(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var got result
 			r := NewReader(Options{OnError: func(err error) { got.Errors = append(got.Errors, err.Error()) }})
-			err := r.readStream(context.Background(), "-", "", bytes.NewReader(tt.in), false, func(a news.Article) error {
+			err := r.readStreamT(context.Background(), "-", "", bytes.NewReader(tt.in), false, func(a news.Article) error {
 				got.IDs = append(got.IDs, a.ID)
 				got.Texts = append(got.Texts, a.Text)
 				return nil
@@ -444,7 +444,7 @@ func fuzzRead(t *testing.T, name, ext string, data []byte) {
 			t.Fatalf("error %v does not name %s", err, name)
 		}
 	}})
-	err := r.readStream(context.Background(), name, ext, bytes.NewReader(data), false, func(a news.Article) error {
+	err := r.readStreamT(context.Background(), name, ext, bytes.NewReader(data), false, func(a news.Article) error {
 		if !utf8.ValidString(a.Text) || !utf8.ValidString(a.Title) || !utf8.ValidString(a.ID) {
 			t.Fatalf("invalid UTF-8 in %+v", a)
 		}
@@ -532,7 +532,7 @@ func FuzzJSONKeepsGood(f *testing.F) {
 		}
 		var ids []string
 		r := NewReader(Options{MaxLine: 1 << 16})
-		err := r.readStream(context.Background(), "k.jsonl", ".jsonl", bytes.NewReader(data), false, func(a news.Article) error {
+		err := r.readStreamT(context.Background(), "k.jsonl", ".jsonl", bytes.NewReader(data), false, func(a news.Article) error {
 			if strings.HasPrefix(a.ID, "g") {
 				ids = append(ids, a.ID)
 			}
@@ -545,4 +545,103 @@ func FuzzJSONKeepsGood(f *testing.F) {
 			t.Fatalf("good articles around junk %q: %v; want %v", junk, ids, want)
 		}
 	})
+}
+
+// readStreamT is readStream reporting to r, as Read does.
+func (r *Reader) readStreamT(ctx context.Context, name, ext string, in io.Reader, gz bool, emit func(news.Article) error) error {
+	return r.readStream(ctx, name, ext, in, gz, emit, r.bad)
+}
+
+// TestWalkLinks checks the fixed bugs of a directory walk: a symbolic link
+// to a file is read like the file, and a link that cannot be followed is
+// reported, not skipped in silence.
+func TestWalkLinks(t *testing.T) {
+	dir := t.TempDir()
+	d := filepath.Join(dir, "d")
+	os.MkdirAll(filepath.Join(dir, "other"), 0o755)
+	os.MkdirAll(d, 0o755)
+	os.WriteFile(filepath.Join(dir, "other", "page.txt"), []byte("Linked text."), 0o644)
+	os.WriteFile(filepath.Join(d, "a.txt"), []byte("A."), 0o644)
+	for link, target := range map[string]string{"b-link.txt": "../other/page.txt", "c-dangling.txt": "../missing.txt", "e-dir": "../other"} {
+		if err := os.Symlink(target, filepath.Join(d, link)); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	got, _ := readAll(t, Options{}, dir, d)
+	want := result{IDs: []string{"a", "b-link"}, Texts: []string{"A.", "Linked text."}, Errors: []string{
+		"d/c-dangling.txt: broken symbolic link: no such file or directory",
+		"d/e-dir: symbolic link to a directory, not followed",
+	}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Read(%s) (-want +got):\n%s", d, diff)
+	}
+}
+
+// TestParallel checks that reading files on several goroutines emits the
+// same articles and errors, in the same order, as reading them one by one.
+func TestParallel(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 40 {
+		var b []byte
+		switch i % 4 {
+		case 0:
+			b = []byte(fmt.Sprintf("Text file %d.", i))
+		case 1:
+			for j := range 50 { // more lines than the per-file buffer holds
+				b = fmt.Appendf(b, `{"id":"f%d-%d","text":"Line %d."}`+"\n", i, j, j)
+			}
+			b = append(b, "{broken\n"...)
+		case 2:
+			b = nil // empty
+		case 3:
+			b = gzipped([]byte(fmt.Sprintf(`{"id":"g%d","text":"G."}`, i)))
+		}
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%02d.%s", i, []string{"txt", "jsonl", "txt", "jsonl.gz"}[i%4])), b, 0o644)
+	}
+	seq, _ := readAll(t, Options{}, dir, dir, filepath.Join(dir, "missing"))
+	par, _ := readAll(t, Options{Workers: 3}, dir, dir, filepath.Join(dir, "missing"))
+	if len(seq.IDs) < 500 || len(seq.Errors) < 20 {
+		t.Fatalf("sequential read: %d articles, %d errors; want more", len(seq.IDs), len(seq.Errors))
+	}
+	if diff := cmp.Diff(seq, par); diff != "" {
+		t.Errorf("parallel read differs from sequential (-seq +par):\n%s", diff)
+	}
+	// An error from emit stops a parallel read too.
+	stop := errors.New("stop")
+	n := 0
+	err := NewReader(Options{Workers: 3}).Read(context.Background(), []string{dir}, func(news.Article) error {
+		if n++; n == 7 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || n != 7 {
+		t.Errorf("parallel Read with a failing emit = %v after %d articles; want stop after 7", err, n)
+	}
+}
+
+// TestGzipSniffedFormat checks that gzipped content whose name says
+// nothing is sniffed inside the gzip, and given as it is to a format that
+// reads gzip itself (as a WARC archive resynchronises at its next member).
+func TestGzipSniffedFormat(t *testing.T) {
+	var got []string
+	own := Format{
+		Sniff: func(head []byte) bool { return bytes.HasPrefix(head, []byte("FAKE")) },
+		Decode: func(ctx context.Context, name string, r io.Reader, emit func(news.Article) error, bad func(error)) error {
+			b, _ := io.ReadAll(r)
+			got = append(got, fmt.Sprintf("%s gzip=%v", name, bytes.HasPrefix(b, gzipMagic)))
+			return nil
+		},
+		OwnGzip: true,
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "archive.dat")
+	os.WriteFile(p, gzipped([]byte("FAKE archive")), 0o644)
+	r := NewReader(Options{Formats: []Format{own}, Stdin: bytes.NewReader(gzipped([]byte("FAKE archive")))})
+	if err := r.Read(context.Background(), []string{p, "-"}, func(news.Article) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{p + " gzip=true", "- gzip=true"}, got); diff != "" {
+		t.Errorf("decoder calls (-want +got):\n%s", diff)
+	}
 }

@@ -84,7 +84,7 @@ func (r *Reader) decodeJSON(ctx context.Context, name string, in io.Reader, emit
 		// so every CR is a line end.
 		br = bufio.NewReaderSize(&crReader{r: br}, 64<<10)
 	}
-	f := &jsonFile{r: r, name: name, base: baseID(name), br: br, emit: emit, bad: bad}
+	f := &jsonFile{r: r, name: name, base: BaseID(name), br: br, emit: emit, bad: bad}
 	return f.read()
 }
 

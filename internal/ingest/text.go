@@ -49,7 +49,7 @@ func (r *Reader) decodeText(ctx context.Context, name string, in io.Reader, emit
 		return news.ErrEmpty
 	}
 	return emit(news.Article{
-		ID:     baseID(name),
+		ID:     BaseID(name),
 		Text:   text,
 		Origin: name,
 	})
