@@ -58,7 +58,7 @@ type Format struct {
 	// Exts are the lower-case file extensions that name the format, such
 	// as ".html", without a gzip suffix.
 	Exts []string
-	// Sniff reports whether head, the first (up to 512, decompressed)
+	// Sniff reports whether head, the first (up to 4096, decompressed)
 	// bytes of content whose name says nothing, is of this format; nil
 	// when the format is known by name only.
 	Sniff func(head []byte) bool
@@ -390,8 +390,9 @@ func (r *Reader) readStream(ctx context.Context, name, ext string, in io.Reader,
 		return nil
 	}
 	if dec == nil {
-		head, _ := br.Peek(512)
+		head, _ := br.Peek(sniffLen)
 		dec, _ = r.sniffFormat(head)
+		head = head[:min(len(head), 512)]
 		if dec == nil {
 			switch {
 			case len(bytes.TrimSpace(head)) == 0 && len(head) < 512:
@@ -466,7 +467,11 @@ func (r *Reader) sniffFormat(head []byte) (Decoder, bool) {
 	return nil, false
 }
 
-// gunzipHead returns the first decompressed bytes (up to 512) of the
+// sniffLen is how much of the start of a file the format sniffers see: a
+// feed's prolog (comments, DOCTYPE) or an HTML page's head may be long.
+const sniffLen = 4096
+
+// gunzipHead returns the first decompressed bytes (up to sniffLen) of the
 // gzipped content buffered in br, without consuming it.
 func gunzipHead(br *bufio.Reader) []byte {
 	buf, _ := br.Peek(br.Size())
@@ -474,7 +479,7 @@ func gunzipHead(br *bufio.Reader) []byte {
 	if err != nil {
 		return nil
 	}
-	head := make([]byte, 512)
+	head := make([]byte, sniffLen)
 	n, _ := io.ReadFull(zr, head)
 	return head[:n]
 }

@@ -128,3 +128,24 @@ func TestDamagedWARCAnyName(t *testing.T) {
 		})
 	}
 }
+
+// TestFeedLongProlog reads an RSS file with 3 KB of comment before <rss>
+// by name and from standard input (fixed: it was not recognised).
+func TestFeedLongProlog(t *testing.T) {
+	rss, err := os.ReadFile("../../feed/testdata/rss.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := append([]byte("<!-- "+strings.Repeat("a long licence text ", 150)+"-->\n"), rss...)
+	p := filepath.Join(t.TempDir(), "gazette.rss")
+	os.WriteFile(p, b, 0o644)
+	var errs []error
+	r := ingest.NewReader(ingest.Options{Formats: web.Formats(web.Options{}), Stdin: bytes.NewReader(b), OnError: func(err error) { errs = append(errs, err) }})
+	n := 0
+	if err := r.Read(context.Background(), []string{p, "-"}, func(a news.Article) error { n++; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if n != 4 || len(errs) > 0 {
+		t.Errorf("read %d articles, errors %v; want 2 items from each input, no errors", n, errs)
+	}
+}
