@@ -15,7 +15,15 @@
 //   - plain-text article files (.txt and anything else that is text): the whole
 //     file is one article, left raw for the clean stage to take apart. UTF-16
 //     with a byte-order mark and legacy Windows-1252 files are decoded;
-//   - HTML, feeds and WARC archives through the Decoders in Options.
+//   - HTML, feeds and WARC archives through Options.Formats (package
+//     ingest/web has them), by extension or sniffed from the first 4 KiB;
+//     gzipped content whose name says nothing is sniffed inside the gzip,
+//     and a format that reads gzip itself (WARC) gets it whole.
+//
+// Directories are walked in lexical order; Options.Workers files are
+// decoded at once, their articles and errors still delivered in input
+// order. Every decoder names articles without an id from BaseID, so one
+// file gets the same ids in every command.
 //
 // A bad item (a malformed line, a line without text, broken gzip, a line over
 // Options.MaxLine, an empty or binary file) is reported to Options.OnError as
@@ -28,4 +36,7 @@
 // U+FFFD. Duplicate ids are passed on: telling versions of an article apart
 // is left to later stages. Memory is bounded by MaxLine however long a line
 // is: a longer line is skipped as it streams past.
+//
+// It imports news and golang.org/x/text only; the web formats (which need
+// the HTML extractor) live in ingest/web, which imports ingest.
 package ingest
