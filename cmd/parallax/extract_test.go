@@ -108,3 +108,40 @@ func TestExtractWARC(t *testing.T) {
 		})
 	}
 }
+
+// TestExtractReadsAsEveryCommand checks that extract walks a folder as
+// analyze does (fixed: a symbolic link to a page was skipped in silence by
+// extract and read by analyze; a broken link was skipped in silence by
+// both): the linked page is extracted, the broken link is reported and the
+// command fails.
+func TestExtractReadsAsEveryCommand(t *testing.T) {
+	page, err := os.ReadFile("../../internal/extract/testdata/article.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	pages := filepath.Join(dir, "pages")
+	os.MkdirAll(pages, 0o755)
+	os.WriteFile(filepath.Join(dir, "saved.html"), page, 0o644)
+	os.WriteFile(filepath.Join(pages, "a.html"), page, 0o644)
+	if err := os.Symlink("../saved.html", filepath.Join(pages, "b-link.html")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	os.Symlink("../gone.html", filepath.Join(pages, "c-broken.html"))
+	for _, command := range []string{"extract", "analyze"} {
+		t.Run(command, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			err := run(context.Background(), []string{command, pages}, strings.NewReader(""), &stdout, &stderr)
+			if err == nil {
+				t.Errorf("%s with a broken link returned no error; want exit 1", command)
+			}
+			if !strings.Contains(stderr.String(), "c-broken.html: broken symbolic link") {
+				t.Errorf("stderr does not report the broken link:\n%s", stderr.String())
+			}
+			lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+			if len(lines) != 2 || !strings.Contains(lines[1], "About 40,000 vehicles") {
+				t.Errorf("got %d lines; want 2, the second the linked page:\n%s", len(lines), stdout.String())
+			}
+		})
+	}
+}

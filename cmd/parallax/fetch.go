@@ -100,6 +100,7 @@ func runFetch(ctx context.Context, e *env, feeds []string, c fetchConfig) error 
 		resp, err := f.Get(ctx, feedURL)
 		if err != nil {
 			if ctx.Err() != nil {
+				w.Flush() // keep what the feeds before gave
 				return ctx.Err()
 			}
 			report(err)

@@ -91,3 +91,33 @@ func TestFetchCommand(t *testing.T) {
 		t.Errorf("second run wrote %q, %d not-modified answers, stderr %q; want nothing new and the feed unchanged", out.String(), notModified.Load(), errOut.String())
 	}
 }
+
+// TestFetchStopped cancels a fetch (as SIGINT or SIGTERM do) while it asks
+// for its second feed: the articles of the first feed are written.
+func TestFetchStopped(t *testing.T) {
+	feedTmpl, err := os.ReadFile("../../internal/fetch/testdata/feed.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var srv *httptest.Server
+	mux := http.NewServeMux()
+	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Write(bytes.ReplaceAll(feedTmpl, []byte("{{BASE}}"), []byte(srv.URL+"/gone")))
+	})
+	mux.HandleFunc("/slow.xml", func(w http.ResponseWriter, r *http.Request) {
+		cancel()
+		<-r.Context().Done()
+	})
+	srv = httptest.NewServer(mux)
+	defer srv.Close()
+	var out, errOut bytes.Buffer
+	err = run(ctx, []string{"fetch", "--state", "", "--interval", "1ms", "--retries", "0", srv.URL + "/feed.xml", srv.URL + "/slow.xml"}, strings.NewReader(""), &out, &errOut)
+	if err == nil {
+		t.Errorf("stopped fetch returned no error")
+	}
+	if n := strings.Count(out.String(), "\n"); n != 2 {
+		t.Errorf("stopped fetch wrote %d articles; want the first feed's 2:\n%s\n%s", n, out.String(), errOut.String())
+	}
+}

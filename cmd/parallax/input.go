@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"sync"
 
 	"github.com/parallax-news/parallax/internal/clean"
 	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/ingest/web"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
@@ -28,8 +30,7 @@ type source struct {
 
 func newSource(stderr io.Writer) *source {
 	s := &source{stderr: stderr, cleaner: &clean.Cleaner{}}
-	decoders, sniff := inputDecoders()
-	s.reader = ingest.NewReader(ingest.Options{OnError: s.report, Decoders: decoders, Sniff: sniff, OwnGzip: []string{".warc"}})
+	s.reader = ingest.NewReader(ingest.Options{OnError: s.report, Formats: web.Formats(web.Options{}), Workers: runtime.GOMAXPROCS(0)})
 	return s
 }
 

@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -245,5 +247,22 @@ func TestAnalyzeExample(t *testing.T) {
 				t.Errorf("%s: a year came out as a figure: %v", name, q)
 			}
 		}
+	}
+}
+
+// TestStopSignals checks a fixed bug: SIGTERM killed fetch without
+// writing what it had fetched, because only SIGINT cancelled the run's
+// context. Each stop signal sent to the process now cancels it.
+func TestStopSignals(t *testing.T) {
+	for _, sig := range stopSignals {
+		ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
+		if err := syscall.Kill(os.Getpid(), sig.(syscall.Signal)); err != nil {
+			t.Fatal(err)
+		}
+		<-ctx.Done() // without the signal in stopSignals the test process dies instead
+		stop()
+	}
+	if !slices.Contains(stopSignals, os.Signal(syscall.SIGTERM)) {
+		t.Errorf("stopSignals = %v; want SIGTERM among them", stopSignals)
 	}
 }

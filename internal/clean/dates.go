@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/news"
 )
 
 // dateKind says what a date line dates.
@@ -90,7 +90,7 @@ func parseDateLine(line string, bare bool) (time.Time, dateKind) {
 		return t, kind
 	}
 	if rest != "" && rest[0] >= '0' && rest[0] <= '9' || len(rest) > 4 && rest[3] == ',' { // ISO, numeric, RFC 1123
-		if t, err := ingest.ParseTime(rest); err == nil && t.Year() >= 1900 && t.Year() <= 2100 {
+		if t, ok := news.ParseTime(rest); ok && t.Year() >= 1900 && t.Year() <= 2100 {
 			return t, kind
 		}
 	}

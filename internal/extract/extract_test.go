@@ -100,6 +100,11 @@ func TestExtractBadInput(t *testing.T) {
 		{"too large", "<html>" + strings.Repeat("a", 2000), Options{MaxBytes: 1000}, ErrTooLarge, false},
 		{"no text", "<html><head><title>t</title></head><body><div> </div></body></html>", Options{}, news.ErrEmpty, false},
 		{"deep nesting", deep, Options{}, nil, true},
+		// Fixed: nested tables passed the tag-depth limit of flatten but
+		// not the parser's 512 open elements (each level opens an implicit
+		// <tbody>), and the page failed.
+		{"deep nested tables", "<html><body><p>" + strings.Repeat("Paragraph text of a very long page. ", 10) + "</p>" + strings.Repeat("<table><tr><td>", 200) + "cell" + strings.Repeat("</td></tr></table>", 200) + "</body></html>", Options{}, nil, true},
+		{"deep unclosed tables", "<html><body>" + strings.Repeat("<table><td>", 300) + "<p>" + strings.Repeat("Deep text that should survive. ", 30) + "</p></body></html>", Options{}, nil, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -61,7 +61,7 @@ func Parse(r io.Reader, opt Options) (*Feed, error) {
 	if !Sniff(b) {
 		return nil, fmt.Errorf("%w: not an RSS, Atom or JSON feed", news.ErrNotArticle)
 	}
-	f, err := gofeed.NewParser().Parse(bytes.NewReader(b))
+	f, err := gofeed.NewParser().Parse(bytes.NewReader(shortProlog(b)))
 	if err != nil {
 		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
 			return nil, fmt.Errorf("%w: not an RSS, Atom or JSON feed", news.ErrNotArticle)
@@ -132,25 +132,98 @@ func (it Item) Article(f *Feed) news.Article {
 	return a
 }
 
-// Sniff reports whether b (or its first bytes) looks like a feed: an XML
-// document whose root is rss, feed or rdf:RDF, or a JSON object naming a
-// JSON Feed version.
+// Sniff reports whether b, the start of an input, holds a feed: a JSON
+// feed, or XML whose first element, after the prolog (XML declaration,
+// processing instructions, comments, DOCTYPE, however long), is or soon
+// holds <rss>, <feed> or <rdf:RDF>. It reports false when b ends inside
+// the prolog.
 func Sniff(b []byte) bool {
-	head := b
-	if len(head) > 2048 {
-		head = head[:2048]
-	}
-	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
-	t := bytes.TrimLeft(head, " \t\r\n")
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	t := bytes.TrimLeft(b, " \t\r\n")
 	if bytes.HasPrefix(t, []byte("{")) {
-		return bytes.Contains(head, []byte("jsonfeed.org/version"))
+		return bytes.Contains(t[:min(len(t), 2048)], []byte("jsonfeed.org/version"))
 	}
-	if !bytes.HasPrefix(t, []byte("<")) {
+	rest, ok := skipProlog(t)
+	if !ok || !bytes.HasPrefix(rest, []byte("<")) {
 		return false
 	}
-	lower := bytes.ToLower(head)
+	lower := bytes.ToLower(rest[:min(len(rest), 2048)])
 	return bytes.Contains(lower, []byte("<rss")) || bytes.Contains(lower, []byte("<feed")) ||
 		bytes.Contains(lower, []byte("<rdf:rdf"))
+}
+
+// shortProlog returns b with the comments, DOCTYPE and processing
+// instructions of its prolog dropped (the XML declaration is kept) when
+// they would push the root element past what gofeed looks at to detect the
+// feed type (4 KiB). encoding/xml, under gofeed, reads no DTD, so nothing
+// it uses is lost.
+func shortProlog(b []byte) []byte {
+	t := bytes.TrimLeft(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")), " \t\r\n")
+	rest, ok := skipProlog(t)
+	if !ok || len(b)-len(rest) < 2048 {
+		return b
+	}
+	var decl []byte
+	if bytes.HasPrefix(t, []byte("<?xml ")) {
+		decl = append(t[:bytes.Index(t, []byte("?>"))+2:bytes.Index(t, []byte("?>"))+2], '\n')
+	}
+	return append(decl, rest...)
+}
+
+// skipProlog returns what follows the XML prolog at the start of t, and
+// false when t ends inside it.
+func skipProlog(t []byte) ([]byte, bool) {
+	for {
+		t = bytes.TrimLeft(t, " \t\r\n")
+		switch {
+		case bytes.HasPrefix(t, []byte("<?")):
+			i := bytes.Index(t, []byte("?>"))
+			if i < 0 {
+				return nil, false
+			}
+			t = t[i+2:]
+		case bytes.HasPrefix(t, []byte("<!--")):
+			i := bytes.Index(t[4:], []byte("-->"))
+			if i < 0 {
+				return nil, false
+			}
+			t = t[4+i+3:]
+		case len(t) >= 9 && bytes.EqualFold(t[:9], []byte("<!doctype")):
+			i := doctypeEnd(t)
+			if i < 0 {
+				return nil, false
+			}
+			t = t[i+1:]
+		default:
+			return t, true
+		}
+	}
+}
+
+// doctypeEnd returns the index of the '>' that closes the DOCTYPE at the
+// start of t (quoted strings and an internal subset in brackets may hold
+// '>'), or -1.
+func doctypeEnd(t []byte) int {
+	depth := 0
+	var quote byte
+	for i := 2; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '[':
+			depth++
+		case c == ']':
+			depth--
+		case c == '>' && depth <= 0:
+			return i
+		}
+	}
+	return -1
 }
 
 func lang(s string) string {

@@ -4,5 +4,8 @@
 // (network errors, 429, 5xx) with exponential backoff that honours
 // Retry-After, and makes conditional requests (If-None-Match /
 // If-Modified-Since) from validators kept in a small JSON state file, so a
-// second run downloads only what changed.
+// second run downloads only what changed. Redirects wait for their host's
+// turn too; a redirect loop is a permanent error, and a redirect never
+// leads to a loopback or private address other than the host:port asked
+// for.
 package fetch

@@ -5,9 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -88,17 +91,102 @@ func New(opt Options) *Fetcher {
 	if opt.MaxBytes <= 0 {
 		opt.MaxBytes = 32 << 20
 	}
-	c := opt.Client
-	if c == nil {
-		c = &http.Client{}
+	f := &Fetcher{opt: opt, next: map[string]time.Time{}}
+	c := http.Client{}
+	if opt.Client != nil {
+		c = *opt.Client // a copy: the caller's client keeps its own redirect policy
 	}
-	return &Fetcher{opt: opt, client: c, next: map[string]time.Time{}}
+	c.CheckRedirect = f.checkRedirect
+	f.client = &c
+	return f
+}
+
+// maxRedirects is the longest chain of redirects followed.
+const maxRedirects = 10
+
+// Redirect errors: permanent, never retried.
+var (
+	// ErrRedirectLoop is the error for a redirect back to a URL of the
+	// same chain, or a chain longer than 10 redirects.
+	ErrRedirectLoop = errors.New("redirect loop")
+	// ErrRedirectLocal is the error for a redirect to a loopback, private
+	// or link-local address (or "localhost") other than the host and port
+	// the request was made to.
+	ErrRedirectLocal = errors.New("redirect to a local address refused")
+)
+
+// checkRedirect is the client's redirect policy: each hop waits for its
+// host's turn like any request, a loop or a long chain is an error, and a
+// redirect may not lead to a local address unless it stays on the host
+// and port that the caller asked for.
+func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
+	if err := allowRedirect(via[0].URL, req.URL, func(host string) bool { return localHost(req.Context(), host) }); err != nil {
+		return err
+	}
+	for _, v := range via {
+		if v.URL.String() == req.URL.String() {
+			return fmt.Errorf("%w: back to %s after %d redirect(s)", ErrRedirectLoop, req.URL, len(via))
+		}
+	}
+	if len(via) >= maxRedirects {
+		return fmt.Errorf("%w: more than %d redirects", ErrRedirectLoop, maxRedirects)
+	}
+	return f.wait(req.Context(), req.URL.Host)
+}
+
+// allowRedirect refuses a redirect from the URL first asked for to a
+// local target on another host:port; isLocal tells whether a host is
+// local.
+func allowRedirect(first, target *url.URL, isLocal func(host string) bool) error {
+	if hostPort(target) == hostPort(first) || !isLocal(target.Hostname()) {
+		return nil
+	}
+	return fmt.Errorf("%w: %s to %s", ErrRedirectLocal, first.Host, target.Host)
+}
+
+// hostPort is u's host and port, the scheme's default port when u has
+// none.
+func hostPort(u *url.URL) string {
+	port := u.Port()
+	if port == "" {
+		port = map[string]string{"http": "80", "https": "443"}[u.Scheme]
+	}
+	return net.JoinHostPort(strings.ToLower(u.Hostname()), port)
+}
+
+// localHost reports whether host is, or resolves to, a loopback, private,
+// link-local or unspecified address, or is "localhost".
+func localHost(ctx context.Context, host string) bool {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	if ip, err := netip.ParseAddr(host); err == nil {
+		return localAddr(ip)
+	}
+	addrs, err := net.DefaultResolver.LookupNetIP(ctx, "ip", host)
+	if err != nil {
+		return false // the request fails to connect anyway
+	}
+	for _, a := range addrs {
+		if localAddr(a) {
+			return true
+		}
+	}
+	return false
+}
+
+func localAddr(ip netip.Addr) bool {
+	ip = ip.Unmap()
+	return ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() || ip.IsUnspecified()
 }
 
 // Get fetches rawURL. Outcomes:
 //   - a Response with Status 2xx and the body;
 //   - a Response with NotModified set when the State's validators still hold;
 //   - a *StatusError for a final 4xx/5xx answer (after retries for 429 and 5xx);
+//   - an error wrapping ErrRedirectLoop or ErrRedirectLocal for a redirect
+//     loop or a redirect to a local address (not retried);
 //   - the context's error when ctx ends;
 //   - the last network error after the retries.
 func (f *Fetcher) Get(ctx context.Context, rawURL string) (*Response, error) {
@@ -138,7 +226,7 @@ func transient(err error) bool {
 	if errors.As(err, &se) {
 		return se.Status == http.StatusTooManyRequests || se.Status >= 500
 	}
-	return !errors.Is(err, errTooLarge)
+	return !errors.Is(err, errTooLarge) && !errors.Is(err, ErrRedirectLoop) && !errors.Is(err, ErrRedirectLocal)
 }
 
 var errTooLarge = errors.New("response too large")

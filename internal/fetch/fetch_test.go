@@ -3,9 +3,12 @@ package fetch
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -168,5 +171,109 @@ func TestStateRoundTrip(t *testing.T) {
 	}
 	if v, ok := s2.get("http://a.example/"); !ok || v.ETag != `"x"` {
 		t.Errorf("LoadState after Save: get = %+v, %v; want the validator", v, ok)
+	}
+}
+
+// TestRedirects checks the fixed redirect bugs: a loop is a permanent
+// error (it was retried as transient), every hop waits for its host's
+// turn (hops ignored the interval), and a redirect to another local port
+// is refused (it was followed).
+func TestRedirects(t *testing.T) {
+	var loops atomic.Int32
+	var mu sync.Mutex
+	var hops []time.Time
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		t.Errorf("request to the other local port: %s", r.URL)
+	}))
+	defer other.Close()
+	mux := http.NewServeMux()
+	mux.HandleFunc("/loop-a", func(w http.ResponseWriter, r *http.Request) {
+		loops.Add(1)
+		http.Redirect(w, r, "/loop-b", http.StatusFound)
+	})
+	mux.HandleFunc("/loop-b", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop-a", http.StatusFound) })
+	for i := range 3 {
+		mux.HandleFunc(fmt.Sprintf("/hop%d", i), func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			hops = append(hops, time.Now())
+			mu.Unlock()
+			if i < 2 {
+				http.Redirect(w, r, fmt.Sprintf("/hop%d", i+1), http.StatusFound)
+				return
+			}
+			w.Write([]byte("arrived"))
+		})
+	}
+	mux.HandleFunc("/elsewhere", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, other.URL+"/admin", http.StatusFound)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	ctx := context.Background()
+
+	t.Run("loop", func(t *testing.T) {
+		f := New(Options{HostInterval: -1, Backoff: time.Millisecond, Retries: 3, Client: srv.Client()})
+		_, err := f.Get(ctx, srv.URL+"/loop-a")
+		if !errors.Is(err, ErrRedirectLoop) || loops.Load() != 1 {
+			t.Errorf("Get(loop) = %v after %d tries; want ErrRedirectLoop after 1", err, loops.Load())
+		}
+	})
+	t.Run("hops wait", func(t *testing.T) {
+		// Three requests to one host: their starts are at least two host
+		// intervals apart, so the Get takes at least that long (a lower
+		// bound, which load cannot break).
+		const interval = 40 * time.Millisecond
+		f := New(Options{HostInterval: interval, Client: srv.Client()})
+		start := time.Now()
+		r, err := f.Get(ctx, srv.URL+"/hop0")
+		took := time.Since(start)
+		if err != nil || string(r.Body) != "arrived" || !strings.HasSuffix(r.URL, "/hop2") {
+			t.Fatalf("Get(hop0) = %+v, %v; want the body of hop2", r, err)
+		}
+		if mu.Lock(); len(hops) != 3 {
+			t.Errorf("%d hops; want 3", len(hops))
+		}
+		mu.Unlock()
+		if took < 2*interval {
+			t.Errorf("three requests to one host took %v; want at least two host intervals (%v)", took, 2*interval)
+		}
+	})
+	t.Run("local port", func(t *testing.T) {
+		f := New(Options{HostInterval: -1, Client: srv.Client()})
+		if _, err := f.Get(ctx, srv.URL+"/elsewhere"); !errors.Is(err, ErrRedirectLocal) {
+			t.Errorf("Get(elsewhere) = %v; want ErrRedirectLocal", err)
+		}
+	})
+}
+
+func TestAllowRedirect(t *testing.T) {
+	local := func(host string) bool {
+		return host == "localhost" || strings.HasPrefix(host, "127.") || strings.HasPrefix(host, "10.") || host == "::1"
+	}
+	tests := []struct {
+		from, to string
+		ok       bool
+	}{
+		{"http://news.example/a", "https://news.example/a", true},
+		{"http://news.example/a", "http://other.example/b", true},
+		{"http://news.example/a", "http://127.0.0.1/admin", false},
+		{"http://news.example/a", "http://10.1.2.3:8080/", false},
+		{"http://news.example/a", "http://[::1]/", false},
+		{"http://localhost:8080/a", "http://localhost:8080/b", true},
+		{"http://localhost:8080/a", "http://localhost:9090/b", false},
+		{"http://127.0.0.1/a", "http://127.0.0.1:80/b", true},
+		{"http://127.0.0.1:8080/a", "http://news.example/b", true},
+	}
+	for _, tt := range tests {
+		from, _ := url.Parse(tt.from)
+		to, _ := url.Parse(tt.to)
+		if err := allowRedirect(from, to, local); (err == nil) != tt.ok {
+			t.Errorf("allowRedirect(%s, %s) = %v; want ok %v", tt.from, tt.to, err, tt.ok)
+		}
+	}
+	for host, want := range map[string]bool{"localhost": true, "a.localhost": true, "127.0.0.2": true, "192.168.1.1": true, "::1": true, "fe80::1": true, "0.0.0.0": true, "::ffff:10.0.0.1": true, "8.8.8.8": false, "2001:db8::1": false} {
+		if got := localHost(context.Background(), host); got != want {
+			t.Errorf("localHost(%q) = %v; want %v", host, got, want)
+		}
 	}
 }

@@ -56,7 +56,7 @@ func BenchmarkDecodeJSONL(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		r := NewReader(Options{})
-		err := r.readStream(context.Background(), "x.jsonl", ".jsonl", bytes.NewReader(data), false, func(news.Article) error { return nil })
+		err := r.readStreamT(context.Background(), "x.jsonl", ".jsonl", bytes.NewReader(data), false, func(news.Article) error { return nil })
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -42,11 +42,14 @@ func (r *Reader) decodeText(ctx context.Context, name string, in io.Reader, emit
 		return fmt.Errorf("%w: binary content", news.ErrNotArticle)
 	}
 	text := decodeLegacy(b)
+	if strings.IndexByte(text, 0) >= 0 {
+		text = strings.ReplaceAll(text, "\x00", "") // padding, not text
+	}
 	if strings.TrimSpace(text) == "" { // blank once decoded (no-break spaces)
 		return news.ErrEmpty
 	}
 	return emit(news.Article{
-		ID:     baseID(name),
+		ID:     BaseID(name),
 		Text:   text,
 		Origin: name,
 	})

@@ -36,7 +36,13 @@
 //     member, several, or the whole file in one). A member's end cuts the
 //     record being read, which is damaged, and reading resumes with the
 //     next member; junk after a record in its member means the member is
-//     damaged.
+//     damaged, unless the member held records before it (a whole file in
+//     one member): there the plain .warc rule holds, so junk at the end of
+//     the file does not cost the last record.
+//   - An input that yields no record in MaxRecord bytes (no version line,
+//     lines that never end, as /dev/zero gives) ends with a stream error
+//     rather than being read for ever; a line longer than 64 KiB is read
+//     in pieces, never held whole.
 //   - A gzip member that cannot be decompressed or fails its CRC damages
 //     the record in it, even if that record looked complete, and reading
 //     resumes at the next gzip header after the member's first byte (its

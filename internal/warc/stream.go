@@ -7,8 +7,12 @@ import (
 	"io"
 )
 
-// maxLine caps the part of a line that readLine returns: its end.
+// maxLine is the longest line that readLine returns whole; a longer one
+// is returned in pieces, each with errLong.
 const maxLine = 64 << 10
+
+// errLong is readLine's error for a piece of a line longer than maxLine.
+var errLong = errors.New("line longer than 64 KiB")
 
 // The gzip layer reports, in the stream, where a member ended.
 var (
@@ -83,8 +87,10 @@ func (in *input) unread(b []byte) {
 }
 
 // readLine returns the next line with its "\n", or what is left before an
-// error. Of a line longer than maxLine only the end is kept. The result is
-// valid until the next read.
+// error. A line longer than maxLine comes in pieces of maxLine bytes with
+// errLong; the last bytes of each piece (len("WARC/1.0")-1 of them) start
+// the next piece too, so that a version line at the end of a long line is
+// seen whole in its last piece. The result is valid until the next read.
 func (in *input) readLine() ([]byte, error) {
 	var line []byte
 	for {
@@ -93,16 +99,22 @@ func (in *input) readLine() ([]byte, error) {
 		if i >= 0 {
 			chunk = chunk[:i+1]
 		}
+		if len(line)+len(chunk) > maxLine {
+			chunk = chunk[:maxLine-len(line)]
+			i = -1
+		}
 		in.consume(len(chunk))
 		if i >= 0 && line == nil {
 			return chunk, nil
 		}
 		line = append(line, chunk...)
-		if len(line) > maxLine {
-			line = append(line[:0], line[len(line)-maxLine:]...)
-		}
 		if i >= 0 {
 			return line, nil
+		}
+		if len(line) == maxLine {
+			keep := len("WARC/1.0") - 1
+			in.unread(bytes.Clone(line[len(line)-keep:]))
+			return line[:len(line)-keep], errLong
 		}
 		if in.err != nil {
 			return line, in.takeErr()

@@ -55,6 +55,7 @@ type Reader struct {
 	gz       bool
 	max      int64
 	needSync bool // a damaged record was reported: skip to the next one first
+	inMember int  // records read from the current gzip member
 }
 
 // NewReader returns a Reader of r. A gzip stream (one member per record or
@@ -84,9 +85,10 @@ var (
 //     with the following record;
 //   - nil and another error when the stream itself cannot be read further.
 func (r *Reader) Next() (*Record, error) {
+	begin := r.in.off
 	if r.needSync {
 		r.needSync = false
-		if err := r.resync(); err == io.EOF {
+		if err := r.resync(begin); err == io.EOF {
 			return nil, io.EOF
 		} else if err != nil {
 			return nil, r.streamErr(err)
@@ -97,13 +99,21 @@ func (r *Reader) Next() (*Record, error) {
 	for {
 		l, err := r.in.readLine()
 		blank := len(bytes.TrimSpace(l)) == 0
+		if err == errLong {
+			err = nil // a piece of a long line: it is no version line
+		}
 		switch {
+		case r.in.off-begin > r.max+maxLine:
+			return nil, r.noRecord(begin)
 		case err == errDamaged || err == errEnd && !blank:
 			return nil, &RecordError{Offset: r.in.off - int64(len(l)), Err: err}
 		case err == io.EOF && blank:
 			return nil, io.EOF
 		case err != nil && err != io.EOF && err != errEnd:
 			return nil, r.streamErr(err)
+		}
+		if err == errEnd {
+			r.inMember = 0
 		}
 		if !blank {
 			line = l
@@ -167,6 +177,7 @@ func (r *Reader) Next() (*Record, error) {
 		r.in.unread(rec.Block) // a record may start inside it
 		return nil, r.fail(start, fmt.Errorf("block of %d bytes is not followed by the end of the record", n))
 	}
+	r.inMember++
 	return rec, nil
 }
 
@@ -183,13 +194,16 @@ func (r *Reader) fail(start int64, err error) error {
 // version line. In a plain .warc "\r\n\r\n" before junk is fine too,
 // unless block holds a version line: then the record was cut short and its
 // block ran on into the next record, up to the end of that one's header.
-// In a .warc.gz junk is the garbage that a damaged member gives.
+// In a .warc.gz whose members hold one record each, junk is the garbage
+// that a damaged member gives; in a member that held records before this
+// one (a whole file in one member), it is read as in a plain .warc, so
+// that trailing junk does not cost the last record.
 func (r *Reader) recordEnd(block, after []byte) bool {
 	rest := bytes.TrimLeft(after, "\r\n")
 	if bytes.HasPrefix(rest, warcPrefix) || bytes.HasPrefix(warcPrefix, rest) {
 		return true
 	}
-	return !r.gz && bytes.HasPrefix(after, endOfRecord) && !hasVersionLine(block)
+	return (!r.gz || r.inMember > 0) && bytes.HasPrefix(after, endOfRecord) && !hasVersionLine(block)
 }
 
 // Sniff reports whether b, the start of an input, is a WARC archive (not
@@ -225,15 +239,23 @@ func versionAt(line []byte) int {
 
 // resync skips to the next record and leaves its version line unread: a
 // line starting with "WARC/", a "WARC/1.0" or "WARC/1.1" ending a line of
-// junk, or the start of the next gzip member.
-func (r *Reader) resync() error {
+// junk, or the start of the next gzip member. Skipping more than a
+// record's worth of bytes since begin without finding one is an error: an
+// input that holds no records (/dev/zero) must not be read for ever.
+func (r *Reader) resync(begin int64) error {
 	for {
 		if b, _ := r.in.peek(len(warcPrefix)); bytes.Equal(b, warcPrefix) {
 			return nil
 		}
+		if r.in.off-begin > r.max+maxLine {
+			return r.noRecord(begin)
+		}
 		line, err := r.in.readLine()
 		if err == errEnd || err == errDamaged {
 			return nil
+		}
+		if err == errLong {
+			continue
 		}
 		if i := versionAt(line); i >= 0 {
 			r.in.unread(line[i:])
@@ -243,6 +265,13 @@ func (r *Reader) resync() error {
 			return err
 		}
 	}
+}
+
+// errNoRecord is the stream error for input that holds no record at all.
+var errNoRecord = errors.New("no WARC record found")
+
+func (r *Reader) noRecord(begin int64) error {
+	return fmt.Errorf("%w in %d bytes at offset %d, archive not read further", errNoRecord, r.in.off-begin, begin)
 }
 
 func (r *Reader) streamErr(err error) error {

@@ -89,6 +89,8 @@ func TestReader(t *testing.T) {
 		{"truncated block", []byte(a + c[:len(c)-40]), []string{"http://a.example/"}, 1},
 		{"damaged gzip member", damaged, []string{"http://a.example/", "http://c.example/"}, 1},
 		{"empty", nil, nil, 0},
+		// Fixed: the record before trailing junk in a whole-file gzip was lost.
+		{"gzip whole file, trailing junk", gz(a + b + c + "junk\r\nmore junk"), []string{"http://a.example/", "http://b.example/", "http://c.example/"}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -314,4 +316,69 @@ func TestDamagedMember(t *testing.T) {
 			try(fmt.Sprintf("with byte %d ^ %#x", i, mask), b)
 		}
 	}
+}
+
+// zeros is an endless stream of NUL bytes, as /dev/zero gives.
+type zeros struct{ n int64 }
+
+func (z *zeros) Read(p []byte) (int, error) {
+	clear(p)
+	z.n += int64(len(p))
+	return len(p), nil
+}
+
+// TestNoRecordEver reads an endless input without a record: it must end
+// with a stream error after about MaxRecord bytes, not spin for ever
+// (fixed: /dev/zero read as a WARC never returned).
+func TestNoRecordEver(t *testing.T) {
+	const max = 1 << 20
+	for _, tc := range []struct {
+		name string
+		r    io.Reader
+	}{
+		{"zeros", &zeros{}},
+		{"blank lines", io.MultiReader(strings.NewReader(record("response", "http://a.example/", httpResp("<p>a</p>"))), &repeat{b: []byte("\r\n")})},
+		{"one long junk line", io.MultiReader(strings.NewReader(record("response", "http://a.example/", httpResp("<p>a</p>"))), &repeat{b: []byte("junk ")})},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, _ := NewReader(tc.r, Options{MaxRecord: max})
+			records := 0
+			for i := 0; ; i++ {
+				if i == 10 {
+					t.Fatalf("no stream error after %d calls to Next", i)
+				}
+				rec, err := r.Next()
+				var re *RecordError
+				if errors.As(err, &re) {
+					continue
+				}
+				if err == nil {
+					records++
+					_ = rec
+					continue
+				}
+				if !errors.Is(err, errNoRecord) {
+					t.Fatalf("Next = %v; want errNoRecord", err)
+				}
+				break
+			}
+			if r.in.off > 3*max {
+				t.Errorf("read %d bytes before giving up; want about %d", r.in.off, max)
+			}
+		})
+	}
+}
+
+// repeat repeats b for ever.
+type repeat struct {
+	b []byte
+	i int
+}
+
+func (r *repeat) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = r.b[r.i]
+		r.i = (r.i + 1) % len(r.b)
+	}
+	return len(p), nil
 }

@@ -6,13 +6,17 @@ import (
 	"golang.org/x/net/html"
 )
 
-// maxNesting is the depth past which flatten drops start tags. The HTML
-// parser refuses more than 512 open elements.
-const maxNesting = 400
+// maxNesting is the first depth past which Parse has flatten drop tags,
+// and minNesting the last it tries. The HTML parser refuses more than 512
+// open elements.
+const (
+	maxNesting = 400
+	minNesting = 25
+)
 
 // flatten re-serialises text with every element nested deeper than max
-// replaced by its content: start and end tags past that depth are dropped,
-// text and shallower tags are kept. It runs only on pages the parser
+// replaced by its content: start and end tags past that depth are dropped
+// (a block's tag leaves a line break), text and shallower tags are kept. It runs only on pages the parser
 // refused, so its cost does not matter for ordinary pages.
 func flatten(text string, max int) string {
 	z := html.NewTokenizer(strings.NewReader(text))
@@ -32,6 +36,7 @@ func flatten(text string, max int) string {
 			}
 			depth++
 			if depth > max {
+				dropped(&b, name)
 				continue
 			}
 		case html.EndTagToken:
@@ -42,6 +47,7 @@ func flatten(text string, max int) string {
 			}
 			depth--
 			if depth >= max {
+				dropped(&b, name)
 				continue
 			}
 			if depth < 0 {
@@ -49,6 +55,17 @@ func flatten(text string, max int) string {
 			}
 		}
 		b.Write(z.Raw())
+	}
+}
+
+// dropped writes what stands for a dropped tag: nothing for an inline
+// element (its text runs on, "wo<b>rd</b>" stays one word), a line break
+// for any other, so that the text of two blocks does not run together.
+func dropped(b *strings.Builder, name []byte) {
+	switch string(name) {
+	case "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var":
+	default:
+		b.WriteByte('\n')
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/parallax-news/parallax/internal/news"
 )
 
 // publishedKeys are the <meta> names and properties (lower case) that hold
@@ -41,7 +43,7 @@ func MetaPublished(doc *html.Node) time.Time {
 		if rank >= bestRank {
 			return
 		}
-		if t, ok := parseDate(v); ok && plausible(t) {
+		if t, ok := news.ParseTime(v); ok && plausible(t) {
 			best, bestRank = t, rank
 		}
 	}
@@ -138,46 +140,6 @@ func jsonString(s, key string) string {
 		return ""
 	}
 	return strings.ReplaceAll(s[:end], `\/`, "/")
-}
-
-// dateLayouts are the machine-readable date formats found in page
-// metadata.
-var dateLayouts = []string{
-	time.RFC3339Nano,
-	time.RFC3339,
-	"2006-01-02T15:04:05Z0700",
-	"2006-01-02T15:04:05.000Z0700",
-	"2006-01-02T15:04Z07:00",
-	"2006-01-02T15:04:05",
-	"2006-01-02T15:04",
-	"2006-01-02 15:04:05 -0700",
-	"2006-01-02 15:04:05Z07:00",
-	"2006-01-02 15:04:05",
-	"2006-01-02 15:04",
-	"2006-01-02",
-	"20060102",
-	"2006/01/02",
-	"2006/01/02 15:04:05",
-	time.RFC1123Z,
-	time.RFC1123,
-	"Mon, 2 Jan 2006 15:04:05 -0700",
-	"Mon, 2 Jan 2006 15:04:05 MST",
-	"02.01.2006",
-	"2.1.2006",
-}
-
-// parseDate parses a metadata date.
-func parseDate(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	if s == "" || len(s) > 64 {
-		return time.Time{}, false
-	}
-	for _, l := range dateLayouts {
-		if t, err := time.Parse(l, s); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
 }
 
 // plausible keeps a date only when it is after 1990 and not in the future.

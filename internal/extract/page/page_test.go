@@ -149,3 +149,38 @@ func TestUnglue(t *testing.T) {
 		}
 	}
 }
+
+// TestParseDeep checks that pages nested past the parser's 512 open
+// elements parse, with every word of their text kept, whatever makes them
+// deep: explicit elements, or tables whose <tbody>, <tr> and <td> the
+// parser opens by itself.
+func TestParseDeep(t *testing.T) {
+	for name, page := range map[string]string{
+		"divs":            strings.Repeat("<div>", 2000) + "deep words" + strings.Repeat("</div>", 2000),
+		"tables":          strings.Repeat("<table><tr><td>", 200) + "deep words" + strings.Repeat("</td></tr></table>", 200),
+		"unclosed tables": strings.Repeat("<table><td>", 300) + "deep words",
+		"lists":           strings.Repeat("<ul><li>", 400) + "deep words",
+		"mixed":           strings.Repeat("<table><tr><td><div><ul><li>", 150) + "deep words",
+	} {
+		t.Run(name, func(t *testing.T) {
+			doc, err := Parse("<html><body><p>first</p>" + page + "<p>last</p></body></html>")
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			var text strings.Builder
+			var walk func(n *html.Node)
+			walk = func(n *html.Node) {
+				if n.Type == html.TextNode {
+					text.WriteString(n.Data + " ")
+				}
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					walk(c)
+				}
+			}
+			walk(doc)
+			if got := strings.Join(strings.Fields(text.String()), " "); got != "first deep words last" {
+				t.Errorf("text = %q; want %q", got, "first deep words last")
+			}
+		})
+	}
+}
