@@ -248,6 +248,7 @@ func (r *Reader) readParallel(ctx context.Context, items []input, emit func(news
 			select {
 			case jobs <- job{it, res}:
 			case <-ctx.Done():
+				close(res) // queued but never given to a worker
 				return
 			}
 		}
@@ -276,6 +277,9 @@ func (r *Reader) readParallel(ctx context.Context, items []input, emit func(news
 		}
 	}
 	wg.Wait()
+	if err == nil {
+		err = ctx.Err() // done before any result came back
+	}
 	return err
 }
 

@@ -430,8 +430,13 @@ func TestStop(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := NewReader(Options{}).Read(ctx, []string{p}, func(news.Article) error { return nil }); !errors.Is(err, context.Canceled) {
-		t.Errorf("Read with a done context = %v; want context.Canceled", err)
+	// Several inputs: the feeder may queue one and then see the done
+	// context before a worker takes it (that input's results must still
+	// end, or Read waits forever). The race needs many tries to show.
+	for range 200 {
+		if err := NewReader(Options{Workers: 4}).Read(ctx, []string{p, p, p}, func(news.Article) error { return nil }); !errors.Is(err, context.Canceled) {
+			t.Fatalf("Read with a done context = %v; want context.Canceled", err)
+		}
 	}
 }
 
