@@ -4,9 +4,8 @@ import (
 	"bufio"
 	"fmt"
 
-	"github.com/parallax-news/parallax/internal/analyze"
 	"github.com/parallax-news/parallax/internal/news"
-	"github.com/parallax-news/parallax/internal/pipe"
+	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/report"
 	"github.com/spf13/cobra"
 )
@@ -25,15 +24,13 @@ count, and dates. All offsets are byte offsets into "text".`,
 			if format != "json" && format != "text" {
 				return fmt.Errorf("unknown --format %q (json or text)", format)
 			}
-			src := newSource(e.stderr)
-			next, wait := src.Chan(cmd.Context(), args)
+			p := newPipeline(e, pipeline.Options{Workers: workers})
 			w := bufio.NewWriterSize(e.stdout, 1<<16)
-			z := &analyze.Analyzer{}
-			err := pipe.Map(cmd.Context(), workers, next,
-				func(a news.Article) []byte {
-					b, err := report.AppendDocument(nil, z.Analyze(a), report.Format(format))
+			err := pipeline.Map(cmd.Context(), p, args,
+				func(d news.Document) []byte {
+					b, err := report.AppendDocument(nil, d, report.Format(format))
 					if err != nil {
-						return []byte(fmt.Sprintf(`{"id":%q,"error":%q}`, a.ID, err))
+						return []byte(fmt.Sprintf(`{"id":%q,"error":%q}`, d.ID, err))
 					}
 					return b
 				},
@@ -41,16 +38,13 @@ count, and dates. All offsets are byte offsets into "text".`,
 					_, err := w.Write(b)
 					return err
 				})
-			if werr := wait(); err == nil {
-				err = werr
-			}
 			if ferr := w.Flush(); err == nil {
 				err = ferr
 			}
 			if err != nil {
 				return err
 			}
-			return src.Err()
+			return p.Err()
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "json", "output format: json (one object per line) or text")

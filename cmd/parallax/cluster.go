@@ -3,13 +3,11 @@ package main
 import (
 	"bufio"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/analyze"
 	"github.com/parallax-news/parallax/internal/cluster"
-	"github.com/parallax-news/parallax/internal/news"
-	"github.com/parallax-news/parallax/internal/pipe"
+	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/report"
 	"github.com/spf13/cobra"
 )
@@ -68,62 +66,40 @@ date order is processed close to input order).`,
 			w := bufio.NewWriterSize(e.stdout, 1<<16)
 			var stories []cluster.Story
 			var werr error
-			inputIDs := map[string]string{} // repeated ids as printed -> as given
 			var line []byte
+			var st *pipeline.Stories
 			writeLine := func(a cluster.Assignment, source string, published time.Time) {
 				var err error
-				if line, err = report.AppendAssignment(line[:0], a, source, published, inputIDs[a.ID]); err != nil {
+				if line, err = report.AppendAssignment(line[:0], a, source, published, st.InputID(a.ID)); err != nil {
 					werr = err
 					return
 				}
 				w.Write(line)
 			}
-			opt := cluster.Options{Window: window, Threshold: threshold, Explain: explain, Immediate: immediate}
+			opt := pipeline.StoryOptions{
+				Cluster: cluster.Options{Window: window, Threshold: threshold, Explain: explain, Immediate: immediate},
+				Reorder: reorder,
+				OnRepeat: func(in, printed string) {
+					fmt.Fprintf(e.stderr, "parallax: repeated id %q printed as %q\n", in, printed)
+				},
+			}
 			switch {
 			case format != "jsonl":
-				opt.OnClose = func(s cluster.Story) { stories = append(stories, s) }
-			case !immediate:
-				opt.OnClose = func(s cluster.Story) {
+				opt.Cluster.OnClose = func(s cluster.Story) { stories = append(stories, s) }
+			case immediate:
+				opt.OnAssign = func(a cluster.Assignment, f *cluster.Features) { writeLine(a, f.Source, f.Published) }
+			default:
+				opt.Cluster.OnClose = func(s cluster.Story) {
 					for _, m := range s.Members {
 						writeLine(m.Assignment, m.Source, m.Published)
 					}
 				}
 			}
-			c := cluster.New(opt)
-			ids := newIDSet(1 << 17)
-			repeats := 0
-			order := cluster.Order[*cluster.Features]{Size: reorder}
-			assign := func(f *cluster.Features) {
-				if n := ids.add(f.ID); n > 1 {
-					repeats++
-					inputID := f.ID
-					f.ID = f.ID + "#" + strconv.Itoa(n)
-					inputIDs[f.ID] = inputID
-					fmt.Fprintf(e.stderr, "parallax: repeated id %q printed as %q\n", inputID, f.ID)
-				}
-				a := c.AddFeatures(f)
-				if format == "jsonl" && immediate {
-					writeLine(a, f.Source, f.Published)
-				}
-			}
-			src := newSource(e.stderr)
-			src.keepEmpty = true // every input id appears in the output
-			next, wait := src.Chan(cmd.Context(), args)
-			z := &analyze.Analyzer{Options: analyze.Options{SkipQuotes: true}}
-			err := pipe.Map(cmd.Context(), workers, next,
-				func(a news.Article) *cluster.Features { return cluster.Extract(z.Analyze(a)) },
-				func(f *cluster.Features) error {
-					if g, ok := order.Push(f.Published, f); ok {
-						assign(g)
-					}
-					return werr
-				})
-			if werr2 := wait(); err == nil {
-				err = werr2
-			}
+			st = pipeline.NewStories(opt)
+			// Every input id appears in the output; clustering reads no quotes.
+			p := newPipeline(e, pipeline.Options{Workers: workers, KeepEmpty: true, Analyze: analyze.Options{SkipQuotes: true}})
+			err := p.Cluster(cmd.Context(), args, st)
 			if err == nil {
-				order.Drain(assign)
-				c.Close()
 				err = werr
 			}
 			if err == nil && format != "jsonl" {
@@ -137,17 +113,17 @@ date order is processed close to input order).`,
 				err = ferr
 			}
 			if stats {
-				st := c.Stats()
+				st := st.Stats()
 				fmt.Fprintf(e.stderr, "parallax: %d articles, %d stories (%d split off, %d rejoined a larger one), %d near-duplicates, peak %d active stories\n",
 					st.Articles, st.Stories-st.Rejoined, st.Splits, st.Rejoined, st.Duplicates, st.PeakActive)
 			}
-			if repeats > 0 {
-				fmt.Fprintf(e.stderr, "parallax: %d repeated id(s)\n", repeats)
+			if n := st.Repeats(); n > 0 {
+				fmt.Fprintf(e.stderr, "parallax: %d repeated id(s)\n", n)
 			}
 			if err != nil {
 				return err
 			}
-			return src.Err()
+			return p.Err()
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl or json (one line per article), stories (one JSON object per story, with members) or text")
@@ -159,25 +135,4 @@ date order is processed close to input order).`,
 	cmd.Flags().BoolVar(&immediate, "immediate", false, "write each jsonl line as its article is assigned: no story is split or rejoined later (a little less accurate)")
 	cmd.Flags().IntVar(&reorder, "reorder", cluster.DefaultOrderSize, "articles buffered to put the stream in date order")
 	return cmd
-}
-
-// idSet remembers recent ids in two generations of at most n each, so that
-// repeated ids are found with flat memory on an endless stream: a repeat is
-// caught when it comes within n (and up to 2n) articles of the first.
-type idSet struct {
-	n        int
-	cur, old map[string]int
-}
-
-func newIDSet(n int) *idSet { return &idSet{n: n, cur: map[string]int{}, old: map[string]int{}} }
-
-// add records id and returns how many times it has been seen, this one
-// included.
-func (s *idSet) add(id string) int {
-	k := s.cur[id] + s.old[id] + 1
-	if len(s.cur) >= s.n {
-		s.old, s.cur = s.cur, make(map[string]int)
-	}
-	s.cur[id] = k
-	return k
 }

@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/parallax-news/parallax/internal/analyze"
 	"github.com/parallax-news/parallax/internal/cluster"
 	"github.com/parallax-news/parallax/internal/compare"
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/report"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -43,18 +43,17 @@ compared (--story ID picks one; json then prints {"stories": [{"story", ...}]}).
 			if err != nil {
 				return err
 			}
-			src := newSource(e.stderr)
+			p := newPipeline(e, pipeline.Options{})
 			var docs []news.Document
-			z := &analyze.Analyzer{}
-			err = src.Stream(cmd.Context(), args, func(a news.Article) error {
-				docs = append(docs, z.Analyze(a))
+			err = p.Documents(cmd.Context(), args, func(d news.Document) error {
+				docs = append(docs, d)
 				return nil
 			})
 			if err != nil {
 				return err
 			}
 			if len(docs) == 0 {
-				if serr := src.Err(); serr != nil {
+				if serr := p.Err(); serr != nil {
 					return fmt.Errorf("no articles to compare: %w", serr)
 				}
 				return errors.New("no articles to compare: the input held no article text")
@@ -63,7 +62,7 @@ compared (--story ID picks one; json then prints {"stories": [{"story", ...}]}).
 			w := bufio.NewWriterSize(e.stdout, 1<<16)
 			opt := report.Options{Color: isTerminal(e.stdout), MaxItems: maxItems}
 			if byStory || storyID != "" {
-				groups := groupStories(docs, cluster.Options{})
+				groups := pipeline.GroupStories(docs, cluster.Options{})
 				if err := writeByStory(w, groups, storyID, minArticles, f, copt, opt); err != nil {
 					return err
 				}
@@ -73,7 +72,7 @@ compared (--story ID picks one; json then prints {"stories": [{"story", ...}]}).
 			if err := w.Flush(); err != nil {
 				return err
 			}
-			return src.Err()
+			return p.Err()
 		},
 	}
 	cmd.Flags().BoolVar(&byStory, "by-story", false, "group mixed articles into stories first (as parallax cluster does) and compare each story")

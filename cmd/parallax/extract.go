@@ -2,18 +2,17 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/extract"
-	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/ingest/web"
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/pipeline"
+	"github.com/parallax-news/parallax/internal/report"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -47,51 +46,32 @@ read are reported on stderr; the exit status is then non-zero.`,
 	return cmd
 }
 
-// extractJSON is one line of `parallax extract` output.
-type extractJSON struct {
-	File      string `json:"file"`
-	Text      string `json:"text"`
-	Title     string `json:"title"`
-	Author    string `json:"author"`
-	Published string `json:"published"`
-	Source    string `json:"source"`
-	Language  string `json:"language"`
-	URL       string `json:"url"`
-}
-
 func runExtract(e *env, cmd *cobra.Command, args []string, workers int, opt extract.Options) error {
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
 	var failed int
-	r := ingest.NewReader(ingest.Options{
-		OnError: func(err error) {
-			failed++
-			fmt.Fprintln(e.stderr, "parallax: extract:", err)
-		},
-		Formats: web.Formats(web.Options{Extract: opt, Workers: workers, KeepFailed: true}),
-		Workers: workers,
-		Stdin:   e.stdin,
+	p := pipeline.New(pipeline.Options{
+		Stdin:     e.stdin,
+		OnProblem: func(_ string, err error) { failed++; fmt.Fprintln(e.stderr, "parallax: extract:", err) },
+		Raw:       true,
+		Workers:   workers,
+		Web:       web.Options{Extract: opt, KeepFailed: true},
 	})
 	bar := newBar(e.stderr, -1, "extracting")
 	w := bufio.NewWriterSize(e.stdout, 1<<16)
 	pages := 0
-	err := r.Read(cmd.Context(), args, func(a news.Article) error {
-		b, err := json.Marshal(extractJSON{
-			File: displayName(a.Origin), Text: a.Text, Title: a.Title, Author: a.Author,
-			Published: news.FormatTime(a.Published), Source: a.Source, Language: a.Language, URL: a.URL,
-		})
-		if err != nil {
+	var b []byte
+	err := p.Articles(cmd.Context(), args, func(a news.Article) error {
+		var err error
+		if b, err = report.AppendPage(b[:0], displayName(a.Origin), a); err != nil {
 			return err
 		}
 		if bar != nil {
 			bar.Add(1)
 		}
 		pages++
-		_, err = w.Write(append(b, '\n'))
+		_, err = w.Write(b)
 		return err
 	})
 	if bar != nil {

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"github.com/parallax-news/parallax/internal/report"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,9 +39,9 @@ func TestExtractCommand(t *testing.T) {
 	if err == nil {
 		t.Errorf("extract with bad inputs returned nil error; want non-zero exit")
 	}
-	var got []extractJSON
+	var got []report.PageJSON
 	for _, line := range strings.Split(strings.TrimSpace(stdout.String()), "\n") {
-		var j extractJSON
+		var j report.PageJSON
 		if err := json.Unmarshal([]byte(line), &j); err != nil {
 			t.Fatalf("output line %q: %v", line, err)
 		}
@@ -98,7 +99,7 @@ func TestExtractWARC(t *testing.T) {
 			if len(lines) != 1 {
 				t.Fatalf("got %d lines; want 1 (the one response record):\n%s", len(lines), stdout.String())
 			}
-			var j extractJSON
+			var j report.PageJSON
 			if err := json.Unmarshal([]byte(lines[0]), &j); err != nil {
 				t.Fatal(err)
 			}

@@ -17,7 +17,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/parallax-news/parallax/internal/news"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
@@ -132,39 +131,6 @@ func TestHelpEverywhere(t *testing.T) {
 		if _, _, err := runCmd(t, f[0], "--help"); err != nil {
 			t.Errorf("parallax %s --help: %v", f[0], err)
 		}
-	}
-}
-
-// TestWARCDamagedMember checks that a .warc.gz whose first gzip member is
-// damaged still yields the records of the later members when read through
-// the command's source (the WARC decoder does its own gzip).
-func TestWARCDamagedMember(t *testing.T) {
-	b, err := os.ReadFile("../../internal/warc/testdata/sample.warc.gz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b = bytes.Clone(b)
-	for i := 20; i < 60; i++ { // inside the deflate data of the first member (warcinfo)
-		b[i] ^= 0x5a
-	}
-	p := filepath.Join(t.TempDir(), "crawl.warc.gz")
-	if err := os.WriteFile(p, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	var stderr bytes.Buffer
-	src := newSource(&stderr)
-	var ids []string
-	if err := src.Stream(context.Background(), []string{p}, func(a news.Article) error {
-		ids = append(ids, a.ID)
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if len(ids) != 1 {
-		t.Errorf("articles from a WARC with a damaged first member = %v; want the one response record", ids)
-	}
-	if src.Err() == nil || !strings.Contains(stderr.String(), "crawl.warc.gz") {
-		t.Errorf("damaged member not reported; stderr:\n%s", stderr.String())
 	}
 }
 
