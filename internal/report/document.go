@@ -3,7 +3,6 @@ package report
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/news"
@@ -114,20 +113,4 @@ func DocumentText(d news.Document) string {
 	}
 	b.WriteString("\n")
 	return b.String()
-}
-
-// WriteDocuments is a convenience for tests and tools: it writes each
-// document in format f.
-func WriteDocuments(w io.Writer, docs []news.Document, f Format) error {
-	var b []byte
-	for _, d := range docs {
-		var err error
-		if b, err = AppendDocument(b[:0], d, f); err != nil {
-			return err
-		}
-		if _, err := w.Write(b); err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -21,19 +21,6 @@ func Safe(s string) string {
 	}, s)
 }
 
-// SafeText is Safe for a block of text: line breaks stay.
-func SafeText(s string) string {
-	if !hasControl(s) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if r != '\t' && r != '\n' && unicode.IsControl(r) {
-			return '\uFFFD'
-		}
-		return r
-	}, s)
-}
-
 func hasControl(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
