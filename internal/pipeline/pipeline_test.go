@@ -172,3 +172,14 @@ func TestWARCDamagedMember(t *testing.T) {
 		t.Errorf("damaged member not reported; stderr:\n%s", stderr.String())
 	}
 }
+
+// Analyze gives one article, such as one fetched from a feed, the same
+// analysis as the documents of a read.
+func TestAnalyzeOne(t *testing.T) {
+	p := New(Options{})
+	a := news.Article{ID: "x", Text: "About 300 people left their homes on Monday, officials said."}
+	d := p.Analyze(a)
+	if d.ID != "x" || len(d.Tokens) == 0 || len(d.Sentences) != 1 || len(d.Quantities) != 1 {
+		t.Errorf("Analyze(%q) = %d tokens, %d sentences, %d quantities; want some, 1, 1", a.Text, len(d.Tokens), len(d.Sentences), len(d.Quantities))
+	}
+}
