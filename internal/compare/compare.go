@@ -245,6 +245,7 @@ func Compare(docs []news.Document, opt Options) Report {
 	}
 
 	r.Entities = mergeEntities(docs)
+	markUnclearPeople(r.Entities, docs)
 	r.Quantities = st.quantities()
 	r.Quotes = st.quotes()
 	r.Facts = st.facts()

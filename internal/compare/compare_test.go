@@ -131,6 +131,27 @@ func TestNameMerge(t *testing.T) {
 		{"different given names stay apart, bare surname is ambiguous",
 			[]news.Document{doc("a", person("Anna Berg")), doc("b", person("Carl Berg")), doc("c", person("Berg"))},
 			[][]string{{"a"}, {"b"}, {"c"}}},
+		{"a generational suffix on one side only",
+			[]news.Document{doc("a", person("Oren Falk Jr.")), doc("b", person("Oren Falk"))},
+			[][]string{{"a", "b"}}},
+		{"Jr. and Sr. are two people",
+			[]news.Document{doc("a", person("Oren Falk Jr.")), doc("b", person("Oren Falk Sr."))},
+			[][]string{{"a"}, {"b"}}},
+		{"father and son an article keeps apart stay apart everywhere",
+			[]news.Document{doc("a", person("Oren Falk Jr."), person("Oren Falk")), doc("b", person("Oren Falk Jr.")), doc("c", person("Oren Falk"))},
+			[][]string{{"a", "b"}, {"a", "c"}}},
+		{"a bare surname does not join a name known only with a suffix",
+			[]news.Document{doc("a", person("Oren Falk Jr.")), doc("b", person("Falk"))},
+			[][]string{{"a"}, {"b"}}},
+		{"familiar forms of a given name",
+			[]news.Document{doc("a", person("Charles Dunmore")), doc("b", person("Chuck Dunmore")), doc("c", person("Rudolph Vance")), doc("d", person("Rudy Vance"))},
+			[][]string{{"a", "b"}, {"c", "d"}}},
+		{"an initial before the given name used, and a title",
+			[]news.Document{doc("a", person("J. Christopher Hale")), doc("b", person("Sen. Chris Hale"))},
+			[][]string{{"a", "b"}}},
+		{"two familiar forms of different names stay apart",
+			[]news.Document{doc("a", person("Chuck Dunmore")), doc("b", person("Bill Dunmore"))},
+			[][]string{{"a"}, {"b"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -420,6 +441,31 @@ func TestMixedLanguages(t *testing.T) {
 	for _, s := range r.Summary {
 		if slices.Contains(s.Articles, "de") && len(s.Articles) == 1 {
 			t.Errorf("summary sentence %q comes from the German article only; want the main language, English", s.Text)
+		}
+	}
+}
+
+func TestMarkUnclearPeople(t *testing.T) {
+	ents := []Entity{
+		{Name: "Sandy Hook Elementary", Type: news.Organization, Aliases: []string{"Sandy Hook Elementary"}},
+		{Name: "Sandy Hook", Type: news.Person, Aliases: []string{"Sandy Hook"}},
+		{Name: "Financial Dreams", Type: news.Person, Aliases: []string{"Financial Dreams"}},
+		{Name: "Iowa Republican", Type: news.Person, Aliases: []string{"Iowa Republican"}},
+		{Name: "Martha", Type: news.Person, Aliases: []string{"Martha"}},
+		{Name: "Maria Quell", Type: news.Person, Aliases: []string{"Maria Quell", "Quell"}},
+		{Name: "Zorv Quell", Type: news.Person, Aliases: []string{"Sen. Zorv Quell"}},
+		{Name: "J. Tiber Quell", Type: news.Person, Aliases: []string{"J. Tiber Quell"}},
+		{Name: "Ruko Vantan", Type: news.Person, Aliases: []string{"Ruko Vantan"}},
+	}
+	docs := []news.Document{{Quotes: []news.Quote{{Speaker: "Ruko Vantan"}}}}
+	markUnclearPeople(ents, docs)
+	want := map[string]news.EntityType{
+		"Sandy Hook": news.Unclear, "Financial Dreams": news.Unclear, "Iowa Republican": news.Unclear, "Martha": news.Unclear,
+		"Maria Quell": news.Person, "Zorv Quell": news.Person, "J. Tiber Quell": news.Person, "Ruko Vantan": news.Person,
+	}
+	for _, e := range ents {
+		if w, ok := want[e.Name]; ok && e.Type != w {
+			t.Errorf("%q typed %s; want %s", e.Name, e.Type, w)
 		}
 	}
 }

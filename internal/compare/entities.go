@@ -3,7 +3,6 @@ package compare
 import (
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/parallax-news/parallax/internal/news"
 )
@@ -15,61 +14,9 @@ type entRec struct {
 	full []string // name words, normalised (see nameWords)
 }
 
-// nameWords splits a name into normalised words: lower case, dots dropped
-// ("W." = "W"), an Arabic-style article prefix dropped ("al-Maliki" =
-// "Maliki"), honorifics dropped.
-func nameWords(name string) []string {
-	var out []string
-	for _, f := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == ',' }) {
-		f = strings.ToLower(strings.ReplaceAll(f, ".", ""))
-		f = strings.ReplaceAll(f, "’", "'")
-		for _, p := range []string{"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-"} {
-			if strings.HasPrefix(f, p) && len(f) > len(p)+2 {
-				f = f[len(p):]
-				break
-			}
-		}
-		f = strings.TrimSuffix(f, "'s")
-		if f == "" || honorific[f] {
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
-}
-
-var honorific = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "sir": true, "president": true, "prime": true,
-	"minister": true, "sen": true, "senator": true, "rep": true, "gov": true, "governor": true, "gen": true,
-	"general": true, "secretary": true, "king": true, "queen": true, "prince": true, "princess": true,
-	"judge": true, "justice": true, "mayor": true, "chancellor": true, "pope": true, "lord": true, "lady": true,
-	"the": true, "former": true, "vice": true, "colonel": true, "col": true, "lt": true, "sgt": true,
-}
-
-// compatibleNames reports whether two person names can be the same person:
-// the same last word, and given names that agree where both have them
-// (an initial matches a name with that first letter).
-func compatibleNames(a, b []string) bool {
-	if len(a) == 0 || len(b) == 0 || a[len(a)-1] != b[len(b)-1] {
-		return false
-	}
-	if len(a) == 1 || len(b) == 1 {
-		return true
-	}
-	// First given names must agree.
-	x, y := a[0], b[0]
-	if x == y {
-		return true
-	}
-	if len(x) == 1 || len(y) == 1 {
-		return x[0] == y[0]
-	}
-	return false
-}
-
 // mergeEntities merges the articles' entities into one list: names that
-// normalise to the same words are one entity; a person named by last name
-// only joins the one full name it fits, and stays apart when several fit.
+// normalise to the same words are one entity; people with compatible
+// names are one (see mergePeople).
 func mergeEntities(docs []news.Document) []Entity {
 	var recs []entRec
 	for di, d := range docs {
@@ -124,52 +71,7 @@ func mergeEntities(docs []news.Document) []Entity {
 		}
 	}
 	// 2. People: compatible names across groups, when unambiguous.
-	var people []int
-	for i, r := range recs {
-		if r.e.Type == news.Person && len(r.full) > 0 {
-			people = append(people, i)
-		}
-	}
-	bySurname := map[string][]int{}
-	for _, i := range people {
-		last := recs[i].full[len(recs[i].full)-1]
-		bySurname[last] = append(bySurname[last], i)
-	}
-	surnames := make([]string, 0, len(bySurname))
-	for k := range bySurname {
-		surnames = append(surnames, k)
-	}
-	sort.Strings(surnames)
-	for _, k := range surnames {
-		idx := bySurname[k]
-		// Full names (two words or more) grouped by compatibility.
-		var fulls []int
-		for _, i := range idx {
-			if len(recs[i].full) > 1 {
-				fulls = append(fulls, i)
-			}
-		}
-		for a := 0; a < len(fulls); a++ {
-			for b := a + 1; b < len(fulls); b++ {
-				if compatibleNames(recs[fulls[a]].full, recs[fulls[b]].full) {
-					union(fulls[a], fulls[b])
-				}
-			}
-		}
-		roots := map[int]bool{}
-		for _, i := range fulls {
-			roots[find(i)] = true
-		}
-		for _, i := range idx {
-			if len(recs[i].full) == 1 && len(roots) == 1 {
-				for r := range roots {
-					union(i, r)
-				}
-			} else if len(recs[i].full) == 1 && len(fulls) == 0 {
-				union(i, idx[0])
-			}
-		}
-	}
+	mergePeople(recs, find, union)
 	groups := map[int][]int{}
 	var order []int
 	for i := range recs {
@@ -256,4 +158,84 @@ func pickName(votes map[string]int) string {
 		}
 	}
 	return best
+}
+
+// mergePeople joins the people of recs whose names are compatible (see
+// compatibleNames), surname by surname. A name and the same name with a
+// generational suffix that one article keeps apart are two people in
+// every article ("Jesse Jackson" and "Jesse Jackson Jr."), so no join
+// puts them in one group. A bare surname
+// joins a full name only when just one person of the story has that
+// surname, and never one known only with a generational suffix: "Trump"
+// alone is not taken for Donald Trump Jr.
+func mergePeople(recs []entRec, find func(int) int, union func(a, b int)) {
+	bySurname := map[string][]int{}
+	var surnames []string
+	for i, r := range recs {
+		if r.e.Type != news.Person || len(r.full) == 0 {
+			continue
+		}
+		last := parseName(r.full).last
+		if _, ok := bySurname[last]; !ok {
+			surnames = append(surnames, last)
+		}
+		bySurname[last] = append(bySurname[last], i)
+	}
+	sort.Strings(surnames)
+	for _, k := range surnames {
+		idx := bySurname[k]
+		var fulls, bare []int
+		for _, i := range idx {
+			if len(parseName(recs[i].full).given) > 0 {
+				fulls = append(fulls, i)
+			} else {
+				bare = append(bare, i)
+			}
+		}
+		// apart reports whether joining the groups of a and b would put
+		// names one article tells apart by a suffix in one group.
+		apart := func(a, b int) bool {
+			ra, rb := find(a), find(b)
+			for _, i := range fulls {
+				if find(i) != ra {
+					continue
+				}
+				for _, j := range fulls {
+					if find(j) == rb && recs[i].doc == recs[j].doc && parseName(recs[i].full).suffix != parseName(recs[j].full).suffix {
+						return true
+					}
+				}
+			}
+			return false
+		}
+		for a := 0; a < len(fulls); a++ {
+			for b := a + 1; b < len(fulls); b++ {
+				x, y := fulls[a], fulls[b]
+				if find(x) != find(y) && compatibleNames(recs[x].full, recs[y].full) && !apart(x, y) {
+					union(x, y)
+				}
+			}
+		}
+		roots := map[int]bool{}
+		unsuffixed := map[int]bool{}
+		for _, i := range fulls {
+			r := find(i)
+			roots[r] = true
+			if parseName(recs[i].full).suffix == "" {
+				unsuffixed[r] = true
+			}
+		}
+		for _, i := range bare {
+			switch {
+			case len(roots) == 1:
+				for r := range roots {
+					if unsuffixed[r] {
+						union(i, r)
+					}
+				}
+			case len(fulls) == 0:
+				union(i, bare[0])
+			}
+		}
+	}
 }

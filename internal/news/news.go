@@ -43,6 +43,10 @@ const (
 	Person       EntityType = "person"
 	Organization EntityType = "organization"
 	Place        EntityType = "place"
+	// Unclear is a name the comparison could not show to be a person,
+	// organization or place: "Sandy Hook" beside "Sandy Hook Elementary",
+	// "Financial Dreams".
+	Unclear EntityType = "unclear"
 )
 
 // Entity is one real-world person, organization or place named in an

@@ -13,7 +13,7 @@
 //
 //	{
 //	  "articles": [{"id", "source", "title", "published", "text", "language"?, "url"?}],
-//	  "entities": [{"name", "type": "person"|"organization"|"place", "aliases": [string],
+//	  "entities": [{"name", "type": "person"|"organization"|"place"|"unclear", "aliases": [string],
 //	                "articles": [id], "counts": {id: mentions}, "spans": [span]}],
 //	  "quantities": [{"counts", "kind", "unit"?, "verdict": "agree"|"compatible"|"conflict"|"single",
 //	                "articles": [id],
