@@ -247,7 +247,7 @@ func Compare(docs []news.Document, opt Options) Report {
 	r.Entities = mergeEntities(docs)
 	markUnclearPeople(r.Entities, docs)
 	r.Quantities = st.quantities()
-	r.Quotes = st.quotes()
+	r.Quotes = st.quotes(r.Entities)
 	r.Facts = st.facts()
 	r.Tensions = st.tensions(r.Quantities, opt.MaxTensions)
 	r.Summary = st.summary(opt)

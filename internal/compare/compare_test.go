@@ -469,3 +469,73 @@ func TestMarkUnclearPeople(t *testing.T) {
 		}
 	}
 }
+
+func TestQuoteGroups(t *testing.T) {
+	doc := func(id, text string, quotes ...news.Quote) news.Document {
+		return news.Document{Article: news.Article{ID: id, Source: "Outlet " + id, Text: "The story as " + id + " tells it."}, Quotes: quotes}
+	}
+	quote := func(text, speaker string) news.Quote {
+		return news.Quote{Text: text, Speaker: speaker, Kind: "direct", Span: news.Span{Start: 0, End: 1}}
+	}
+	tests := []struct {
+		name string
+		docs []news.Document
+		want []int // the number of articles of each group, largest first
+	}{
+		{"one word quoted by two is no utterance",
+			[]news.Document{doc("a", "x", quote("jackass", "")), doc("b", "x", quote("jackass", ""))},
+			[]int{1, 1}},
+		{"a short phrase inside a long quote is not that quote",
+			[]news.Document{doc("a", "x", quote("It is a sad day for the Ground Zero mosque and for all of us here", "Lena Ortiz")), doc("b", "x", quote("Ground Zero mosque", ""))},
+			[]int{1, 1}},
+		{"a statement's words are not a person's",
+			[]news.Document{doc("a", "x", quote("the defendant will fight these charges in court every step", "the statement")), doc("b", "x", quote("the defendant will fight these charges in court every step", "Lena Ortiz"))},
+			[]int{1, 1}},
+		{"orthographic variants are one quote, not a rewording",
+			[]news.Document{doc("a", "x", quote("The E.U. will not accept this deal at all", "Lena Ortiz")), doc("b", "x", quote("The EU will not accept this deal at all", "Lena Ortiz"))},
+			[]int{2}},
+		{"a long quote covering two keeps the two apart",
+			[]news.Document{
+				doc("a", "x", quote("When the dust settles he will be cleared of every charge. Until then he will keep serving the voters of his district", "Lena Ortiz")),
+				doc("b", "x", quote("When the dust settles he will be cleared of every charge", "Lena Ortiz"), quote("Until then he will keep serving the voters of his district", "Lena Ortiz"))},
+			[]int{2, 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Compare(tt.docs, Options{})
+			var got []int
+			for _, q := range r.Quotes {
+				got = append(got, len(q.Articles))
+				if tt.name == "orthographic variants are one quote, not a rewording" && q.Verdict == Reworded {
+					t.Errorf("quote %q reworded: %+v", q.Mentions[0].Text, q.Changes)
+				}
+			}
+			if !cmp.Equal(got, tt.want) {
+				t.Errorf("quote groups by article count = %v; want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSpeakerResolve(t *testing.T) {
+	ents := []Entity{
+		{Name: "National Rifle Association", Type: news.Organization, Aliases: []string{"National Rifle Association", "NRA"}},
+		{Name: "Barack Obama", Type: news.Person, Aliases: []string{"President Barack Obama", "Obama"}},
+		{Name: "Victoria Nuland", Type: news.Person, Aliases: []string{"Victoria Nuland", "Ms. Nuland"}},
+	}
+	s := newSpeakers(ents)
+	for in, want := range map[string]string{
+		"the NRA":                          "National Rifle Association",
+		"The president":                    "Barack Obama",
+		"Ms. Nuland sent officials a note": "Victoria Nuland",
+		"leaned into him and":              "",
+		"A":                                "",
+		"a White House spokesman":          "a White House spokesman",
+		"Karl Weber":                       "Karl Weber",
+		"":                                 "",
+	} {
+		if got := s.resolve(in); got != want {
+			t.Errorf("resolve(%q) = %q; want %q", in, got, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -17,15 +18,39 @@ type qitem struct {
 	keys  []string // content words, for the index
 }
 
-const maxQuoteWords = 400 // longer quotes are compared on their first words
+const maxQuoteWords = 400
+
+// dropInitialDots removes the dots of initials and dotted abbreviations
+// ("E.U." is "EU", "U.S." is "US"), so that orthographic variants of one
+// word are not read as a rewording.
+func dropInitialDots(s string) string {
+	if !strings.Contains(s, ".") {
+		return s
+	}
+	b := []byte(s)
+	out := b[:0:0]
+	for i := 0; i < len(b); i++ {
+		if b[i] == '.' && i > 0 && isLetterByte(b[i-1]) && (i == 1 || !isLetterByte(b[i-2])) && i+1 < len(b) && isLetterByte(b[i+1]) {
+			continue // "E.U": the dot after a one-letter word before a letter
+		}
+		if b[i] == '.' && i > 2 && isLetterByte(b[i-1]) && b[i-2] == '.' {
+			continue // the last dot of "E.U."
+		}
+		out = append(out, b[i])
+	}
+	return string(out)
+}
+
+func isLetterByte(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' } // longer quotes are compared on their first words
 
 func newQitem(doc int, q news.Quote) qitem {
 	it := qitem{doc: doc, q: q, set: map[string]bool{}}
-	token.Each(q.Text, func(w token.Word) {
+	text := dropInitialDots(q.Text)
+	token.Each(text, func(w token.Word) {
 		if len(it.words) >= maxQuoteWords {
 			return
 		}
-		f := strings.ToLower(token.Fold(w.Text(q.Text)))
+		f := strings.ToLower(token.Fold(w.Text(text)))
 		it.words = append(it.words, f)
 		if !it.set[f] {
 			it.set[f] = true
@@ -40,6 +65,9 @@ func newQitem(doc int, q news.Quote) qitem {
 // speakersAgree reports whether two speaker strings can name the same
 // person: either unknown, or compatible names.
 func speakersAgree(a, b string) bool {
+	if a != "" && b != "" && documentSpeaker(a) != documentSpeaker(b) {
+		return false // a statement's words are not a person's
+	}
 	if !isCapital(a) || !isCapital(b) { // unknown, or a phrase rather than a name
 		return true
 	}
@@ -66,13 +94,29 @@ func sameUtterance(a, b *qitem) bool {
 			inter++
 		}
 	}
+	// A quote of one content word, or a phrase of two ("jackass", "a
+	// balanced approach"), is a phrase two writers may each quote, not
+	// evidence of one utterance; containment needs five words and a shared
+	// run four content words, so that a short phrase inside a long quote
+	// ("Ground Zero mosque") is not that quote.
+	content := min(len(a.keys), len(b.keys))
 	small := min(len(a.set), len(b.set))
+	if content < 2 || content < minQuoteContent && small < 5 {
+		return false
+	}
 	union := len(a.set) + len(b.set) - inter
-	if float64(inter)/float64(union) >= 0.5 || small >= 3 && float64(inter) >= 0.8*float64(small) {
+	if float64(inter)/float64(union) >= 0.5 {
 		return true
 	}
-	return commonRun(a.words, b.words) >= 3
+	if small >= 5 && float64(inter) >= 0.8*float64(small) {
+		return true
+	}
+	return content > minQuoteContent && commonRun(a.words, b.words) >= 3
 }
+
+// minQuoteContent is the fewest content words two quotes of different
+// articles need to be read as one utterance.
+const minQuoteContent = 3
 
 // commonRun is the number of content words in the longest run of words
 // the two sequences share.
@@ -103,14 +147,17 @@ func commonRun(a, b []string) int {
 	return best
 }
 
-// quotes groups the quotes of all articles by utterance.
-func (s *story) quotes() []Quote {
+// quotes groups the quotes of all articles by utterance, their speakers
+// read as the story's entities ents (see speakers).
+func (s *story) quotes(ents []Entity) []Quote {
 	var items []qitem
+	names := newSpeakers(ents)
 	for di, d := range s.docs {
 		for _, q := range d.Quotes {
 			if q.Start < 0 || q.End > len(d.Text) || q.Start > q.End {
 				continue
 			}
+			q.Speaker = names.resolve(q.Speaker)
 			items = append(items, newQitem(di, q))
 		}
 	}
@@ -124,6 +171,32 @@ func (s *story) quotes() []Quote {
 			x = parent[x]
 		}
 		return x
+	}
+	// join puts the quotes i and j in one group, unless that group would
+	// hold two different quotes of one article: a long quote of one
+	// article that covers two that another quotes apart ("When the dust
+	// settles, he will be vindicated. Until then, ...") belongs with one
+	// of them, and the two stay two utterances.
+	members := map[int][]int{}
+	for i := range items {
+		members[i] = []int{i}
+	}
+	join := func(i, j int) {
+		ri, rj := find(i), find(j)
+		if ri == rj {
+			return
+		}
+		for _, x := range members[ri] {
+			for _, y := range members[rj] {
+				if items[x].doc == items[y].doc && !slices.Equal(items[x].words, items[y].words) {
+					return
+				}
+			}
+		}
+		lo, hi := min(ri, rj), max(ri, rj)
+		parent[hi] = lo
+		members[lo] = append(members[lo], members[hi]...)
+		delete(members, hi)
 	}
 	// Candidates share a content word that is not in too many quotes.
 	post := map[string][]int{}
@@ -149,11 +222,8 @@ func (s *story) quotes() []Quote {
 				if a.doc == b.doc && strings.Join(a.words, " ") != strings.Join(b.words, " ") {
 					continue
 				}
-				if sameUtterance(a, b) {
-					ri, rj := find(i), find(j)
-					if ri != rj {
-						parent[max(ri, rj)] = min(ri, rj)
-					}
+				if a.doc == b.doc || sameUtterance(a, b) {
+					join(i, j)
 				}
 			}
 		}

@@ -125,7 +125,7 @@ var (
 	valued = []string{"scale-suffixes", "currency-nations", "currency-prefixes", "given-name-variants"}
 	// sets: small lists a stage asks about by name (Has) now and then,
 	// not on every word, so they take no class bit.
-	sets = []string{"title-case-small-words", "generic-organization-heads", "region-words", "honorifics"}
+	sets = []string{"title-case-small-words", "generic-organization-heads", "region-words", "honorifics", "document-nouns"}
 )
 
 //go:embed data/*.txt
