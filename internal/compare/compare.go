@@ -127,13 +127,19 @@ type Quote struct {
 	Spans    []Ref          `json:"spans"`
 }
 
-// Fact is one claim (a sentence) aligned across the articles that report
-// it. Text is the wording of its most central sentence.
+// Fact is one claim (a sentence) aligned across the articles that state
+// it, with a verdict on every other article: it reports the fact in other
+// words or over several sentences (it is in Articles, with its Evidence),
+// it clearly leaves it out (OmittedBy: it names none of the fact's people,
+// places, numbers and holds few of its words) or it cannot be told
+// (Unclear). Text is the wording of its most central sentence.
 type Fact struct {
-	Text      string   `json:"text"`
-	Articles  []string `json:"articles"`
-	OmittedBy []string `json:"omitted_by"` // the other articles
-	Spans     []Ref    `json:"spans"`      // one sentence per article
+	Text      string     `json:"text"`
+	Articles  []string   `json:"articles"`   // the articles that report it
+	OmittedBy []string   `json:"omitted_by"` // the articles that clearly do not
+	Unclear   []string   `json:"unclear"`    // the articles neither clearly report it nor clearly leave it out
+	Spans     []Ref      `json:"spans"`      // the aligned sentences, one per article that states the fact in one sentence
+	Evidence  []Evidence `json:"evidence"`   // where each article of Articles reports it, in their order
 }
 
 // Side is one side of a tension.

@@ -20,6 +20,19 @@
 // when their weighted cosine or containment is high; facts are formed
 // strongest pair first, never taking two sentences of one article.
 //
+// # Who reports a fact
+//
+// An article that has no sentence of a fact is not taken to leave it out.
+// Each claim of the fact (the clauses of a compound sentence) is looked
+// for in the article as meanings: its terms with the lexicon's synonym
+// groups folded together ("postponed", "pushed back", "delay"). The
+// article reports the fact when a window of three neighbouring sentences
+// holds half of a claim's weight, one of its names or numbers and its
+// heaviest plain word; it leaves it out only when it names none of the
+// claim's key names and numbers (the story's own names, given by most
+// articles, are not keys) and holds little of its content anywhere and in
+// any window; every other case is unclear.
+//
 // # Figures, quotes, tensions, summary
 //
 // Figures are grouped by what they count (the head of news.Quantity.Counts,

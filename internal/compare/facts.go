@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"sort"
+
+	"github.com/parallax-news/parallax/internal/lexicon"
 )
 
 // factGroups clusters the prose sentences into facts: pairs of sentences
@@ -140,20 +142,25 @@ func (s *story) facts() []Fact {
 			s.groupOf[u] = int32(gi)
 		}
 	}
+	m := s.newMeanings(lexicon.Default())
+	j := newJudging(s)
 	out := make([]Fact, 0, len(groups))
 	for _, g := range groups {
 		c := s.central(g)
-		f := Fact{Text: s.text(c), Articles: []string{}, OmittedBy: []string{}}
-		in := map[int]bool{}
+		f := Fact{Text: s.text(c), Articles: []string{}, OmittedBy: []string{}, Unclear: []string{}, Evidence: []Evidence{}}
 		for _, u := range g {
-			in[s.units[u].doc] = true
 			f.Spans = append(f.Spans, s.ref(u))
 		}
+		verdict, ev := s.judge(m, j, g)
 		for i, d := range s.docs {
-			if in[i] {
+			switch verdict[i] {
+			case reported:
 				f.Articles = append(f.Articles, d.ID)
-			} else {
+				f.Evidence = append(f.Evidence, ev[i])
+			case notReported:
 				f.OmittedBy = append(f.OmittedBy, d.ID)
+			default:
+				f.Unclear = append(f.Unclear, d.ID)
 			}
 		}
 		out = append(out, f)
