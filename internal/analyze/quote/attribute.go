@@ -2,6 +2,8 @@ package quote
 
 import (
 	"strings"
+
+	"github.com/parallax-news/parallax/internal/news"
 )
 
 // attribute decides every fragment's kind and speaker, in text order, so
@@ -66,7 +68,7 @@ func (f *finder) read(k int) {
 	endsPunct := endsClause(text[q.s:q.e])
 	if !post.attr && !post.empty && endsSentence(text[q.s:q.e]) {
 		// "…win." He left. — the quote closed its sentence.
-		if w := firstWord(f, postS, postE); w.kind == tokWord && capitalised(text, w) {
+		if w := firstWord(f, postS, postE); isWord(w) && capitalised(w) {
 			post.empty = true
 		}
 	}
@@ -272,13 +274,13 @@ func wordCount(s string) int {
 	return n
 }
 
-func firstWord(f *finder, s, e int) tok {
+func firstWord(f *finder, s, e int) news.Token {
 	for _, t := range f.tokens(s, min(e, s+200)) {
-		if t.kind == tokWord {
+		if isWord(t) {
 			return t
 		}
 	}
-	return tok{kind: tokPunct}
+	return news.Token{Kind: news.Punct}
 }
 
 // isBoundary reports whether a sentence ends at text[i] (one of . ! ?), and
@@ -319,19 +321,8 @@ func (f *finder) isBoundary(i, hi int) (bool, int) {
 	if !(isUpper(r) || isDigit(r) || isQuoteRune(r) || r == '(' || r == '‘') {
 		return false, 0
 	}
-	if c == '.' {
-		// Mr. Smith, U.S. officials, John F. Kennedy: not an end.
-		ws := i
-		for ws > 0 {
-			r, n := runeBefore(text, ws)
-			if !isLetter(r) && r != '.' {
-				break
-			}
-			ws -= n
-		}
-		if ws < i && keepsPeriod(text[ws:i]) {
-			return false, 0
-		}
+	if c == '.' && f.dotAbbreviates(i) {
+		return false, 0 // Mr. Smith, U.S. officials, John F. Kennedy: not an end
 	}
 	return true, j
 }
@@ -407,7 +398,7 @@ func (f *finder) readPre(s, e int) preInfo {
 	}
 	// according to X,
 	for i := 0; i+1 < n; i++ {
-		if wordIn(fAccording, text, ts[i]) && wordIs(text, ts[i+1], "to") {
+		if in(cLead, ts[i]) && wordIs(text, ts[i], "according") && wordIs(text, ts[i+1], "to") {
 			end := i + 2
 			for end < n && punctRune(text, ts[end]) != ',' {
 				end++
@@ -424,12 +415,12 @@ func (f *finder) readPre(s, e int) preInfo {
 	}
 	c := -1
 	for i := n - 1; i >= 0; i-- {
-		if isCue(text, ts[i]) {
+		if isCue(ts[i]) {
 			c = i
 			break
 		}
 	}
-	if n > 0 && c < n-1 && ts[n-1].kind == tokWord && wordIn(fCueNoun, text, ts[n-1]) && text[ts[n-1].s] >= 'a' && text[ts[n-1].s] <= 'z' {
+	if n > 0 && c < n-1 && isWord(ts[n-1]) && in(cCueNoun, ts[n-1]) && text[ts[n-1].Start] >= 'a' && text[ts[n-1].Start] <= 'z' {
 		c = n - 1 // The ad claims "…"
 	}
 	if c < 0 {
@@ -446,14 +437,14 @@ func (f *finder) readPre(s, e int) preInfo {
 		}
 		return p
 	}
-	p.cue = text[ts[c].s:ts[c].e]
+	p.cue = text[ts[c].Start:ts[c].End]
 	gap := 0
 	for _, t := range ts[c+1 : n] {
-		if t.kind == tokWord {
+		if isWord(t) {
 			gap++
 		}
 	}
-	naming := wordIn(fNaming, text, ts[c])
+	naming := in(cNaming, ts[c])
 	p.punct = colon || comma
 	switch {
 	case colon:
@@ -467,10 +458,10 @@ func (f *finder) readPre(s, e int) preInfo {
 	case gap == 1 && !colon && !comma && wordIs(text, ts[n-1], "that"):
 		p.that = true
 	}
-	if c+1 < n && (c == 0 || punctRune(text, ts[c-1]) == ',' && !p.intro) && capitalised(text, ts[c+1]) && !wordIn(fStopCap|fLead, text, ts[c+1]) {
+	if c+1 < n && (c == 0 || punctRune(text, ts[c-1]) == ',' && !p.intro) && capitalised(ts[c+1]) && !in(cStopCap|cLead, ts[c+1]) {
 		// said Trump: — inverted, the speaker after the cue.
 		end := c + 1
-		for end < n && ts[end].kind == tokWord {
+		for end < n && isWord(ts[end]) {
 			end++
 		}
 		if sp := f.nameOf(ts[c+1 : end]); sp.found() {
@@ -486,12 +477,12 @@ func (f *finder) readPre(s, e int) preInfo {
 			return p
 		}
 	}
-	if c >= 1 && strings.HasSuffix(p.cue, "ing") && (punctRune(text, ts[c-1]) == ',' || isQuoteRune(punctRune(text, ts[c-1])) || wordIn(fSubord|fCut, text, ts[c-1])) {
+	if c >= 1 && strings.HasSuffix(p.cue, "ing") && (punctRune(text, ts[c-1]) == ',' || isQuoteRune(punctRune(text, ts[c-1])) || in(cSubord|cCut, ts[c-1])) {
 		// Spicer said, adding: — the subject of the cue before;
 		// Warren endorsed Clinton, saying: / … upon saying — the main
 		// clause's subject.
 		for j := c - 2; j >= 0; j-- {
-			if isCue(text, ts[j]) && !strings.HasSuffix(text[ts[j].s:ts[j].e], "ing") {
+			if isCue(ts[j]) && !strings.HasSuffix(text[ts[j].Start:ts[j].End], "ing") {
 				if sp := f.subject(ts[:j]); sp.found() && !sp.nominal {
 					p.spk = sp
 					return p
@@ -512,7 +503,7 @@ func (f *finder) readPre(s, e int) preInfo {
 // next to it: a name just before the colon ("… surprise pollster Daron
 // Shaw:"), else the subject of the main clause ("X released the following
 // statement:").
-func (f *finder) colonSpeaker(ts []tok) speaker {
+func (f *finder) colonSpeaker(ts []news.Token) speaker {
 	text := f.text
 	s := 0
 	for i := len(ts) - 1; i >= 0; i-- {
@@ -524,7 +515,7 @@ func (f *finder) colonSpeaker(ts []tok) speaker {
 	last := ts[s:]
 	if len(last) > 0 {
 		k := len(last)
-		for k > 0 && last[k-1].kind == tokWord && capitalised(text, last[k-1]) {
+		for k > 0 && isWord(last[k-1]) && capitalised(last[k-1]) {
 			k--
 		}
 		if k < len(last) {
@@ -544,33 +535,38 @@ func (f *finder) colonSpeaker(ts []tok) speaker {
 func (f *finder) adverbial(s, e int) bool {
 	ts := f.tokens(s, e)
 	i := 0
-	for i < len(ts) && ts[i].kind == tokPunct {
+	for i < len(ts) && ts[i].Kind == news.Punct {
 		i++
 	}
-	if i == len(ts) || capitalised(f.text, ts[i]) || !wordIn(fCut, f.text, ts[i]) {
+	if i == len(ts) || capitalised(ts[i]) || !in(cCut, ts[i]) {
 		return false
 	}
 	return wordsIn(ts) <= 6
 }
 
 // titleCase reports whether text[s:e] reads like a title: at most eight
-// words, every one capitalised but short function words.
+// words, every one capitalised but the small words title case leaves in
+// lower case (articles, short prepositions, conjunctions: "State of the
+// Union"; not verbs or pronouns: "had it up to here").
 func titleCase(f *finder, s, e int) bool {
 	if e-s > 120 {
 		return false
 	}
-	var buf [64]tok
 	words := 0
-	for _, t := range tokenize(buf[:0], f.text, s, e) {
-		if t.kind != tokWord {
+	for _, t := range f.streamTokens(s, e) {
+		if !isWord(t) {
 			continue
 		}
 		words++
-		if words > 8 || !capitalised(f.text, t) && !(t.e-t.s <= 4 && wordIn(fCut|fDet|fStopCap, f.text, t)) {
+		if words > 8 || !capitalised(t) && !f.titleSmallWord(t) {
 			return false
 		}
 	}
 	return words > 0
+}
+
+func (f *finder) titleSmallWord(t news.Token) bool {
+	return lex.Has("title-lowercase-words", f.text[t.Start:t.End])
 }
 
 // readPost reads the stretch text[s:e] after a quote. far allows the cue
@@ -583,7 +579,7 @@ func (f *finder) readPost(s, e int, far bool, end rune) postInfo {
 	text := f.text
 	ts := f.tokens(s, e)
 	i0 := 0
-	for i0 < len(ts) && ts[i0].kind == tokPunct {
+	for i0 < len(ts) && ts[i0].Kind == news.Punct {
 		i0++
 	}
 	if i0 == len(ts) {
@@ -597,7 +593,7 @@ func (f *finder) readPost(s, e int, far bool, end rune) postInfo {
 	// "…" — Donald Trump
 	if i0 > 0 && isDash(punctRune(text, ts[i0-1])) && !far {
 		end := i0
-		for end < len(ts) && ts[end].kind == tokWord && capitalised(text, ts[end]) {
+		for end < len(ts) && isWord(ts[end]) && capitalised(ts[end]) {
 			end++
 		}
 		if end == len(ts) || end > i0 && punctRune(text, ts[end]) != 0 && end == len(ts)-1 {
@@ -609,15 +605,15 @@ func (f *finder) readPost(s, e int, far bool, end rune) postInfo {
 	}
 	for i := i0; i < limit; i++ {
 		t := ts[i]
-		if t.kind == tokPunct && !far {
+		if t.Kind == news.Punct && !far {
 			r := punctRune(text, t)
 			if r == ';' || r == '(' && i == i0 {
 				break
 			}
 		}
-		if wordIn(fAccording, text, t) && i+1 < len(ts) && wordIs(text, ts[i+1], "to") {
+		if in(cLead, t) && wordIs(text, t, "according") && i+1 < len(ts) && wordIs(text, ts[i+1], "to") {
 			end := i + 2
-			for end < len(ts) && ts[end].kind == tokWord {
+			for end < len(ts) && isWord(ts[end]) {
 				end++
 			}
 			if sp := f.nameOf(ts[i+2 : end]); sp.found() {
@@ -626,13 +622,13 @@ func (f *finder) readPost(s, e int, far bool, end rune) postInfo {
 			}
 			continue
 		}
-		cue := isCue(text, t)
-		if !cue && !far && end != '.' && end != 0 && t.kind == tokWord && strings.HasSuffix(text[t.s:t.e], "ed") && !capitalised(text, t) {
+		cue := isCue(t)
+		if !cue && !far && end != '.' && end != 0 && isWord(t) && strings.HasSuffix(text[t.Start:t.End], "ed") && !capitalised(t) {
 			// "…," Trump barked / "…!" beamed Donald Hartley: a verb
 			// we do not list, in the attribution's place.
-			if i == i0 && i+1 < len(ts) && capitalised(text, ts[i+1]) {
+			if i == i0 && i+1 < len(ts) && capitalised(ts[i+1]) {
 				cue = true
-			} else if i > i0 && i-i0 <= 4 && (capitalised(text, ts[i-1]) || wordIn(fPronoun, text, ts[i-1])) && (allNameWords(text, ts[i0:i]) || wordIn(fDet, text, ts[i0])) {
+			} else if i > i0 && i-i0 <= 4 && (capitalised(ts[i-1]) || in(cPronoun, ts[i-1])) && (allNameWords(text, ts[i0:i]) || in(cDet, ts[i0])) {
 				cue = true
 			}
 		}
@@ -645,15 +641,15 @@ func (f *finder) readPost(s, e int, far bool, end rune) postInfo {
 			// "…." Trump said. is taken.
 			return p
 		}
-		p.cue = text[t.s:t.e]
+		p.cue = text[t.Start:t.End]
 		if i == i0 {
 			// , said X
 			p.attr = true
 			end := i + 1
-			for end < len(ts) && (ts[end].kind == tokWord || punctRune(text, ts[end]) == '(' || punctRune(text, ts[end]) == ')' || punctRune(text, ts[end]) == '-' || punctRune(text, ts[end]) == '.') {
+			for end < len(ts) && (isWord(ts[end]) || punctRune(text, ts[end]) == '(' || punctRune(text, ts[end]) == ')' || punctRune(text, ts[end]) == '-' || punctRune(text, ts[end]) == '.') {
 				end++
 			}
-			if i+1 < end && !wordIn(fCut, text, ts[i+1]) && !wordIn(fLead, text, ts[i+1]) && (hasCapital(text, ts[i+1:end]) || !startsLower(text, ts[i+1:end])) {
+			if i+1 < end && !in(cCut, ts[i+1]) && !in(cLead, ts[i+1]) && (hasCapital(text, ts[i+1:end]) || !startsLower(text, ts[i+1:end])) {
 				if sp := f.nameOf(ts[i+1 : end]); sp.found() {
 					p.spk = sp
 				}
@@ -676,20 +672,10 @@ func (f *finder) readPost(s, e int, far bool, end rune) postInfo {
 	return p
 }
 
-func wordsIn(ts []tok) int {
-	n := 0
-	for _, t := range ts {
-		if t.kind == tokWord {
-			n++
-		}
-	}
-	return n
-}
-
 // hasCapital reports whether a phrase has a capitalised word.
-func hasCapital(text string, ts []tok) bool {
+func hasCapital(text string, ts []news.Token) bool {
 	for _, t := range ts {
-		if capitalised(text, t) {
+		if capitalised(t) {
 			return true
 		}
 	}
@@ -698,15 +684,15 @@ func hasCapital(text string, ts []tok) bool {
 
 // allNameWords reports whether a phrase is only capitalised words,
 // particles, determiners and pronouns (a short subject).
-func allNameWords(text string, ts []tok) bool {
+func allNameWords(text string, ts []news.Token) bool {
 	for _, t := range ts {
-		if t.kind != tokWord {
+		if !isWord(t) {
 			if r := punctRune(text, t); r == '.' || r == '\'' {
 				continue
 			}
 			return false
 		}
-		if !capitalised(text, t) && !wordIn(fParticle, text, t) && !wordIn(fDet, text, t) && !wordIn(fPronoun, text, t) {
+		if !capitalised(t) && !in(cParticle, t) && !in(cDet, t) && !in(cPronoun, t) {
 			return false
 		}
 	}
@@ -715,45 +701,45 @@ func allNameWords(text string, ts []tok) bool {
 
 // startsLower reports whether the phrase starts with a lower-case word that
 // is not a determiner ("said in a statement", "adding that").
-func startsLower(text string, ts []tok) bool {
+func startsLower(text string, ts []news.Token) bool {
 	if len(ts) == 0 {
 		return true
 	}
 	t := ts[0]
-	if t.kind != tokWord || capitalised(text, t) {
+	if !isWord(t) || capitalised(t) {
 		return false
 	}
-	return !wordIn(fDet, text, t) && !wordIn(fPronoun, text, t)
+	return !in(cDet, t) && !in(cPronoun, t)
 }
 
 // plausibleSubject reports whether the words between a quote and a cue can
 // be the cue's subject: a pronoun, a short noun phrase, or a noun phrase
 // with an apposition between commas — not a clause.
-func plausibleSubject(text string, ts []tok) bool {
-	for len(ts) > 0 && ts[len(ts)-1].kind == tokWord && !capitalised(text, ts[len(ts)-1]) && (wordIn(fAux, text, ts[len(ts)-1]) || lyAdverb(text, ts[len(ts)-1])) {
+func plausibleSubject(text string, ts []news.Token) bool {
+	for len(ts) > 0 && isWord(ts[len(ts)-1]) && !capitalised(ts[len(ts)-1]) && (in(cAux, ts[len(ts)-1]) || lyAdverb(text, ts[len(ts)-1])) {
 		ts = ts[:len(ts)-1]
 	}
-	for len(ts) > 0 && ts[0].kind == tokPunct {
+	for len(ts) > 0 && ts[0].Kind == news.Punct {
 		ts = ts[1:]
 	}
 	if len(ts) == 0 {
 		return false
 	}
-	if wordIn(fPronoun, text, ts[0]) {
+	if in(cPronoun, ts[0]) {
 		return len(ts) == 1
 	}
-	if first := ts[0]; !capitalised(text, first) && !wordIn(fDet, text, first) && (wordIn(fCut|fLead|fSubord, text, first) || !hasCapital(text, ts)) {
+	if first := ts[0]; !capitalised(first) && !in(cDet, first) && (in(cCut|cLead|cSubord, first) || !hasCapital(text, ts)) {
 		return false // before optimistically predicting …
 	}
 	words, firstComma := 0, -1
 	for i, t := range ts {
-		if t.kind == tokWord {
+		if isWord(t) {
 			words++
-			if !capitalised(text, t) {
+			if !capitalised(t) {
 				switch {
-				case wordIn(fAux, text, t) && firstComma < 0 && !wordIs(text, t, "also"):
+				case in(cAux, t) && firstComma < 0 && !wordIs(text, t, "also"):
 					return false // was, has: a clause
-				case wordIn(fPronoun, text, t) && firstComma < 0:
+				case in(cPronoun, t) && firstComma < 0:
 					return false
 				}
 			}
@@ -769,8 +755,4 @@ func plausibleSubject(text string, ts []tok) bool {
 	}
 	last := punctRune(text, ts[len(ts)-1])
 	return (last == ',' || isDash(last)) && words <= 40
-}
-
-func wordIs(text string, t tok, w string) bool {
-	return t.kind == tokWord && strings.EqualFold(text[t.s:t.e], w)
 }
