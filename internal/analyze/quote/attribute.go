@@ -27,61 +27,96 @@ func (f *finder) attribute() {
 
 // read classifies fragment k and finds its speaker.
 func (f *finder) read(k int) {
-	text := f.text
 	q := &f.frags[k]
-
-	// The stretch of the sentence before the quote: from the previous quote
-	// of the paragraph, or the paragraph start, cut at a sentence end.
-	lo := q.ls
-	var prevSame *frag
-	if k > 0 && f.frags[k-1].para == q.para {
-		prevSame = &f.frags[k-1]
-		lo = prevSame.closeEnd
-	}
-	ps, cut := f.sentStart(lo, q.open)
-	preS, preE := trimSpace(text, ps, q.open)
-	preS = skipBullets(text, preS, preE)
-	if preE > preS && (text[preE-1] == '=' || text[preE-1] == '/') {
+	a, ok := f.around(k)
+	if !ok {
 		q.drop = true // markup attribute or path, not a quote
 		return
 	}
-	startsSent := preS == preE && (prevSame == nil || cut || endsSentence(text[prevSame.s:prevSame.e]))
-	if preE > preS && (text[preE-1] == '(' || text[preE-1] == '[') {
-		// (“I want my dues back,” wrote a member) — a parenthesis opens.
-		startsSent, preS = true, preE
-	}
+	pre := f.readPre(a.preS, a.preE)
+	post := f.readPost(a.postS, a.postE, false, lastPunct(f.text[q.s:q.e]))
+	q.direct = f.isDirect(q, a, pre, post)
+	spk, cue := f.chooseSpeaker(k, a, pre, post)
+	q.spk, q.cue = f.name(k, spk, min(a.ps, q.open)), cue
+}
 
-	// The stretch after the quote: to the next quote of the paragraph or
-	// the end of the sentence.
+// stretches are the parts of a quote's sentence before and after it.
+type stretches struct {
+	ps           int  // where the sentence starts (or lo)
+	cut          bool // a sentence end was found before the quote
+	preS, preE   int  // the words before the quote
+	postS, postE int  // the words after it
+	startsSent   bool // the quote starts its sentence
+	prevSame     *frag
+}
+
+// around returns the stretches of fragment k's sentence: before it from
+// the previous quote of the paragraph, or the paragraph start, cut at a
+// sentence end; after it to the next quote of the paragraph or the end of
+// the sentence. It reports false when the quote is markup (id="…").
+func (f *finder) around(k int) (stretches, bool) {
+	text := f.text
+	q := &f.frags[k]
+	var a stretches
+	lo := q.ls
+	if k > 0 && f.frags[k-1].para == q.para {
+		a.prevSame = &f.frags[k-1]
+		lo = a.prevSame.closeEnd
+	}
+	a.ps, a.cut = f.sentStart(lo, q.open)
+	a.preS, a.preE = trimSpace(text, a.ps, q.open)
+	a.preS = skipBullets(text, a.preS, a.preE)
+	if a.preE > a.preS && (text[a.preE-1] == '=' || text[a.preE-1] == '/') {
+		return a, false
+	}
+	a.startsSent = a.preS == a.preE && (a.prevSame == nil || a.cut || endsSentence(text[a.prevSame.s:a.prevSame.e]))
+	if a.preE > a.preS && (text[a.preE-1] == '(' || text[a.preE-1] == '[') {
+		// (“I want my dues back,” wrote a member) — a parenthesis opens.
+		a.startsSent, a.preS = true, a.preE
+	}
 	hi := q.le
 	if k+1 < len(f.frags) && f.frags[k+1].para == q.para {
 		hi = f.frags[k+1].open
 	}
-	postS, postE := q.le, q.le
+	a.postS, a.postE = q.le, q.le
 	if !q.cont {
-		postS = q.closeEnd
-		postE = f.sentEnd(postS, hi)
+		a.postS = q.closeEnd
+		a.postE = f.sentEnd(a.postS, hi)
 	}
+	return a, true
+}
 
-	pre := f.readPre(preS, preE)
-	post := f.readPost(postS, postE, false, lastPunct(text[q.s:q.e]))
+// isDirect reports whether quote q is a whole utterance: it starts its
+// sentence or follows an introduction, and ends it or is followed by an
+// attribution; not a headline with its author, not a short phrase alone.
+func (f *finder) isDirect(q *frag, a stretches, pre preInfo, post postInfo) bool {
+	text := f.text
 	endsPunct := endsClause(text[q.s:q.e])
 	if !post.attr && !post.empty && endsSentence(text[q.s:q.e]) {
 		// "…win." He left. — the quote closed its sentence.
-		if w := firstWord(f, postS, postE); isWord(w) && capitalised(w) {
+		if w := firstWord(f, a.postS, a.postE); isWord(w) && capitalised(w) {
 			post.empty = true
 		}
 	}
-	q.direct = (startsSent || pre.intro) && (post.empty || post.attr || endsPunct || pre.punct && f.adverbial(postS, postE))
-	if q.direct && !post.attr && !post.empty {
-		if w := firstWord(f, postS, postE); wordIs(text, w, "by") {
-			q.direct = false // "Title," by Jane Doe: a headline and its author
+	direct := (a.startsSent || pre.intro) && (post.empty || post.attr || endsPunct || pre.punct && f.adverbial(a.postS, a.postE))
+	if direct && !post.attr && !post.empty {
+		if w := firstWord(f, a.postS, a.postE); wordIs(text, w, "by") {
+			return false // "Title," by Jane Doe: a headline and its author
 		}
 	}
-	if q.direct && !pre.intro && !post.attr && !endsPunct && wordCount(text[q.s:q.e]) <= 3 {
-		q.direct = false // a title or a scare-quoted phrase standing alone
+	if direct && !pre.intro && !post.attr && !endsPunct && wordCount(text[q.s:q.e]) <= 3 {
+		return false // a title or a scare-quoted phrase standing alone
 	}
+	return direct
+}
 
+// chooseSpeaker returns the speaker mention and cue of fragment k (its
+// kind decided): the attribution after it or the introduction before it,
+// the sentence's cue for a partial quote, the start of a sentence that
+// began before an earlier quote of the paragraph, or the speaker it
+// inherits; none for a title.
+func (f *finder) chooseSpeaker(k int, a stretches, pre preInfo, post postInfo) (speaker, string) {
+	q := &f.frags[k]
 	var spk speaker
 	var cue string
 	switch {
@@ -95,7 +130,7 @@ func (f *finder) read(k int) {
 	case !q.direct:
 		if pre.spk.found() {
 			spk, cue = pre.spk, pre.cue
-		} else if far := f.readPost(postS, f.sentEnd(postS, q.le), true, 0); far.spk.found() {
+		} else if far := f.readPost(a.postS, f.sentEnd(a.postS, q.le), true, 0); far.spk.found() {
 			spk, cue = far.spk, far.cue
 		}
 	}
@@ -105,27 +140,34 @@ func (f *finder) read(k int) {
 			cue = pre.cue
 		}
 	}
-	if !spk.found() && prevSame != nil && !cut && preS < preE {
+	if !spk.found() && a.prevSame != nil && !a.cut && a.preS < a.preE {
 		// Ash described the move as a "breach," adding: "…" — the
 		// sentence began before the quote in it.
-		if s, _ := f.sentStart(q.ls, prevSame.open); s < prevSame.open {
-			if pre := f.readPre(s, preE); pre.spk.found() && (pre.intro || !q.direct) {
+		if s, _ := f.sentStart(q.ls, a.prevSame.open); s < a.prevSame.open {
+			if pre := f.readPre(s, a.preE); pre.spk.found() && (pre.intro || !q.direct) {
 				spk, cue = pre.spk, pre.cue
 			}
 		}
 	}
 	if !spk.found() && (q.direct || q.prev >= 0) {
-		spk, cue = f.inherit(k, prevSame, preS, preE)
+		spk, cue = f.inherit(k, a.prevSame, a.preS, a.preE)
 	}
 	if !q.direct && titleCase(f, q.s, q.e) {
 		// CNN's "State of the Union": a title, nobody's words.
 		spk, cue = speaker{}, ""
 	}
+	return spk, cue
+}
+
+// name gives the speaker mention of fragment k the name to report: a
+// pronoun resolves to the person it stands for (or none), "the senator" to
+// the person last named with that title, a name to its entity's canonical
+// name. pos is where the quote's sentence starts.
+func (f *finder) name(k int, spk speaker, pos int) speaker {
 	if spk.pronoun {
-		spk = f.resolve(k, spk, min(ps, q.open))
+		spk = f.resolve(k, spk, pos)
 	} else if spk.nominal && len(f.mentions) > 0 {
-		// "…," the senator said: the person last named with that title.
-		if name, ok := f.resolveTitle(spk, min(ps, q.open)); ok {
+		if name, ok := f.resolveTitle(spk, pos); ok {
 			spk = speaker{s: spk.s, e: spk.e, name: name, resolved: true}
 		}
 	}
@@ -135,7 +177,7 @@ func (f *finder) read(k int) {
 	if spk.pronoun {
 		spk.name = ""
 	}
-	q.spk, q.cue = spk, cue
+	return spk
 }
 
 // inherit finds the speaker of a direct quote with no attribution in its
@@ -396,60 +438,32 @@ func (f *finder) readPre(s, e int) preInfo {
 	if colon || comma || (last != 0 && isDash(last)) {
 		n--
 	}
-	// according to X,
-	for i := 0; i+1 < n; i++ {
-		if in(cLead, ts[i]) && wordIs(text, ts[i], "according") && wordIs(text, ts[i+1], "to") {
-			end := i + 2
-			for end < n && punctRune(text, ts[end]) != ',' {
-				end++
-			}
-			if sp := f.nameOf(ts[i+2 : end]); sp.found() {
-				p.spk, p.cue = sp, "according to"
-				p.intro = end >= n-1
-				if end == n {
-					p.intro = true
-				}
-				return p
-			}
-		}
+	ts = ts[:n]
+	if p, ok := f.according(ts); ok {
+		return p
 	}
-	c := -1
-	for i := n - 1; i >= 0; i-- {
-		if isCue(ts[i]) {
-			c = i
-			break
-		}
-	}
-	if n > 0 && c < n-1 && isWord(ts[n-1]) && in(cCueNoun, ts[n-1]) && text[ts[n-1].Start] >= 'a' && text[ts[n-1].Start] <= 'z' {
-		c = n - 1 // The ad claims "…"
-	}
+	c := f.lastCue(ts)
 	if c < 0 {
 		if colon && n > 0 {
 			// Donald Trump: "…" — a name standing alone before a colon.
 			if n <= 6 {
-				if sp := f.nameOf(ts[:n]); sp.found() && !sp.nominal {
+				if sp := f.nameOf(ts); sp.found() && !sp.nominal {
 					p.intro, p.spk = true, sp
 					return p
 				}
 			}
 			p.intro = true
-			p.spk = f.colonSpeaker(ts[:n])
+			p.spk = f.colonSpeaker(ts)
 		}
 		return p
 	}
 	p.cue = text[ts[c].Start:ts[c].End]
-	gap := 0
-	for _, t := range ts[c+1 : n] {
-		if isWord(t) {
-			gap++
-		}
-	}
-	naming := in(cNaming, ts[c])
+	gap := wordsIn(ts[c+1:])
 	p.punct = colon || comma
 	switch {
 	case colon:
 		p.intro = true
-	case naming:
+	case in(cNaming, ts[c]):
 		// called it "a disaster": quoted words, never an utterance.
 	case gap == 0:
 		p.intro = true
@@ -458,45 +472,88 @@ func (f *finder) readPre(s, e int) preInfo {
 	case gap == 1 && !colon && !comma && wordIs(text, ts[n-1], "that"):
 		p.that = true
 	}
-	if c+1 < n && (c == 0 || punctRune(text, ts[c-1]) == ',' && !p.intro) && capitalised(ts[c+1]) && !in(cStopCap|cLead, ts[c+1]) {
+	p.spk = f.cueSubject(ts, c, p.intro, colon && gap > 12)
+	return p
+}
+
+// according reads "according to X," in the words before a quote.
+func (f *finder) according(ts []news.Token) (preInfo, bool) {
+	text := f.text
+	n := len(ts)
+	for i := 0; i+1 < n; i++ {
+		if !in(cLead, ts[i]) || !wordIs(text, ts[i], "according") || !wordIs(text, ts[i+1], "to") {
+			continue
+		}
+		end := i + 2
+		for end < n && punctRune(text, ts[end]) != ',' {
+			end++
+		}
+		if sp := f.nameOf(ts[i+2 : end]); sp.found() {
+			return preInfo{spk: sp, cue: "according to", intro: end >= n-1}, true
+		}
+	}
+	return preInfo{}, false
+}
+
+// lastCue returns the index of the last reporting verb of ts, or of a
+// reporting noun ending it ("The ad claims"), -1 if none.
+func (f *finder) lastCue(ts []news.Token) int {
+	n := len(ts)
+	c := -1
+	for i := n - 1; i >= 0; i-- {
+		if isCue(ts[i]) {
+			c = i
+			break
+		}
+	}
+	if n > 0 && c < n-1 && isWord(ts[n-1]) && in(cCueNoun, ts[n-1]) && f.text[ts[n-1].Start] >= 'a' && f.text[ts[n-1].Start] <= 'z' {
+		c = n - 1 // The ad claims "…"
+	}
+	return c
+}
+
+// cueSubject returns the speaker of the cue ts[c] in the words before a
+// quote: the name after it when inverted, the subject of the cue before a
+// participle, of the main clause, or of the cue's own clause. far says the
+// cue stands too far from a colon ending ts to trust it.
+func (f *finder) cueSubject(ts []news.Token, c int, intro, far bool) speaker {
+	text := f.text
+	n := len(ts)
+	if c+1 < n && (c == 0 || punctRune(text, ts[c-1]) == ',' && !intro) && capitalised(ts[c+1]) && !in(cStopCap|cLead, ts[c+1]) {
 		// said Trump: — inverted, the speaker after the cue.
 		end := c + 1
 		for end < n && isWord(ts[end]) {
 			end++
 		}
 		if sp := f.nameOf(ts[c+1 : end]); sp.found() {
-			p.spk = sp
-			return p
+			return sp
 		}
 	}
-	if colon && gap > 12 {
-		// … drew Trump's ire after he told the paper that …: "…" — too
-		// far from the cue to trust it; the clause's subject.
-		if sp := f.colonSpeaker(ts[:n]); sp.found() {
-			p.spk = sp
-			return p
+	if far {
+		// … drew Trump's ire after he told the paper that …: "…" — the
+		// clause's subject.
+		if sp := f.colonSpeaker(ts); sp.found() {
+			return sp
 		}
 	}
-	if c >= 1 && strings.HasSuffix(p.cue, "ing") && (punctRune(text, ts[c-1]) == ',' || isQuoteRune(punctRune(text, ts[c-1])) || in(cSubord|cCut, ts[c-1])) {
+	cue := text[ts[c].Start:ts[c].End]
+	if c >= 1 && strings.HasSuffix(cue, "ing") && (punctRune(text, ts[c-1]) == ',' || isQuoteRune(punctRune(text, ts[c-1])) || in(cSubord|cCut, ts[c-1])) {
 		// Spicer said, adding: — the subject of the cue before;
 		// Warren endorsed Clinton, saying: / … upon saying — the main
 		// clause's subject.
 		for j := c - 2; j >= 0; j-- {
 			if isCue(ts[j]) && !strings.HasSuffix(text[ts[j].Start:ts[j].End], "ing") {
 				if sp := f.subject(ts[:j]); sp.found() && !sp.nominal {
-					p.spk = sp
-					return p
+					return sp
 				}
 				break
 			}
 		}
 		if sp := f.mainSubject(ts[:c-1]); sp.found() {
-			p.spk = sp
-			return p
+			return sp
 		}
 	}
-	p.spk = f.subject(ts[:c])
-	return p
+	return f.subject(ts[:c])
 }
 
 // colonSpeaker reads the speaker of a clause ending in a colon with no cue

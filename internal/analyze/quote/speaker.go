@@ -170,6 +170,35 @@ func (f *finder) mainSubject(ts []news.Token) speaker {
 // "Senate Majority Leader Mitch McConnell" gives "Mitch McConnell") or a
 // description ("a White House spokesman").
 func (f *finder) nameOf(ts []news.Token) speaker {
+	ts = f.trimPhrase(ts)
+	if len(ts) == 0 {
+		return speaker{}
+	}
+	if in(cPronoun, ts[0]) && (len(ts) == 1 || len(ts) == 2 && in(cAux, ts[1])) {
+		return speaker{s: int(ts[0].Start), e: int(ts[0].Ext), pronoun: true}
+	}
+	end := f.coreEnd(ts)
+	if rs, re := f.lastRun(ts, end); rs >= 0 && (re == end || f.onlyNumbers(ts[re:end])) {
+		if sp, ok := f.runName(ts, rs, re); ok {
+			return sp
+		}
+	}
+	// Trump took to Twitter: a name followed by its verb.
+	if k := 0; isWord(ts[0]) && capitalised(ts[0]) && !in(cStopCap, ts[0]) {
+		for k < len(ts) && isWord(ts[k]) && capitalised(ts[k]) {
+			k++
+		}
+		if k < len(ts) && isWord(ts[k]) && !capitalised(ts[k]) && (isCue(ts[k]) || in(cAux, ts[k])) && !possessive(ts[k-1]) {
+			return f.nameOf(ts[:k])
+		}
+	}
+	return f.description(ts)
+}
+
+// trimPhrase drops the marks and the leading adverbial or prepositional
+// words before a speaker phrase ("In Iowa", "of"), and the marks after it
+// but a closing parenthesis.
+func (f *finder) trimPhrase(ts []news.Token) []news.Token {
 	text := f.text
 	i := 0
 	for i < len(ts) {
@@ -184,31 +213,36 @@ func (f *finder) nameOf(ts []news.Token) speaker {
 	for len(ts) > 0 && ts[len(ts)-1].Kind == news.Punct && punctRune(text, ts[len(ts)-1]) != ')' {
 		ts = ts[:len(ts)-1]
 	}
-	if len(ts) == 0 {
-		return speaker{}
-	}
-	if in(cPronoun, ts[0]) && (len(ts) == 1 || len(ts) == 2 && in(cAux, ts[1])) {
-		return speaker{s: int(ts[0].Start), e: int(ts[0].Ext), pronoun: true}
-	}
-	// The core: up to the first preposition or relative word.
-	end := len(ts)
+	return ts
+}
+
+// coreEnd returns where the core of a speaker phrase ends: at the first
+// preposition or relative word ("Charles Rangel of New York"), but for a
+// title's "of" (Secretary of State John Kerry).
+func (f *finder) coreEnd(ts []news.Token) int {
 	for k := 1; k < len(ts); k++ {
 		t := ts[k]
 		if isWord(t) && !capitalised(t) && in(cCut, t) {
-			if wordIs(text, t, "of") && isTitle(ts[k-1]) && k+1 < len(ts) && capitalised(ts[k+1]) {
-				continue // Secretary of State John Kerry
+			if wordIs(f.text, t, "of") && isTitle(ts[k-1]) && k+1 < len(ts) && capitalised(ts[k+1]) {
+				continue
 			}
-			end = k
-			break
+			return k
 		}
 	}
-	// The last capitalised run of the core, outside parentheses.
-	rs, re := -1, -1
+	return len(ts)
+}
+
+// lastRun returns the last run of capitalised words (and name particles
+// between them) in ts[:end], outside parentheses, that does not end in a
+// possessive ("Al Jazeera's Rosiland Jordan" gives Rosiland Jordan); -1s
+// when there is none.
+func (f *finder) lastRun(ts []news.Token, end int) (rs, re int) {
+	rs, re = -1, -1
 	depth := 0
 	for k := 0; k < end; {
 		t := ts[k]
 		if t.Kind == news.Punct {
-			switch punctRune(text, t) {
+			switch punctRune(f.text, t) {
 			case '(':
 				depth++
 			case ')':
@@ -225,13 +259,9 @@ func (f *finder) nameOf(ts []news.Token) speaker {
 		}
 		s := k
 		k++
-		for k < end && !possessive(ts[k-1]) { // Al Jazeera's | Rosiland Jordan
+		for k < end && !possessive(ts[k-1]) {
 			t := ts[k]
-			if isWord(t) && capitalised(t) {
-				k++
-				continue
-			}
-			if isWord(t) && in(cParticle, t) && k+1 < end && capitalised(ts[k+1]) {
+			if isWord(t) && (capitalised(t) || in(cParticle, t) && k+1 < end && capitalised(ts[k+1])) {
 				k++
 				continue
 			}
@@ -241,72 +271,77 @@ func (f *finder) nameOf(ts []news.Token) speaker {
 			rs, re = s, k
 		}
 	}
-	tail := re == end
-	if re >= 0 && !tail {
-		// Only digits, parentheses and punctuation after the run: still its end.
-		tail = true
-		d := 0
-		for _, t := range ts[re:end] {
-			if t.Kind == news.Punct {
-				switch punctRune(text, t) {
-				case '(':
-					d++
-				case ')':
-					d--
-				}
-				continue
+	return rs, re
+}
+
+// onlyNumbers reports whether ts holds only numbers, marks and words in
+// parentheses: what may follow a name that still ends its phrase
+// ("Kasich (R-OH)", "Smith, 42").
+func (f *finder) onlyNumbers(ts []news.Token) bool {
+	d := 0
+	for _, t := range ts {
+		if t.Kind == news.Punct {
+			switch punctRune(f.text, t) {
+			case '(':
+				d++
+			case ')':
+				d--
 			}
-			if d > 0 {
-				continue
+			continue
+		}
+		if d > 0 {
+			continue
+		}
+		if r, _ := runeAt(f.text, int(t.Start)); !isDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// runName returns the name of the capitalised run ts[rs:re], its titles
+// dropped and the gender they tell kept, unless the run is no name: a
+// title or an abbreviation alone, a determiner's untitled description
+// ("the Florida Senate"), a stop word.
+func (f *finder) runName(ts []news.Token, rs, re int) (speaker, bool) {
+	text := f.text
+	run := ts[rs:re]
+	ti := -1
+	var female int8
+	for k := 0; k < len(run); k++ {
+		if isTitle(run[k]) {
+			if k < len(run)-1 {
+				ti = k
 			}
-			if r, _ := runeAt(text, int(t.Start)); !isDigit(r) {
-				tail = false
-				break
+			if in(cFemale, run[k]) {
+				female = 1
+			} else if in(cMale, run[k]) {
+				female = -1
 			}
 		}
 	}
-	if rs >= 0 && tail {
-		run := ts[rs:re]
-		ti := -1
-		var female int8
-		for k := 0; k < len(run); k++ {
-			if isTitle(run[k]) {
-				if k < len(run)-1 {
-					ti = k
-				}
-				if in(cFemale, run[k]) {
-					female = 1
-				} else if in(cMale, run[k]) {
-					female = -1
-				}
-			}
-		}
-		name := run[ti+1:]
-		titled := ti >= 0
-		det := rs > 0 && in(cDet, ts[rs-1])
-		if rs > 0 && isWord(ts[rs-1]) && !capitalised(ts[rs-1]) && !in(cDet, ts[rs-1]) && isTitle(ts[rs-1]) {
-			titled = true // former Gov. X, campaign manager Robby Mook
-		}
-		single := len(name) == 1 && (isTitle(name[0]) || abbreviation(text, name[0]))
-		if !single && (titled || !det) && !(len(name) == 1 && in(cStopCap, name[0])) {
-			s, e := name[0].Start, name[len(name)-1].Ext
-			if text[e-1] == '.' && e-s > 2 && !keepsDot(text, name) {
-				e-- // the sentence's period
-			}
-			return speaker{s: int(s), e: int(e), name: text[s:e], female: female}
-		}
+	name := run[ti+1:]
+	titled := ti >= 0
+	det := rs > 0 && in(cDet, ts[rs-1])
+	if rs > 0 && isWord(ts[rs-1]) && !capitalised(ts[rs-1]) && !in(cDet, ts[rs-1]) && isTitle(ts[rs-1]) {
+		titled = true // former Gov. X, campaign manager Robby Mook
 	}
-	// Trump took to Twitter: a name followed by its verb.
-	if k := 0; isWord(ts[0]) && capitalised(ts[0]) && !in(cStopCap, ts[0]) {
-		for k < len(ts) && isWord(ts[k]) && capitalised(ts[k]) {
-			k++
-		}
-		if k < len(ts) && isWord(ts[k]) && !capitalised(ts[k]) && (isCue(ts[k]) || in(cAux, ts[k])) && !possessive(ts[k-1]) {
-			return f.nameOf(ts[:k])
-		}
+	single := len(name) == 1 && (isTitle(name[0]) || abbreviation(text, name[0]))
+	if single || !titled && det || len(name) == 1 && in(cStopCap, name[0]) {
+		return speaker{}, false
 	}
-	// A description: the whole phrase, ten words at most, without a
-	// relative clause ("one lobbyist who spoke on condition of anonymity").
+	s, e := name[0].Start, name[len(name)-1].Ext
+	if text[e-1] == '.' && e-s > 2 && !keepsDot(text, name) {
+		e-- // the sentence's period
+	}
+	return speaker{s: int(s), e: int(e), name: text[s:e], female: female}, true
+}
+
+// description returns the phrase as a nominal speaker: ten words at most,
+// without a relative clause ("one lobbyist who spoke on condition of
+// anonymity") or a quote.
+func (f *finder) description(ts []news.Token) speaker {
+	text := f.text
 	e := len(ts)
 	words := 0
 	for k, t := range ts {
