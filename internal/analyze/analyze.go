@@ -114,11 +114,11 @@ type Entities struct{}
 // Run fills in d.Entities.
 func (Entities) Run(d *news.Document) { d.Entities = entity.Find(d.Text, d.Tokens, d.Sentences) }
 
-// Quotes is the quotation stage; it reads the entities.
+// Quotes is the quotation stage; it reads the tokens, sentences and entities.
 type Quotes struct{}
 
 // Run fills in d.Quotes.
-func (Quotes) Run(d *news.Document) { d.Quotes = quote.Find(d.Text, d.Sentences, d.Entities) }
+func (Quotes) Run(d *news.Document) { d.Quotes = quote.Find(d.Text, d.Tokens, d.Sentences, d.Entities) }
 
 // Quantities is the figures stage.
 type Quantities struct{}

@@ -74,6 +74,7 @@ const (
 	MeasureUnit                         // km, tonnes
 	Gazetteer                           // a word of a listed place's or organization's name
 	Known                               // a listed place or organization of one word: Iraq, NATO
+	NameStop                            // Look, First, Indeed: capitalised, never begin a name (with Function, Calendar, AdverbialOpener)
 )
 
 // Stop is the class of the stopwords of term matching: function words and
@@ -108,7 +109,7 @@ var files = []list{
 	{"index-nouns", IndexNoun}, {"clock-words", ClockWord}, {"year-prepositions", YearPreposition},
 	{"sentence-starters", SentenceStarter}, {"abbreviations", Abbreviation}, {"number-values", NumberValue},
 	{"scale-words", ScaleWord}, {"fractions", Fraction}, {"currency-words", CurrencyWord},
-	{"duration-units", DurationUnit}, {"measure-units", MeasureUnit},
+	{"duration-units", DurationUnit}, {"measure-units", MeasureUnit}, {"name-stops", NameStop},
 }
 
 // Lists whose lines are "name = other name = …" (the first is canonical)
@@ -125,7 +126,7 @@ var (
 	valued = []string{"scale-suffixes", "currency-nations", "currency-prefixes", "given-name-variants"}
 	// sets: small lists a stage asks about by name (Has) now and then,
 	// not on every word, so they take no class bit.
-	sets = []string{"title-case-small-words", "generic-organization-heads", "region-words", "honorifics", "document-nouns"}
+	sets = []string{"title-case-small-words", "title-lowercase-words", "generic-organization-heads", "region-words", "honorifics", "document-nouns"}
 )
 
 //go:embed data/*.txt
@@ -444,8 +445,8 @@ func (lx *Lexicon) SynonymGroups() [][]string { return lx.synonyms }
 func (lx *Lexicon) NamePrefixes() []string { return lx.prefixes }
 
 // Has reports whether w is in the set list file (one of the small lists
-// without a class bit: title-case-small-words, generic-organization-heads,
-// region-words, honorifics).
+// without a class bit: title-case-small-words, title-lowercase-words,
+// generic-organization-heads, region-words, honorifics).
 func (lx *Lexicon) Has(file, w string) bool { return lx.sets[file][w] }
 
 // AbbreviationKind returns how the dot after an abbreviation behaves

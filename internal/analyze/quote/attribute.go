@@ -2,6 +2,8 @@ package quote
 
 import (
 	"strings"
+
+	"github.com/parallax-news/parallax/internal/news"
 )
 
 // attribute decides every fragment's kind and speaker, in text order, so
@@ -25,61 +27,96 @@ func (f *finder) attribute() {
 
 // read classifies fragment k and finds its speaker.
 func (f *finder) read(k int) {
-	text := f.text
 	q := &f.frags[k]
-
-	// The stretch of the sentence before the quote: from the previous quote
-	// of the paragraph, or the paragraph start, cut at a sentence end.
-	lo := q.ls
-	var prevSame *frag
-	if k > 0 && f.frags[k-1].para == q.para {
-		prevSame = &f.frags[k-1]
-		lo = prevSame.closeEnd
-	}
-	ps, cut := f.sentStart(lo, q.open)
-	preS, preE := trimSpace(text, ps, q.open)
-	preS = skipBullets(text, preS, preE)
-	if preE > preS && (text[preE-1] == '=' || text[preE-1] == '/') {
+	a, ok := f.around(k)
+	if !ok {
 		q.drop = true // markup attribute or path, not a quote
 		return
 	}
-	startsSent := preS == preE && (prevSame == nil || cut || endsSentence(text[prevSame.s:prevSame.e]))
-	if preE > preS && (text[preE-1] == '(' || text[preE-1] == '[') {
-		// (“I want my dues back,” wrote a member) — a parenthesis opens.
-		startsSent, preS = true, preE
-	}
+	pre := f.readPre(a.preS, a.preE)
+	post := f.readPost(a.postS, a.postE, false, lastPunct(f.text[q.s:q.e]))
+	q.direct = f.isDirect(q, a, pre, post)
+	spk, cue := f.chooseSpeaker(k, a, pre, post)
+	q.spk, q.cue = f.name(k, spk, min(a.ps, q.open)), cue
+}
 
-	// The stretch after the quote: to the next quote of the paragraph or
-	// the end of the sentence.
+// stretches are the parts of a quote's sentence before and after it.
+type stretches struct {
+	ps           int  // where the sentence starts (or lo)
+	cut          bool // a sentence end was found before the quote
+	preS, preE   int  // the words before the quote
+	postS, postE int  // the words after it
+	startsSent   bool // the quote starts its sentence
+	prevSame     *frag
+}
+
+// around returns the stretches of fragment k's sentence: before it from
+// the previous quote of the paragraph, or the paragraph start, cut at a
+// sentence end; after it to the next quote of the paragraph or the end of
+// the sentence. It reports false when the quote is markup (id="…").
+func (f *finder) around(k int) (stretches, bool) {
+	text := f.text
+	q := &f.frags[k]
+	var a stretches
+	lo := q.ls
+	if k > 0 && f.frags[k-1].para == q.para {
+		a.prevSame = &f.frags[k-1]
+		lo = a.prevSame.closeEnd
+	}
+	a.ps, a.cut = f.sentStart(lo, q.open)
+	a.preS, a.preE = trimSpace(text, a.ps, q.open)
+	a.preS = skipBullets(text, a.preS, a.preE)
+	if a.preE > a.preS && (text[a.preE-1] == '=' || text[a.preE-1] == '/') {
+		return a, false
+	}
+	a.startsSent = a.preS == a.preE && (a.prevSame == nil || a.cut || endsSentence(text[a.prevSame.s:a.prevSame.e]))
+	if a.preE > a.preS && (text[a.preE-1] == '(' || text[a.preE-1] == '[') {
+		// (“I want my dues back,” wrote a member) — a parenthesis opens.
+		a.startsSent, a.preS = true, a.preE
+	}
 	hi := q.le
 	if k+1 < len(f.frags) && f.frags[k+1].para == q.para {
 		hi = f.frags[k+1].open
 	}
-	postS, postE := q.le, q.le
+	a.postS, a.postE = q.le, q.le
 	if !q.cont {
-		postS = q.closeEnd
-		postE = f.sentEnd(postS, hi)
+		a.postS = q.closeEnd
+		a.postE = f.sentEnd(a.postS, hi)
 	}
+	return a, true
+}
 
-	pre := f.readPre(preS, preE)
-	post := f.readPost(postS, postE, false, lastPunct(text[q.s:q.e]))
+// isDirect reports whether quote q is a whole utterance: it starts its
+// sentence or follows an introduction, and ends it or is followed by an
+// attribution; not a headline with its author, not a short phrase alone.
+func (f *finder) isDirect(q *frag, a stretches, pre preInfo, post postInfo) bool {
+	text := f.text
 	endsPunct := endsClause(text[q.s:q.e])
 	if !post.attr && !post.empty && endsSentence(text[q.s:q.e]) {
 		// "…win." He left. — the quote closed its sentence.
-		if w := firstWord(f, postS, postE); w.kind == tokWord && capitalised(text, w) {
+		if w := firstWord(f, a.postS, a.postE); isWord(w) && capitalised(w) {
 			post.empty = true
 		}
 	}
-	q.direct = (startsSent || pre.intro) && (post.empty || post.attr || endsPunct || pre.punct && f.adverbial(postS, postE))
-	if q.direct && !post.attr && !post.empty {
-		if w := firstWord(f, postS, postE); wordIs(text, w, "by") {
-			q.direct = false // "Title," by Jane Doe: a headline and its author
+	direct := (a.startsSent || pre.intro) && (post.empty || post.attr || endsPunct || pre.punct && f.adverbial(a.postS, a.postE))
+	if direct && !post.attr && !post.empty {
+		if w := firstWord(f, a.postS, a.postE); wordIs(text, w, "by") {
+			return false // "Title," by Jane Doe: a headline and its author
 		}
 	}
-	if q.direct && !pre.intro && !post.attr && !endsPunct && wordCount(text[q.s:q.e]) <= 3 {
-		q.direct = false // a title or a scare-quoted phrase standing alone
+	if direct && !pre.intro && !post.attr && !endsPunct && wordCount(text[q.s:q.e]) <= 3 {
+		return false // a title or a scare-quoted phrase standing alone
 	}
+	return direct
+}
 
+// chooseSpeaker returns the speaker mention and cue of fragment k (its
+// kind decided): the attribution after it or the introduction before it,
+// the sentence's cue for a partial quote, the start of a sentence that
+// began before an earlier quote of the paragraph, or the speaker it
+// inherits; none for a title.
+func (f *finder) chooseSpeaker(k int, a stretches, pre preInfo, post postInfo) (speaker, string) {
+	q := &f.frags[k]
 	var spk speaker
 	var cue string
 	switch {
@@ -93,7 +130,7 @@ func (f *finder) read(k int) {
 	case !q.direct:
 		if pre.spk.found() {
 			spk, cue = pre.spk, pre.cue
-		} else if far := f.readPost(postS, f.sentEnd(postS, q.le), true, 0); far.spk.found() {
+		} else if far := f.readPost(a.postS, f.sentEnd(a.postS, q.le), true, 0); far.spk.found() {
 			spk, cue = far.spk, far.cue
 		}
 	}
@@ -103,27 +140,34 @@ func (f *finder) read(k int) {
 			cue = pre.cue
 		}
 	}
-	if !spk.found() && prevSame != nil && !cut && preS < preE {
+	if !spk.found() && a.prevSame != nil && !a.cut && a.preS < a.preE {
 		// Ash described the move as a "breach," adding: "…" — the
 		// sentence began before the quote in it.
-		if s, _ := f.sentStart(q.ls, prevSame.open); s < prevSame.open {
-			if pre := f.readPre(s, preE); pre.spk.found() && (pre.intro || !q.direct) {
+		if s, _ := f.sentStart(q.ls, a.prevSame.open); s < a.prevSame.open {
+			if pre := f.readPre(s, a.preE); pre.spk.found() && (pre.intro || !q.direct) {
 				spk, cue = pre.spk, pre.cue
 			}
 		}
 	}
 	if !spk.found() && (q.direct || q.prev >= 0) {
-		spk, cue = f.inherit(k, prevSame, preS, preE)
+		spk, cue = f.inherit(k, a.prevSame, a.preS, a.preE)
 	}
 	if !q.direct && titleCase(f, q.s, q.e) {
 		// CNN's "State of the Union": a title, nobody's words.
 		spk, cue = speaker{}, ""
 	}
+	return spk, cue
+}
+
+// name gives the speaker mention of fragment k the name to report: a
+// pronoun resolves to the person it stands for (or none), "the senator" to
+// the person last named with that title, a name to its entity's canonical
+// name. pos is where the quote's sentence starts.
+func (f *finder) name(k int, spk speaker, pos int) speaker {
 	if spk.pronoun {
-		spk = f.resolve(k, spk, min(ps, q.open))
+		spk = f.resolve(k, spk, pos)
 	} else if spk.nominal && len(f.mentions) > 0 {
-		// "…," the senator said: the person last named with that title.
-		if name, ok := f.resolveTitle(spk, min(ps, q.open)); ok {
+		if name, ok := f.resolveTitle(spk, pos); ok {
 			spk = speaker{s: spk.s, e: spk.e, name: name, resolved: true}
 		}
 	}
@@ -133,7 +177,7 @@ func (f *finder) read(k int) {
 	if spk.pronoun {
 		spk.name = ""
 	}
-	q.spk, q.cue = spk, cue
+	return spk
 }
 
 // inherit finds the speaker of a direct quote with no attribution in its
@@ -272,13 +316,13 @@ func wordCount(s string) int {
 	return n
 }
 
-func firstWord(f *finder, s, e int) tok {
+func firstWord(f *finder, s, e int) news.Token {
 	for _, t := range f.tokens(s, min(e, s+200)) {
-		if t.kind == tokWord {
+		if isWord(t) {
 			return t
 		}
 	}
-	return tok{kind: tokPunct}
+	return news.Token{Kind: news.Punct}
 }
 
 // isBoundary reports whether a sentence ends at text[i] (one of . ! ?), and
@@ -319,19 +363,8 @@ func (f *finder) isBoundary(i, hi int) (bool, int) {
 	if !(isUpper(r) || isDigit(r) || isQuoteRune(r) || r == '(' || r == '‘') {
 		return false, 0
 	}
-	if c == '.' {
-		// Mr. Smith, U.S. officials, John F. Kennedy: not an end.
-		ws := i
-		for ws > 0 {
-			r, n := runeBefore(text, ws)
-			if !isLetter(r) && r != '.' {
-				break
-			}
-			ws -= n
-		}
-		if ws < i && keepsPeriod(text[ws:i]) {
-			return false, 0
-		}
+	if c == '.' && f.dotAbbreviates(i) {
+		return false, 0 // Mr. Smith, U.S. officials, John F. Kennedy: not an end
 	}
 	return true, j
 }
@@ -405,60 +438,32 @@ func (f *finder) readPre(s, e int) preInfo {
 	if colon || comma || (last != 0 && isDash(last)) {
 		n--
 	}
-	// according to X,
-	for i := 0; i+1 < n; i++ {
-		if wordIn(fAccording, text, ts[i]) && wordIs(text, ts[i+1], "to") {
-			end := i + 2
-			for end < n && punctRune(text, ts[end]) != ',' {
-				end++
-			}
-			if sp := f.nameOf(ts[i+2 : end]); sp.found() {
-				p.spk, p.cue = sp, "according to"
-				p.intro = end >= n-1
-				if end == n {
-					p.intro = true
-				}
-				return p
-			}
-		}
+	ts = ts[:n]
+	if p, ok := f.according(ts); ok {
+		return p
 	}
-	c := -1
-	for i := n - 1; i >= 0; i-- {
-		if isCue(text, ts[i]) {
-			c = i
-			break
-		}
-	}
-	if n > 0 && c < n-1 && ts[n-1].kind == tokWord && wordIn(fCueNoun, text, ts[n-1]) && text[ts[n-1].s] >= 'a' && text[ts[n-1].s] <= 'z' {
-		c = n - 1 // The ad claims "…"
-	}
+	c := f.lastCue(ts)
 	if c < 0 {
 		if colon && n > 0 {
 			// Donald Trump: "…" — a name standing alone before a colon.
 			if n <= 6 {
-				if sp := f.nameOf(ts[:n]); sp.found() && !sp.nominal {
+				if sp := f.nameOf(ts); sp.found() && !sp.nominal {
 					p.intro, p.spk = true, sp
 					return p
 				}
 			}
 			p.intro = true
-			p.spk = f.colonSpeaker(ts[:n])
+			p.spk = f.colonSpeaker(ts)
 		}
 		return p
 	}
-	p.cue = text[ts[c].s:ts[c].e]
-	gap := 0
-	for _, t := range ts[c+1 : n] {
-		if t.kind == tokWord {
-			gap++
-		}
-	}
-	naming := wordIn(fNaming, text, ts[c])
+	p.cue = text[ts[c].Start:ts[c].End]
+	gap := wordsIn(ts[c+1:])
 	p.punct = colon || comma
 	switch {
 	case colon:
 		p.intro = true
-	case naming:
+	case in(cNaming, ts[c]):
 		// called it "a disaster": quoted words, never an utterance.
 	case gap == 0:
 		p.intro = true
@@ -467,52 +472,95 @@ func (f *finder) readPre(s, e int) preInfo {
 	case gap == 1 && !colon && !comma && wordIs(text, ts[n-1], "that"):
 		p.that = true
 	}
-	if c+1 < n && (c == 0 || punctRune(text, ts[c-1]) == ',' && !p.intro) && capitalised(text, ts[c+1]) && !wordIn(fStopCap|fLead, text, ts[c+1]) {
+	p.spk = f.cueSubject(ts, c, p.intro, colon && gap > 12)
+	return p
+}
+
+// according reads "according to X," in the words before a quote.
+func (f *finder) according(ts []news.Token) (preInfo, bool) {
+	text := f.text
+	n := len(ts)
+	for i := 0; i+1 < n; i++ {
+		if !in(cLead, ts[i]) || !wordIs(text, ts[i], "according") || !wordIs(text, ts[i+1], "to") {
+			continue
+		}
+		end := i + 2
+		for end < n && punctRune(text, ts[end]) != ',' {
+			end++
+		}
+		if sp := f.nameOf(ts[i+2 : end]); sp.found() {
+			return preInfo{spk: sp, cue: "according to", intro: end >= n-1}, true
+		}
+	}
+	return preInfo{}, false
+}
+
+// lastCue returns the index of the last reporting verb of ts, or of a
+// reporting noun ending it ("The ad claims"), -1 if none.
+func (f *finder) lastCue(ts []news.Token) int {
+	n := len(ts)
+	c := -1
+	for i := n - 1; i >= 0; i-- {
+		if isCue(ts[i]) {
+			c = i
+			break
+		}
+	}
+	if n > 0 && c < n-1 && isWord(ts[n-1]) && in(cCueNoun, ts[n-1]) && f.text[ts[n-1].Start] >= 'a' && f.text[ts[n-1].Start] <= 'z' {
+		c = n - 1 // The ad claims "…"
+	}
+	return c
+}
+
+// cueSubject returns the speaker of the cue ts[c] in the words before a
+// quote: the name after it when inverted, the subject of the cue before a
+// participle, of the main clause, or of the cue's own clause. far says the
+// cue stands too far from a colon ending ts to trust it.
+func (f *finder) cueSubject(ts []news.Token, c int, intro, far bool) speaker {
+	text := f.text
+	n := len(ts)
+	if c+1 < n && (c == 0 || punctRune(text, ts[c-1]) == ',' && !intro) && capitalised(ts[c+1]) && !in(cStopCap|cLead, ts[c+1]) {
 		// said Trump: — inverted, the speaker after the cue.
 		end := c + 1
-		for end < n && ts[end].kind == tokWord {
+		for end < n && isWord(ts[end]) {
 			end++
 		}
 		if sp := f.nameOf(ts[c+1 : end]); sp.found() {
-			p.spk = sp
-			return p
+			return sp
 		}
 	}
-	if colon && gap > 12 {
-		// … drew Trump's ire after he told the paper that …: "…" — too
-		// far from the cue to trust it; the clause's subject.
-		if sp := f.colonSpeaker(ts[:n]); sp.found() {
-			p.spk = sp
-			return p
+	if far {
+		// … drew Trump's ire after he told the paper that …: "…" — the
+		// clause's subject.
+		if sp := f.colonSpeaker(ts); sp.found() {
+			return sp
 		}
 	}
-	if c >= 1 && strings.HasSuffix(p.cue, "ing") && (punctRune(text, ts[c-1]) == ',' || isQuoteRune(punctRune(text, ts[c-1])) || wordIn(fSubord|fCut, text, ts[c-1])) {
+	cue := text[ts[c].Start:ts[c].End]
+	if c >= 1 && strings.HasSuffix(cue, "ing") && (punctRune(text, ts[c-1]) == ',' || isQuoteRune(punctRune(text, ts[c-1])) || in(cSubord|cCut, ts[c-1])) {
 		// Spicer said, adding: — the subject of the cue before;
 		// Warren endorsed Clinton, saying: / … upon saying — the main
 		// clause's subject.
 		for j := c - 2; j >= 0; j-- {
-			if isCue(text, ts[j]) && !strings.HasSuffix(text[ts[j].s:ts[j].e], "ing") {
+			if isCue(ts[j]) && !strings.HasSuffix(text[ts[j].Start:ts[j].End], "ing") {
 				if sp := f.subject(ts[:j]); sp.found() && !sp.nominal {
-					p.spk = sp
-					return p
+					return sp
 				}
 				break
 			}
 		}
 		if sp := f.mainSubject(ts[:c-1]); sp.found() {
-			p.spk = sp
-			return p
+			return sp
 		}
 	}
-	p.spk = f.subject(ts[:c])
-	return p
+	return f.subject(ts[:c])
 }
 
 // colonSpeaker reads the speaker of a clause ending in a colon with no cue
 // next to it: a name just before the colon ("… surprise pollster Daron
 // Shaw:"), else the subject of the main clause ("X released the following
 // statement:").
-func (f *finder) colonSpeaker(ts []tok) speaker {
+func (f *finder) colonSpeaker(ts []news.Token) speaker {
 	text := f.text
 	s := 0
 	for i := len(ts) - 1; i >= 0; i-- {
@@ -524,7 +572,7 @@ func (f *finder) colonSpeaker(ts []tok) speaker {
 	last := ts[s:]
 	if len(last) > 0 {
 		k := len(last)
-		for k > 0 && last[k-1].kind == tokWord && capitalised(text, last[k-1]) {
+		for k > 0 && isWord(last[k-1]) && capitalised(last[k-1]) {
 			k--
 		}
 		if k < len(last) {
@@ -544,33 +592,38 @@ func (f *finder) colonSpeaker(ts []tok) speaker {
 func (f *finder) adverbial(s, e int) bool {
 	ts := f.tokens(s, e)
 	i := 0
-	for i < len(ts) && ts[i].kind == tokPunct {
+	for i < len(ts) && ts[i].Kind == news.Punct {
 		i++
 	}
-	if i == len(ts) || capitalised(f.text, ts[i]) || !wordIn(fCut, f.text, ts[i]) {
+	if i == len(ts) || capitalised(ts[i]) || !in(cCut, ts[i]) {
 		return false
 	}
 	return wordsIn(ts) <= 6
 }
 
 // titleCase reports whether text[s:e] reads like a title: at most eight
-// words, every one capitalised but short function words.
+// words, every one capitalised but the small words title case leaves in
+// lower case (articles, short prepositions, conjunctions: "State of the
+// Union"; not verbs or pronouns: "had it up to here").
 func titleCase(f *finder, s, e int) bool {
 	if e-s > 120 {
 		return false
 	}
-	var buf [64]tok
 	words := 0
-	for _, t := range tokenize(buf[:0], f.text, s, e) {
-		if t.kind != tokWord {
+	for _, t := range f.streamTokens(s, e) {
+		if !isWord(t) {
 			continue
 		}
 		words++
-		if words > 8 || !capitalised(f.text, t) && !(t.e-t.s <= 4 && wordIn(fCut|fDet|fStopCap, f.text, t)) {
+		if words > 8 || !capitalised(t) && !f.titleSmallWord(t) {
 			return false
 		}
 	}
 	return words > 0
+}
+
+func (f *finder) titleSmallWord(t news.Token) bool {
+	return lex.Has("title-lowercase-words", f.text[t.Start:t.End])
 }
 
 // readPost reads the stretch text[s:e] after a quote. far allows the cue
@@ -583,7 +636,7 @@ func (f *finder) readPost(s, e int, far bool, end rune) postInfo {
 	text := f.text
 	ts := f.tokens(s, e)
 	i0 := 0
-	for i0 < len(ts) && ts[i0].kind == tokPunct {
+	for i0 < len(ts) && ts[i0].Kind == news.Punct {
 		i0++
 	}
 	if i0 == len(ts) {
@@ -597,7 +650,7 @@ func (f *finder) readPost(s, e int, far bool, end rune) postInfo {
 	// "…" — Donald Trump
 	if i0 > 0 && isDash(punctRune(text, ts[i0-1])) && !far {
 		end := i0
-		for end < len(ts) && ts[end].kind == tokWord && capitalised(text, ts[end]) {
+		for end < len(ts) && isWord(ts[end]) && capitalised(ts[end]) {
 			end++
 		}
 		if end == len(ts) || end > i0 && punctRune(text, ts[end]) != 0 && end == len(ts)-1 {
@@ -609,15 +662,15 @@ func (f *finder) readPost(s, e int, far bool, end rune) postInfo {
 	}
 	for i := i0; i < limit; i++ {
 		t := ts[i]
-		if t.kind == tokPunct && !far {
+		if t.Kind == news.Punct && !far {
 			r := punctRune(text, t)
 			if r == ';' || r == '(' && i == i0 {
 				break
 			}
 		}
-		if wordIn(fAccording, text, t) && i+1 < len(ts) && wordIs(text, ts[i+1], "to") {
+		if in(cLead, t) && wordIs(text, t, "according") && i+1 < len(ts) && wordIs(text, ts[i+1], "to") {
 			end := i + 2
-			for end < len(ts) && ts[end].kind == tokWord {
+			for end < len(ts) && isWord(ts[end]) {
 				end++
 			}
 			if sp := f.nameOf(ts[i+2 : end]); sp.found() {
@@ -626,13 +679,13 @@ func (f *finder) readPost(s, e int, far bool, end rune) postInfo {
 			}
 			continue
 		}
-		cue := isCue(text, t)
-		if !cue && !far && end != '.' && end != 0 && t.kind == tokWord && strings.HasSuffix(text[t.s:t.e], "ed") && !capitalised(text, t) {
+		cue := isCue(t)
+		if !cue && !far && end != '.' && end != 0 && isWord(t) && strings.HasSuffix(text[t.Start:t.End], "ed") && !capitalised(t) {
 			// "…," Trump barked / "…!" beamed Donald Hartley: a verb
 			// we do not list, in the attribution's place.
-			if i == i0 && i+1 < len(ts) && capitalised(text, ts[i+1]) {
+			if i == i0 && i+1 < len(ts) && capitalised(ts[i+1]) {
 				cue = true
-			} else if i > i0 && i-i0 <= 4 && (capitalised(text, ts[i-1]) || wordIn(fPronoun, text, ts[i-1])) && (allNameWords(text, ts[i0:i]) || wordIn(fDet, text, ts[i0])) {
+			} else if i > i0 && i-i0 <= 4 && (capitalised(ts[i-1]) || in(cPronoun, ts[i-1])) && (allNameWords(text, ts[i0:i]) || in(cDet, ts[i0])) {
 				cue = true
 			}
 		}
@@ -645,15 +698,15 @@ func (f *finder) readPost(s, e int, far bool, end rune) postInfo {
 			// "…." Trump said. is taken.
 			return p
 		}
-		p.cue = text[t.s:t.e]
+		p.cue = text[t.Start:t.End]
 		if i == i0 {
 			// , said X
 			p.attr = true
 			end := i + 1
-			for end < len(ts) && (ts[end].kind == tokWord || punctRune(text, ts[end]) == '(' || punctRune(text, ts[end]) == ')' || punctRune(text, ts[end]) == '-' || punctRune(text, ts[end]) == '.') {
+			for end < len(ts) && (isWord(ts[end]) || punctRune(text, ts[end]) == '(' || punctRune(text, ts[end]) == ')' || punctRune(text, ts[end]) == '-' || punctRune(text, ts[end]) == '.') {
 				end++
 			}
-			if i+1 < end && !wordIn(fCut, text, ts[i+1]) && !wordIn(fLead, text, ts[i+1]) && (hasCapital(text, ts[i+1:end]) || !startsLower(text, ts[i+1:end])) {
+			if i+1 < end && !in(cCut, ts[i+1]) && !in(cLead, ts[i+1]) && (hasCapital(text, ts[i+1:end]) || !startsLower(text, ts[i+1:end])) {
 				if sp := f.nameOf(ts[i+1 : end]); sp.found() {
 					p.spk = sp
 				}
@@ -676,20 +729,10 @@ func (f *finder) readPost(s, e int, far bool, end rune) postInfo {
 	return p
 }
 
-func wordsIn(ts []tok) int {
-	n := 0
-	for _, t := range ts {
-		if t.kind == tokWord {
-			n++
-		}
-	}
-	return n
-}
-
 // hasCapital reports whether a phrase has a capitalised word.
-func hasCapital(text string, ts []tok) bool {
+func hasCapital(text string, ts []news.Token) bool {
 	for _, t := range ts {
-		if capitalised(text, t) {
+		if capitalised(t) {
 			return true
 		}
 	}
@@ -698,15 +741,15 @@ func hasCapital(text string, ts []tok) bool {
 
 // allNameWords reports whether a phrase is only capitalised words,
 // particles, determiners and pronouns (a short subject).
-func allNameWords(text string, ts []tok) bool {
+func allNameWords(text string, ts []news.Token) bool {
 	for _, t := range ts {
-		if t.kind != tokWord {
+		if !isWord(t) {
 			if r := punctRune(text, t); r == '.' || r == '\'' {
 				continue
 			}
 			return false
 		}
-		if !capitalised(text, t) && !wordIn(fParticle, text, t) && !wordIn(fDet, text, t) && !wordIn(fPronoun, text, t) {
+		if !capitalised(t) && !in(cParticle, t) && !in(cDet, t) && !in(cPronoun, t) {
 			return false
 		}
 	}
@@ -715,45 +758,45 @@ func allNameWords(text string, ts []tok) bool {
 
 // startsLower reports whether the phrase starts with a lower-case word that
 // is not a determiner ("said in a statement", "adding that").
-func startsLower(text string, ts []tok) bool {
+func startsLower(text string, ts []news.Token) bool {
 	if len(ts) == 0 {
 		return true
 	}
 	t := ts[0]
-	if t.kind != tokWord || capitalised(text, t) {
+	if !isWord(t) || capitalised(t) {
 		return false
 	}
-	return !wordIn(fDet, text, t) && !wordIn(fPronoun, text, t)
+	return !in(cDet, t) && !in(cPronoun, t)
 }
 
 // plausibleSubject reports whether the words between a quote and a cue can
 // be the cue's subject: a pronoun, a short noun phrase, or a noun phrase
 // with an apposition between commas — not a clause.
-func plausibleSubject(text string, ts []tok) bool {
-	for len(ts) > 0 && ts[len(ts)-1].kind == tokWord && !capitalised(text, ts[len(ts)-1]) && (wordIn(fAux, text, ts[len(ts)-1]) || lyAdverb(text, ts[len(ts)-1])) {
+func plausibleSubject(text string, ts []news.Token) bool {
+	for len(ts) > 0 && isWord(ts[len(ts)-1]) && !capitalised(ts[len(ts)-1]) && (in(cAux, ts[len(ts)-1]) || lyAdverb(text, ts[len(ts)-1])) {
 		ts = ts[:len(ts)-1]
 	}
-	for len(ts) > 0 && ts[0].kind == tokPunct {
+	for len(ts) > 0 && ts[0].Kind == news.Punct {
 		ts = ts[1:]
 	}
 	if len(ts) == 0 {
 		return false
 	}
-	if wordIn(fPronoun, text, ts[0]) {
+	if in(cPronoun, ts[0]) {
 		return len(ts) == 1
 	}
-	if first := ts[0]; !capitalised(text, first) && !wordIn(fDet, text, first) && (wordIn(fCut|fLead|fSubord, text, first) || !hasCapital(text, ts)) {
+	if first := ts[0]; !capitalised(first) && !in(cDet, first) && (in(cCut|cLead|cSubord, first) || !hasCapital(text, ts)) {
 		return false // before optimistically predicting …
 	}
 	words, firstComma := 0, -1
 	for i, t := range ts {
-		if t.kind == tokWord {
+		if isWord(t) {
 			words++
-			if !capitalised(text, t) {
+			if !capitalised(t) {
 				switch {
-				case wordIn(fAux, text, t) && firstComma < 0 && !wordIs(text, t, "also"):
+				case in(cAux, t) && firstComma < 0 && !wordIs(text, t, "also"):
 					return false // was, has: a clause
-				case wordIn(fPronoun, text, t) && firstComma < 0:
+				case in(cPronoun, t) && firstComma < 0:
 					return false
 				}
 			}
@@ -769,8 +812,4 @@ func plausibleSubject(text string, ts []tok) bool {
 	}
 	last := punctRune(text, ts[len(ts)-1])
 	return (last == ',' || isDash(last)) && words <= 40
-}
-
-func wordIs(text string, t tok, w string) bool {
-	return t.kind == tokWord && strings.EqualFold(text[t.s:t.e], w)
 }

@@ -6,21 +6,39 @@ import (
 	"os"
 	"testing"
 
+	"github.com/parallax-news/parallax/internal/analyze/sentence"
 	"github.com/parallax-news/parallax/internal/benchdata"
+	"github.com/parallax-news/parallax/internal/lexicon"
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/token"
 )
 
-// BenchmarkFind runs the stage on the fixture article (2.8 kB, 20 quotes).
+// BenchmarkFind runs the stage on the fixture article (2.8 kB, 20 quotes),
+// its tokens and sentences read before, as the pipeline does.
 func BenchmarkFind(b *testing.B) {
 	text := readFixture(b, "testdata/article.txt")
+	in := prepare(text)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		Find(text, nil, nil)
+		Find(text, in.toks, in.sents, nil)
 	}
 }
 
+// input is an article with what the stages before this one give it.
+type input struct {
+	text  string
+	toks  []news.Token
+	sents []news.Span
+}
+
+func prepare(text string) input {
+	toks := token.Tokenize(nil, text, lexicon.Default())
+	return input{text, toks, sentence.Split(text, toks, lexicon.Default())}
+}
+
 // BenchmarkFindPolNeAR runs the stage over the 924 PolNeAR dev articles
-// (../shared/bench); one op is one article on average.
+// (../shared/bench), tokenized before; one op is one article on average.
 func BenchmarkFindPolNeAR(b *testing.B) {
 	p := benchdata.Path(b, "quotes/polnear-dev.jsonl")
 	fh, err := os.Open(p)
@@ -28,7 +46,7 @@ func BenchmarkFindPolNeAR(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer fh.Close()
-	var texts []string
+	var ins []input
 	total := 0
 	sc := bufio.NewScanner(fh)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
@@ -37,17 +55,18 @@ func BenchmarkFindPolNeAR(b *testing.B) {
 		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
 			b.Fatal(err)
 		}
-		texts = append(texts, a.Text)
+		ins = append(ins, prepare(a.Text))
 		total += len(a.Text)
 	}
 	if err := sc.Err(); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
-	b.SetBytes(int64(total / len(texts)))
+	b.SetBytes(int64(total / len(ins)))
 	i := 0
 	for b.Loop() {
-		Find(texts[i%len(texts)], nil, nil)
+		in := &ins[i%len(ins)]
+		Find(in.text, in.toks, in.sents, nil)
 		i++
 	}
 }

@@ -43,9 +43,12 @@
 // last direct quote of the paragraph, or of a short sentence just before it
 // (`X agreed. "…"`).
 //
-// We wrote this stage ourselves: Go has no quote-attribution library, and a
-// hand-written linear scan with one table of word flags (an open-addressing
-// hash table probed once per word) keeps it within the per-article budget:
-// no regular expressions, the words inside quotes never tokenized, buffers
-// pooled so that the result is the only allocation.
+// We wrote this stage ourselves: Go has no quote-attribution library. It
+// reads the article's one token stream (news.Document.Tokens, with the
+// lexicon classes each word was looked up in when tokenized: reporting
+// verbs, titles, pronouns and the other lists of internal/lexicon) and its
+// sentences, and tokenizes nothing again; only the quotation marks are
+// found in the text itself, with a linear scan. The tokens of a paragraph
+// are copied once, outside its quotes, when first read, into a pooled
+// buffer, so that the result is the only allocation.
 package quote

@@ -3,9 +3,16 @@ package quote
 import (
 	"testing"
 
+	"github.com/parallax-news/parallax/internal/analyze/entity"
+	"github.com/parallax-news/parallax/internal/analyze/sentence"
+	"github.com/parallax-news/parallax/internal/lexicon"
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/token"
 )
 
+// FuzzFind runs the stage as the pipeline does (text, tokens, sentences,
+// entities, quotes) and checks every span: within the text, on UTF-8
+// boundaries, Text equal to its slice, quotes in order.
 func FuzzFind(f *testing.F) {
 	for _, s := range []string{
 		`"We will win," Smith said.`,
@@ -16,13 +23,17 @@ func FuzzFind(f *testing.F) {
 		"Mr. Smith, a spokesman (R-Ohio), said: \"x\xff\xfe y\" according to",
 		"\"unclosed\n\n\"",
 		"é“ñ”ü\"",
+		`"We will win," Bo Dole said.Dole left. Rep. Al Green (D-W. Va.) called it "a shame."`,
+		"Msgr. Tom Fell's aide, Sanders' friend, said: \"x\" at 7 p.m. He says \"it is over.\"",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		ents := []news.Entity{{Name: "X", Type: news.Person, Mentions: []news.Span{{Start: 0, End: min(3, len(text))}}}}
-		for _, e := range [][]news.Entity{nil, ents} {
-			qs := Find(text, nil, e)
+		lx := lexicon.Default()
+		toks := token.Tokenize(nil, text, lx)
+		sents := sentence.Split(text, toks, lx)
+		for _, e := range [][]news.Entity{nil, entity.Find(text, toks, sents)} {
+			qs := Find(text, toks, sents, e)
 			checkSpans(t, text, qs)
 			for i, q := range qs {
 				if q.Kind != news.Direct && q.Kind != news.Partial {

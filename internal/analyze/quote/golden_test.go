@@ -17,7 +17,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // Review the diff after go test -run TestFindGolden -update.
 func TestFindGolden(t *testing.T) {
 	text := readFixture(t, "testdata/article.txt")
-	got, err := json.MarshalIndent(Find(text, nil, nil), "", "  ")
+	got, err := json.MarshalIndent(find(text, nil), "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,16 +42,16 @@ func TestFindGolden(t *testing.T) {
 func TestFindConcurrent(t *testing.T) {
 	text := readFixture(t, "testdata/article.txt")
 	bbc := readExample(t, "examples/iraq-2011/002_6a481520883e14a8.txt")
-	want, wantBBC := Find(text, nil, nil), Find(bbc, nil, nil)
+	want, wantBBC := find(text, nil), find(bbc, nil)
 	errs := make(chan string, 8)
 	for g := 0; g < 8; g++ {
 		go func() {
 			for i := 0; i < 50; i++ {
-				if d := cmp.Diff(want, Find(text, nil, nil)); d != "" {
+				if d := cmp.Diff(want, find(text, nil)); d != "" {
 					errs <- d
 					return
 				}
-				if d := cmp.Diff(wantBBC, Find(bbc, nil, nil)); d != "" {
+				if d := cmp.Diff(wantBBC, find(bbc, nil)); d != "" {
 					errs <- d
 					return
 				}

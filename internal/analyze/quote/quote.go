@@ -11,20 +11,22 @@ import (
 	"github.com/parallax-news/parallax/internal/news"
 )
 
-// Find returns the quotes in text in text order, with speakers resolved
-// against ents (which may be nil: speakers are then the names read next to
-// the cue). sents is accepted for the pipeline's sake; the stage reads the
-// sentence boundaries it needs around each quote itself, so that it does not
-// depend on how the splitter treats quotes. Every span is a byte range of
-// text, on UTF-8 boundaries, and Text equals text[Start:End].
-func Find(text string, sents []news.Span, ents []news.Entity) []news.Quote {
-	_ = sents
+// Find returns the quotes in text in text order. It reads toks, the text's
+// token stream (token.Tokenize with the default lexicon), and sents, its
+// sentences (sentence.Split), and resolves speakers against ents (which
+// may be nil: speakers are then the names read next to the cue). The
+// sentence boundaries around a quote are read at its punctuation, so that
+// the stage does not depend on how the splitter treats quotes; the
+// splitter's sentences decide only whether an abbreviation's dot ends one.
+// Every span is a byte range of text, on UTF-8 boundaries, and Text equals
+// text[Start:End].
+func Find(text string, toks []news.Token, sents []news.Span, ents []news.Entity) []news.Quote {
 	if len(text) > math.MaxInt32 {
 		return nil // token offsets are 32-bit; no article comes near
 	}
 	f := pool.Get().(*finder)
 	defer f.release()
-	f.text = text
+	f.text, f.toks, f.sents = text, toks, sents
 	f.scan()
 	if len(f.frags) == 0 {
 		return nil
@@ -62,7 +64,7 @@ var pool = sync.Pool{New: func() any { return new(finder) }}
 
 // release empties f and returns it to the pool.
 func (f *finder) release() {
-	f.text = ""
+	f.text, f.toks, f.sents = "", nil, nil
 	clear(f.frags)
 	f.frags = f.frags[:0]
 	f.all = f.all[:0]
@@ -128,55 +130,14 @@ type mention struct {
 
 type finder struct {
 	text  string
+	toks  []news.Token // the article's token stream
+	sents []news.Span  // its sentences
 	frags []frag
-	all   []tok      // tokens of the paragraphs read so far
-	paras []paraToks // which paragraph's tokens are where in all
+	all   []news.Token // the tokens of the paragraphs read so far, outside quotes
+	paras []paraToks   // which paragraph's tokens are where in all
 
 	ents     []news.Entity
 	mentions []mention // sorted by Start
-}
-
-// paraToks is a paragraph text[ls:le] and, once read, the place of its
-// tokens in all[t0:t1] (t0 < 0 before).
-type paraToks struct{ ls, le, t0, t1 int32 }
-
-// tokens returns the tokens lying in text[s:e], a stretch of one paragraph.
-// Each paragraph is tokenized once, when first needed.
-func (f *finder) tokens(s, e int) []tok {
-	if s >= e {
-		return nil
-	}
-	// The paragraph holding s, or the first one after it.
-	ps := f.paras
-	i := sort.Search(len(ps), func(k int) bool { return int(ps[k].le) >= s })
-	if i == len(ps) || int(ps[i].ls) >= e {
-		return nil // blank lines only
-	}
-	p := &ps[i]
-	if p.t0 < 0 {
-		ls, le := int(p.ls), int(p.le)
-		t0 := len(f.all)
-		// The words inside quotes are never read: only the marks are kept.
-		pos := ls
-		k := sort.Search(len(f.frags), func(i int) bool { return f.frags[i].open >= ls })
-		for ; k < len(f.frags) && f.frags[k].open < le; k++ {
-			q := &f.frags[k]
-			if q.open < pos {
-				continue
-			}
-			f.all = tokenize(f.all, f.text, pos, q.openEnd)
-			pos = q.close
-		}
-		f.all = tokenize(f.all, f.text, pos, le)
-		p.t0, p.t1 = int32(t0), int32(len(f.all))
-	}
-	ts := f.all[p.t0:p.t1]
-	a := sort.Search(len(ts), func(i int) bool { return int(ts[i].s) >= s })
-	b := a
-	for b < len(ts) && int(ts[b].e) <= e {
-		b++
-	}
-	return ts[a:b:b]
 }
 
 // scan finds the quoted stretches, paragraph by paragraph.

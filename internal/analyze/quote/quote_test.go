@@ -8,7 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/parallax-news/parallax/internal/analyze/entity"
 	"github.com/parallax-news/parallax/internal/analyze/sentence"
-	lexiconpkg "github.com/parallax-news/parallax/internal/lexicon"
+	"github.com/parallax-news/parallax/internal/lexicon"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/token"
 )
@@ -84,7 +84,7 @@ func runCases(t *testing.T, cases []findCase) {
 			if c.ents != nil {
 				ents = c.ents(c.text)
 			}
-			qs := Find(c.text, nil, ents)
+			qs := find(c.text, ents)
 			checkSpans(t, c.text, qs)
 			if diff := cmp.Diff(c.want, summarize(qs)); diff != "" {
 				t.Errorf("Find(%q) = %v; want %v\n(-want +got)\n%s", c.text, summarize(qs), c.want, diff)
@@ -267,16 +267,38 @@ func TestFindFixedBugs(t *testing.T) {
 	})
 }
 
+// Issue 10: the stage reads the shared token stream and sentences, with
+// invented names.
+func TestFindTokenStream(t *testing.T) {
+	runCases(t, []findCase{
+		{"no word across a period without a space", `"We will win," Bo Dole said.Dole left.`,
+			nil, []got{{"We will win,", "Bo Dole", D}}},
+		{"an initial after a hyphen ends no sentence", `Rep. Al Green (D-W. Va.), who chairs the panel, called the vote "a disgrace to us all."`,
+			nil, []got{{"a disgrace to us all.", "Al Green", P}}},
+		{"a title abbreviation", `"He was a friend," Msgr. Tom Fell said.`,
+			nil, []got{{"He was a friend,", "Tom Fell", D}}},
+		{"an abbreviation before a sentence opener ends it", `The polls close at 7 p.m. He says "it is over."`,
+			nil, []got{{"it is over.", "", D}}},
+		{"a role tells no gender", "Campaign spokesman Jane Roe confirmed the plan. \"We are not affiliated,\" she said.",
+			nil, []got{{"We are not affiliated,", "Jane Roe", D}}},
+		{"an honorific is no inverted speaker", `Jo Bell, a party spokesman, said Mr. Cole was "betting against the troops."`,
+			nil, []got{{"betting against the troops.", "Jo Bell", P}}},
+		{"lower-case verbs are no title", `Smith said he would "look into" it.`,
+			nil, []got{{"look into", "Smith", P}}},
+	})
+}
+
 // TestFindBBC runs the stage on the BBC article of the bundled example, raw
 // (title line and caption included), and checks every quote's speaker.
 // It runs twice: on its own (speakers read from the text) and after the
 // real sentence and entity stages (speakers linked to entities).
 func TestFindBBC(t *testing.T) {
 	text := readExample(t, "examples/iraq-2011/002_6a481520883e14a8.txt")
-	t.Run("alone", func(t *testing.T) { checkBBC(t, text, Find(text, nil, nil)) })
+	t.Run("alone", func(t *testing.T) { checkBBC(t, text, find(text, nil)) })
 	t.Run("with entities", func(t *testing.T) {
-		sents := sentence.SplitText(text)
-		checkBBC(t, text, Find(text, sents, entity.Find(text, token.Tokenize(nil, text, lexiconpkg.Default()), sents)))
+		toks := token.Tokenize(nil, text, lexicon.Default())
+		sents := sentence.Split(text, toks, lexicon.Default())
+		checkBBC(t, text, Find(text, toks, sents, entity.Find(text, toks, sents)))
 	})
 }
 

@@ -4,27 +4,28 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/parallax-news/parallax/internal/lexicon"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
 // subject returns the speaker in the words before a cue: the subject of the
 // cue's clause. Apposition is skipped ("Jordan, an oversight panel member,
 // said"), as is a fronted adverbial ("Earlier this month, X said").
-func (f *finder) subject(ts []tok) speaker {
+func (f *finder) subject(ts []news.Token) speaker {
 	text := f.text
 	n := len(ts)
 	to := false
 	for n > 0 {
 		t := ts[n-1]
-		if t.kind != tokWord || capitalised(text, t) {
+		if !isWord(t) || capitalised(t) {
 			break
 		}
 		switch {
-		case wordIn(fAux, text, t):
+		case in(cAux, t):
 		case wordIs(text, t, "to"):
 			to = true
-		case to && isCue(text, t):
-		case n >= 2 && lyAdverb(text, t) && (ts[n-2].kind == tokPunct || capitalised(text, ts[n-2]) || wordIn(fPronoun, text, ts[n-2]) || wordIn(fAux, text, ts[n-2])):
+		case to && isCue(t):
+		case n >= 2 && lyAdverb(text, t) && (ts[n-2].Kind == news.Punct || capitalised(ts[n-2]) || in(cPronoun, ts[n-2]) || in(cAux, ts[n-2])):
 		default:
 			goto done
 		}
@@ -32,7 +33,7 @@ func (f *finder) subject(ts []tok) speaker {
 	}
 done:
 	appos := false
-	for n > 0 && ts[n-1].kind == tokPunct {
+	for n > 0 && ts[n-1].Kind == news.Punct {
 		r := punctRune(text, ts[n-1])
 		if r == ')' {
 			break
@@ -51,7 +52,7 @@ done:
 	nc := 0
 	depth := 0
 	for i, t := range ts {
-		if t.kind != tokPunct {
+		if isWord(t) {
 			continue
 		}
 		switch r := punctRune(text, t); {
@@ -66,7 +67,7 @@ done:
 			nc++
 		}
 	}
-	part := func(p int) []tok { // part p of 0..nc
+	part := func(p int) []news.Token { // part p of 0..nc
 		s, e := 0, n
 		if p > 0 {
 			s = cuts[p-1] + 1
@@ -81,8 +82,8 @@ done:
 		// … struck the right tone when he said: the clause after the
 		// last subordinating word.
 		for k := len(last) - 1; k > 0; k-- {
-			if t := last[k]; t.kind == tokWord && !capitalised(text, t) && (wordIn(fSubord, text, t) || wordIs(text, t, "and") || wordIs(text, t, "but") || wordIs(text, t, "that")) {
-				if k+1 < len(last) && (wordIn(fPronoun, text, last[k+1]) || capitalised(text, last[k+1])) {
+			if t := last[k]; isWord(t) && !capitalised(t) && (in(cSubord, t) || wordIs(text, t, "and") || wordIs(text, t, "but") || wordIs(text, t, "that")) {
+				if k+1 < len(last) && (in(cPronoun, last[k+1]) || capitalised(last[k+1])) {
 					if sp := f.nameOf(last[k+1:]); sp.found() {
 						return sp
 					}
@@ -93,7 +94,7 @@ done:
 		return f.nameOf(last)
 	}
 	// Gov. John Kasich (R-OH), said: a name, and a stray comma.
-	if last := part(nc); len(last) > 0 && capitalised(text, last[0]) && !wordIn(fLead|fCut, text, last[0]) && (!wordIn(fStopCap, text, last[0]) || isTitle(text, last[0])) {
+	if last := part(nc); len(last) > 0 && capitalised(last[0]) && !in(cLead|cCut, last[0]) && (!in(cStopCap, last[0]) || isTitle(last[0])) {
 		if sp := f.nameOf(last); sp.found() && !sp.nominal && !sp.pronoun {
 			return sp
 		}
@@ -110,16 +111,10 @@ done:
 	return f.nameOf(part(nc))
 }
 
-// lyAdverb reports whether t is a lower-case word ending in -ly.
-func lyAdverb(text string, t tok) bool {
-	w := text[t.s:t.e]
-	return len(w) >= 4 && w[len(w)-2:] == "ly" && w[0] >= 'a' && w[0] <= 'z'
-}
-
 // mainSubject returns the subject of the sentence's main clause: the first
 // comma-separated part that is not a fronted adverbial or subordinate
 // clause, read from its start ("On Thursday, Warren appeared …, saying").
-func (f *finder) mainSubject(ts []tok) speaker {
+func (f *finder) mainSubject(ts []news.Token) speaker {
 	text := f.text
 	s := 0
 	for s < len(ts) {
@@ -139,31 +134,31 @@ func (f *finder) mainSubject(ts []tok) speaker {
 		part := ts[s:e]
 		s = e + 1
 		k := 0
-		for k < len(part) && part[k].kind == tokPunct {
+		for k < len(part) && part[k].Kind == news.Punct {
 			k++
 		}
 		if k == len(part) {
 			continue
 		}
 		w := part[k]
-		if wordIn(fLead|fSubord|fCut, text, w) || wordIn(fStopCap, text, w) && !wordIn(fDet|fPronoun|fTitle, text, w) {
+		if in(cLead|cSubord|cCut, w) || in(cStopCap, w) && !in(cDet|cPronoun|cTitle, w) {
 			continue // Here in Columbia, …
 		}
-		if wordIn(fPronoun, text, w) {
-			return speaker{s: int(w.s), e: int(w.e), pronoun: true}
+		if in(cPronoun, w) {
+			return speaker{s: int(w.Start), e: int(w.Ext), pronoun: true}
 		}
-		if capitalised(text, w) {
+		if capitalised(w) {
 			re := k + 1
-			for re < len(part) && part[re].kind == tokWord && (capitalised(text, part[re]) || wordIn(fParticle, text, part[re]) && re+1 < len(part) && capitalised(text, part[re+1])) {
+			for re < len(part) && isWord(part[re]) && (capitalised(part[re]) || in(cParticle, part[re]) && re+1 < len(part) && capitalised(part[re+1])) {
 				re++
 			}
-			if possessive(text, part[re-1]) {
+			if possessive(part[re-1]) {
 				return f.nameOf(part[k:min(len(part), re+3)])
 			}
 			return f.nameOf(part[k:re])
 		}
 		e = k
-		for e < len(part) && e < k+6 && !(part[e].kind == tokWord && !capitalised(text, part[e]) && (isCue(text, part[e]) || wordIn(fAux, text, part[e]))) {
+		for e < len(part) && e < k+6 && !(isWord(part[e]) && !capitalised(part[e]) && (isCue(part[e]) || in(cAux, part[e]))) {
 			e++
 		}
 		return f.nameOf(part[k:e])
@@ -174,46 +169,80 @@ func (f *finder) mainSubject(ts []tok) speaker {
 // nameOf reads a speaker phrase: a pronoun, a name (titles dropped:
 // "Senate Majority Leader Mitch McConnell" gives "Mitch McConnell") or a
 // description ("a White House spokesman").
-func (f *finder) nameOf(ts []tok) speaker {
+func (f *finder) nameOf(ts []news.Token) speaker {
+	ts = f.trimPhrase(ts)
+	if len(ts) == 0 {
+		return speaker{}
+	}
+	if in(cPronoun, ts[0]) && (len(ts) == 1 || len(ts) == 2 && in(cAux, ts[1])) {
+		return speaker{s: int(ts[0].Start), e: int(ts[0].Ext), pronoun: true}
+	}
+	end := f.coreEnd(ts)
+	if rs, re := f.lastRun(ts, end); rs >= 0 && (re == end || f.onlyNumbers(ts[re:end])) {
+		if sp, ok := f.runName(ts, rs, re); ok {
+			return sp
+		}
+	}
+	// Trump took to Twitter: a name followed by its verb.
+	if k := 0; isWord(ts[0]) && capitalised(ts[0]) && !in(cStopCap, ts[0]) {
+		for k < len(ts) && isWord(ts[k]) && capitalised(ts[k]) {
+			k++
+		}
+		if k < len(ts) && isWord(ts[k]) && !capitalised(ts[k]) && (isCue(ts[k]) || in(cAux, ts[k])) && !possessive(ts[k-1]) {
+			return f.nameOf(ts[:k])
+		}
+	}
+	return f.description(ts)
+}
+
+// trimPhrase drops the marks and the leading adverbial or prepositional
+// words before a speaker phrase ("In Iowa", "of"), and the marks after it
+// but a closing parenthesis.
+func (f *finder) trimPhrase(ts []news.Token) []news.Token {
 	text := f.text
 	i := 0
 	for i < len(ts) {
 		t := ts[i]
-		if t.kind == tokPunct && punctRune(text, t) != '(' || t.kind == tokWord && (wordIn(fLead, text, t) || wordIn(fCut, text, t) && !capitalised(text, t)) && !(capitalised(text, t) && i+1 < len(ts) && capitalised(text, ts[i+1]) && !wordIn(fStopCap, text, t)) {
+		if t.Kind == news.Punct && punctRune(text, t) != '(' || isWord(t) && (in(cLead, t) || in(cCut, t) && !capitalised(t)) && !(capitalised(t) && i+1 < len(ts) && capitalised(ts[i+1]) && !in(cStopCap, t)) {
 			i++
 			continue
 		}
 		break
 	}
 	ts = ts[i:]
-	for len(ts) > 0 && ts[len(ts)-1].kind == tokPunct && punctRune(text, ts[len(ts)-1]) != ')' {
+	for len(ts) > 0 && ts[len(ts)-1].Kind == news.Punct && punctRune(text, ts[len(ts)-1]) != ')' {
 		ts = ts[:len(ts)-1]
 	}
-	if len(ts) == 0 {
-		return speaker{}
-	}
-	if wordIn(fPronoun, text, ts[0]) && (len(ts) == 1 || len(ts) == 2 && wordIn(fAux, text, ts[1])) {
-		return speaker{s: int(ts[0].s), e: int(ts[0].e), pronoun: true}
-	}
-	// The core: up to the first preposition or relative word.
-	end := len(ts)
+	return ts
+}
+
+// coreEnd returns where the core of a speaker phrase ends: at the first
+// preposition or relative word ("Charles Rangel of New York"), but for a
+// title's "of" (Secretary of State John Kerry).
+func (f *finder) coreEnd(ts []news.Token) int {
 	for k := 1; k < len(ts); k++ {
 		t := ts[k]
-		if t.kind == tokWord && !capitalised(text, t) && wordIn(fCut, text, t) {
-			if wordIs(text, t, "of") && isTitle(text, ts[k-1]) && k+1 < len(ts) && capitalised(text, ts[k+1]) {
-				continue // Secretary of State John Kerry
+		if isWord(t) && !capitalised(t) && in(cCut, t) {
+			if wordIs(f.text, t, "of") && isTitle(ts[k-1]) && k+1 < len(ts) && capitalised(ts[k+1]) {
+				continue
 			}
-			end = k
-			break
+			return k
 		}
 	}
-	// The last capitalised run of the core, outside parentheses.
-	rs, re := -1, -1
+	return len(ts)
+}
+
+// lastRun returns the last run of capitalised words (and name particles
+// between them) in ts[:end], outside parentheses, that does not end in a
+// possessive ("Al Jazeera's Rosiland Jordan" gives Rosiland Jordan); -1s
+// when there is none.
+func (f *finder) lastRun(ts []news.Token, end int) (rs, re int) {
+	rs, re = -1, -1
 	depth := 0
 	for k := 0; k < end; {
 		t := ts[k]
-		if t.kind == tokPunct {
-			switch punctRune(text, t) {
+		if t.Kind == news.Punct {
+			switch punctRune(f.text, t) {
 			case '(':
 				depth++
 			case ')':
@@ -224,102 +253,103 @@ func (f *finder) nameOf(ts []tok) speaker {
 			k++
 			continue
 		}
-		if depth > 0 || !capitalised(text, t) || k == 0 && wordIn(fStopCap, text, t) && !isTitle(text, t) {
+		if depth > 0 || !capitalised(t) || k == 0 && in(cStopCap, t) && !isTitle(t) {
 			k++
 			continue
 		}
 		s := k
 		k++
-		for k < end && !possessive(text, ts[k-1]) { // Al Jazeera's | Rosiland Jordan
+		for k < end && !possessive(ts[k-1]) {
 			t := ts[k]
-			if t.kind == tokWord && capitalised(text, t) {
-				k++
-				continue
-			}
-			if t.kind == tokWord && wordIn(fParticle, text, t) && k+1 < end && capitalised(text, ts[k+1]) {
+			if isWord(t) && (capitalised(t) || in(cParticle, t) && k+1 < end && capitalised(ts[k+1])) {
 				k++
 				continue
 			}
 			break
 		}
-		if !possessive(text, ts[k-1]) {
+		if !possessive(ts[k-1]) {
 			rs, re = s, k
 		}
 	}
-	tail := re == end
-	if re >= 0 && !tail {
-		// Only digits, parentheses and punctuation after the run: still its end.
-		tail = true
-		d := 0
-		for _, t := range ts[re:end] {
-			if t.kind == tokPunct {
-				switch punctRune(text, t) {
-				case '(':
-					d++
-				case ')':
-					d--
-				}
-				continue
+	return rs, re
+}
+
+// onlyNumbers reports whether ts holds only numbers, marks and words in
+// parentheses: what may follow a name that still ends its phrase
+// ("Kasich (R-OH)", "Smith, 42").
+func (f *finder) onlyNumbers(ts []news.Token) bool {
+	d := 0
+	for _, t := range ts {
+		if t.Kind == news.Punct {
+			switch punctRune(f.text, t) {
+			case '(':
+				d++
+			case ')':
+				d--
 			}
-			if d > 0 {
-				continue
+			continue
+		}
+		if d > 0 {
+			continue
+		}
+		if r, _ := runeAt(f.text, int(t.Start)); !isDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// runName returns the name of the capitalised run ts[rs:re], its titles
+// dropped and the gender they tell kept, unless the run is no name: a
+// title or an abbreviation alone, a determiner's untitled description
+// ("the Florida Senate"), a stop word.
+func (f *finder) runName(ts []news.Token, rs, re int) (speaker, bool) {
+	text := f.text
+	run := ts[rs:re]
+	ti := -1
+	var female int8
+	for k := 0; k < len(run); k++ {
+		if isTitle(run[k]) {
+			if k < len(run)-1 {
+				ti = k
 			}
-			if r, _ := runeAt(text, int(t.s)); !isDigit(r) {
-				tail = false
-				break
+			if in(cFemale, run[k]) {
+				female = 1
+			} else if in(cMale, run[k]) {
+				female = -1
 			}
 		}
 	}
-	if rs >= 0 && tail {
-		run := ts[rs:re]
-		ti := -1
-		var female int8
-		for k := 0; k < len(run); k++ {
-			if isTitle(text, run[k]) {
-				if k < len(run)-1 {
-					ti = k
-				}
-				if wordIn(fFemale, text, run[k]) {
-					female = 1
-				} else if wordIn(fMale, text, run[k]) {
-					female = -1
-				}
-			}
-		}
-		name := run[ti+1:]
-		titled := ti >= 0
-		det := rs > 0 && wordIn(fDet, text, ts[rs-1])
-		if rs > 0 && ts[rs-1].kind == tokWord && !capitalised(text, ts[rs-1]) && !wordIn(fDet, text, ts[rs-1]) && isTitle(text, ts[rs-1]) {
-			titled = true // former Gov. X, campaign manager Robby Mook
-		}
-		single := len(name) == 1 && (isTitle(text, name[0]) || abbreviation(text, name[0]))
-		if !single && (titled || !det) && !(len(name) == 1 && wordIn(fStopCap, text, name[0])) {
-			s, e := name[0].s, name[len(name)-1].e
-			if text[e-1] == '.' && e-s > 2 && !keepsPeriod(text[s:e-1]) {
-				e--
-			}
-			return speaker{s: int(s), e: int(e), name: text[s:e], female: female}
-		}
+	name := run[ti+1:]
+	titled := ti >= 0
+	det := rs > 0 && in(cDet, ts[rs-1])
+	if rs > 0 && isWord(ts[rs-1]) && !capitalised(ts[rs-1]) && !in(cDet, ts[rs-1]) && isTitle(ts[rs-1]) {
+		titled = true // former Gov. X, campaign manager Robby Mook
 	}
-	// Trump took to Twitter: a name followed by its verb.
-	if k := 0; ts[0].kind == tokWord && capitalised(text, ts[0]) && !wordIn(fStopCap, text, ts[0]) {
-		for k < len(ts) && ts[k].kind == tokWord && capitalised(text, ts[k]) {
-			k++
-		}
-		if k < len(ts) && ts[k].kind == tokWord && !capitalised(text, ts[k]) && (isCue(text, ts[k]) || wordIn(fAux, text, ts[k])) && !possessive(text, ts[k-1]) {
-			return f.nameOf(ts[:k])
-		}
+	single := len(name) == 1 && (isTitle(name[0]) || abbreviation(text, name[0]))
+	if single || !titled && det || len(name) == 1 && in(cStopCap, name[0]) {
+		return speaker{}, false
 	}
-	// A description: the whole phrase, ten words at most, without a
-	// relative clause ("one lobbyist who spoke on condition of anonymity").
+	s, e := name[0].Start, name[len(name)-1].Ext
+	if text[e-1] == '.' && e-s > 2 && !keepsDot(text, name) {
+		e-- // the sentence's period
+	}
+	return speaker{s: int(s), e: int(e), name: text[s:e], female: female}, true
+}
+
+// description returns the phrase as a nominal speaker: ten words at most,
+// without a relative clause ("one lobbyist who spoke on condition of
+// anonymity") or a quote.
+func (f *finder) description(ts []news.Token) speaker {
+	text := f.text
 	e := len(ts)
 	words := 0
 	for k, t := range ts {
-		if k > 0 && (t.kind == tokWord && (wordIs(text, t, "who") || wordIs(text, t, "which") || wordIs(text, t, "whose") || !capitalised(text, t) && (wordIs(text, t, "said") || wordIs(text, t, "would") || wordIs(text, t, "was") || wordIs(text, t, "is"))) || isQuoteRune(punctRune(text, t))) {
+		if k > 0 && (isWord(t) && (wordIs(text, t, "who") || wordIs(text, t, "which") || wordIs(text, t, "whose") || !capitalised(t) && (wordIs(text, t, "said") || wordIs(text, t, "would") || wordIs(text, t, "was") || wordIs(text, t, "is"))) || isQuoteRune(punctRune(text, t))) {
 			e = k // a clause or a quote begins: the description ends
 			break
 		}
-		if t.kind == tokWord {
+		if isWord(t) {
 			words++
 			if words > 10 {
 				e = k
@@ -327,14 +357,26 @@ func (f *finder) nameOf(ts []tok) speaker {
 			}
 		}
 	}
-	for e > 0 && ts[e-1].kind == tokPunct {
+	for e > 0 && ts[e-1].Kind == news.Punct {
 		e--
 	}
 	if e == 0 {
 		return speaker{}
 	}
-	s, se := ts[0].s, ts[e-1].e
+	s, se := ts[0].Start, ts[e-1].Ext
 	return speaker{s: int(s), e: int(se), name: text[s:se], nominal: true}
+}
+
+// keepsDot reports whether the final dot of a name is its own: the name
+// has other dots (U.S., John F. Kennedy Jr.) or is one initial, title or
+// dotted name word (B., Jr.), not an abbreviation ending the sentence
+// (Calif., Smith Jr.).
+func keepsDot(text string, name []news.Token) bool {
+	s, e := name[0].Start, name[len(name)-1].Ext-1
+	if strings.IndexByte(text[s:e], '.') >= 0 {
+		return true
+	}
+	return len(name) == 1 && (isTitle(name[0]) || in(lexicon.DottedName, name[0]))
 }
 
 // resolve turns a pronoun speaker into the person it stands for: the speaker
@@ -412,16 +454,16 @@ func (f *finder) firstPerson(s, e int, want int8) (string, bool) {
 	// (The words inside quotes are not among the tokens.)
 	for k := 0; k < len(ts); k++ {
 		t := ts[k]
-		if t.kind == tokPunct {
+		if t.Kind == news.Punct {
 			continue
 		}
-		if !capitalised(text, t) || wordIn(fStopCap, text, t) && !isTitle(text, t) {
+		if !capitalised(t) || in(cStopCap, t) && !isTitle(t) {
 			continue
 		}
 		rs := k
-		for k < len(ts) && ts[k].kind == tokWord && (capitalised(text, ts[k]) || wordIn(fParticle, text, ts[k]) && k+1 < len(ts) && capitalised(text, ts[k+1])) {
+		for k < len(ts) && isWord(ts[k]) && (capitalised(ts[k]) || in(cParticle, ts[k]) && k+1 < len(ts) && capitalised(ts[k+1])) {
 			k++
-			if possessive(text, ts[k-1]) {
+			if possessive(ts[k-1]) {
 				break
 			}
 		}
@@ -429,12 +471,12 @@ func (f *finder) firstPerson(s, e int, want int8) (string, bool) {
 		ti := -1
 		var g int8
 		for x := range run {
-			if isTitle(text, run[x]) && x < len(run)-1 {
+			if isTitle(run[x]) && x < len(run)-1 {
 				ti = x
 			}
-			if wordIn(fFemale, text, run[x]) {
+			if in(cFemale, run[x]) {
 				g = 1
-			} else if wordIn(fMale, text, run[x]) {
+			} else if in(cMale, run[x]) {
 				g = -1
 			}
 		}
@@ -442,16 +484,16 @@ func (f *finder) firstPerson(s, e int, want int8) (string, bool) {
 		if len(name) == 0 || g != 0 && g != want {
 			continue
 		}
-		if k < len(ts) && ts[k].kind == tokWord && !capitalised(text, ts[k]) && !isCue(text, ts[k]) && !wordIn(fAux, text, ts[k]) {
+		if k < len(ts) && isWord(ts[k]) && !capitalised(ts[k]) && !isCue(ts[k]) && !in(cAux, ts[k]) {
 			// "Republican voters", "White House officials": a modifier.
-			if !(ti >= 0) && wordIn(fStopCap, text, ts[k]) == false && len(run) < 2 {
+			if !(ti >= 0) && in(cStopCap, ts[k]) == false && len(run) < 2 {
 				continue
 			}
 		}
-		if possessive(text, run[len(run)-1]) {
+		if possessive(run[len(run)-1]) {
 			continue
 		}
-		ns, ne := name[0].s, name[len(name)-1].e
+		ns, ne := name[0].Start, name[len(name)-1].Ext
 		if ti >= 0 || len(name) >= 2 || f.knownSpeaker(text[ns:ne]) {
 			return f.ownCanonical(text[ns:ne]), true
 		}
@@ -473,7 +515,7 @@ func (f *finder) firstMention(s, e int, typ news.EntityType, want int8) (string,
 			continue
 		}
 		if want != 0 {
-			g := genderOf(f.text, m.Start)
+			g := f.genderOf(m.Start)
 			if g == 0 {
 				g = entityGender(f.ents[m.ent])
 			}
@@ -501,38 +543,34 @@ func entityGender(e news.Entity) int8 {
 	return 0
 }
 
-// honorificGender returns +1 for a female honorific, -1 for a male one.
+// honorificGender returns +1 for a woman's honorific (Mrs, Ms), -1 for a
+// man's (Mr, Sir), 0 for any other word. Roles do not count: "Trump
+// spokesman Hope Hicks".
 func honorificGender(w string) int8 {
-	for _, h := range [...]string{"mrs", "ms", "miss", "madam", "dame", "lady"} {
-		if strings.EqualFold(w, h) {
-			return 1
-		}
+	if !lex.Has("honorifics", w) {
+		return 0
 	}
-	for _, h := range [...]string{"mr", "sir", "lord"} {
-		if strings.EqualFold(w, h) {
-			return -1
-		}
+	switch c := lex.Lookup(w); {
+	case c&cFemale != 0:
+		return 1
+	case c&cMale != 0:
+		return -1
 	}
 	return 0
 }
 
-// genderOf reads the gender of a mention from the honorific before it.
-func genderOf(text string, s int) int8 {
-	e := s
-	for e > 0 && isSpaceByte(text[e-1]) {
-		e--
-	}
-	if e > 0 && text[e-1] == '.' {
-		e--
-	}
-	b := e
-	for b > 0 && b > e-6 && isAlnumByte(text[b-1]) {
-		b--
-	}
-	if b == e || b > 0 && isAlnumByte(text[b-1]) {
+// genderOf reads the gender of the mention starting at s from the
+// honorific right before it (Mrs Clinton, Mr. Obama).
+func (f *finder) genderOf(s int) int8 {
+	k := f.tokenAt(s) - 1
+	if k < 0 {
 		return 0
 	}
-	return honorificGender(text[b:e])
+	t := f.toks[k]
+	if !isWord(t) || strings.TrimLeft(f.text[t.Ext:s], " \t\r\n") != "" {
+		return 0
+	}
+	return honorificGender(f.text[t.Start:t.End])
 }
 
 // inQuote reports whether pos lies inside a quote found so far.
@@ -602,10 +640,6 @@ func (f *finder) canonical(sp speaker) string {
 	return f.ownCanonical(sp.name)
 }
 
-// isTitle reports whether t is a title word, also after a prefix
-// (Co-anchor, ex-Senator, Vice-President).
-func isTitle(_ string, t tok) bool { return t.flags&fTitle != 0 }
-
 // endsWithWord reports whether name ends with the word w after a space
 // ("Donald Trump", "Trump").
 func endsWithWord(name, w string) bool {
@@ -625,8 +659,8 @@ func (f *finder) mentionIs(i, s, e int) bool {
 
 // abbreviation reports whether a one-word name is an abbreviation that
 // names no one: a party and state (R-Ky, D-N.Y.) or a state (N.C).
-func abbreviation(text string, t tok) bool {
-	w := text[t.s:t.e]
+func abbreviation(text string, t news.Token) bool {
+	w := text[t.Start:t.End]
 	if len(w) >= 3 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-' {
 		return true
 	}
@@ -641,16 +675,16 @@ func abbreviation(text string, t tok) bool {
 func (f *finder) resolveTitle(sp speaker, pos int) (string, bool) {
 	text := f.text
 	ts := f.tokens(sp.s, sp.e)
-	if len(ts) < 2 || len(ts) > 4 || !wordIn(fDet, text, ts[0]) {
+	if len(ts) < 2 || len(ts) > 4 || !in(cDet, ts[0]) {
 		return "", false
 	}
 	for _, t := range ts {
-		if t.kind != tokWord || capitalised(text, t) {
+		if !isWord(t) || capitalised(t) {
 			return "", false
 		}
 	}
 	title := ts[len(ts)-1]
-	if !isTitle(text, title) {
+	if !isTitle(title) {
 		return "", false
 	}
 	end := pos
@@ -666,7 +700,7 @@ func (f *finder) resolveTitle(sp speaker, pos int) (string, bool) {
 		i := sort.Search(len(ms), func(k int) bool { return ms[k].Start >= start })
 		for ; i < len(ms) && ms[i].Start < end; i++ {
 			e := &f.ents[ms[i].ent]
-			if e.Type == news.Person && hasTitle(e, text[title.s:title.e]) {
+			if e.Type == news.Person && hasTitle(e, text[title.Start:title.End]) {
 				return e.Name, true
 			}
 		}
