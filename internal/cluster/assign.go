@@ -273,19 +273,38 @@ func (c *Clusterer) join(s *story, f *Features, v vec, dupOf string, a Assignmen
 		title = "" // a member's title is its own headline
 	}
 	s.add(Member{ID: f.ID, Source: f.Source, Title: title, Published: f.Published, DuplicateOf: dupOf, Assignment: a})
-	// A copy's sketch is not indexed: later copies find the original.
-	if len(f.Sketch) > 0 && c.dupT <= 1 && dupOf == "" {
-		r := &dupRef{s: s, id: f.ID, sketch: f.Sketch}
-		for _, k := range f.Sketch[:min(dupIndexed, len(f.Sketch))] {
-			c.dups[k] = append(c.dups[k], r)
-		}
-		s.dupRefs = append(s.dupRefs, r)
-	}
 	if dupOf != "" {
+		// A copy's sketch is not indexed: later copies find the original.
 		return s.id
 	}
+	c.indexSketch(s, f)
 	c.addVector(s, v.keys, v.vals)
-	// Member vector and index entries.
+	c.addRep(s, f, v)
+	c.index(s, v)
+	if c.split > 0 && s.unique == len(s.vecs) && s.unique >= max(s.check, splitMin) {
+		if t := c.trySplit(s); t != nil && slices.ContainsFunc(t.members, func(m Member) bool { return m.ID == f.ID }) {
+			return t.id
+		}
+	}
+	return s.id
+}
+
+// indexSketch puts f's sketch in the duplicate index, under s.
+func (c *Clusterer) indexSketch(s *story, f *Features) {
+	if len(f.Sketch) == 0 || c.dupT > 1 {
+		return
+	}
+	r := &dupRef{s: s, id: f.ID, sketch: f.Sketch}
+	for _, k := range f.Sketch[:min(dupIndexed, len(f.Sketch))] {
+		c.dups[k] = append(c.dups[k], r)
+	}
+	s.dupRefs = append(s.dupRefs, r)
+}
+
+// addRep keeps the member's strongest features among the story's most
+// recent members (s.reps) and, while there is room, its first ones for the
+// split test (s.vecs).
+func (c *Clusterer) addRep(s *story, f *Features, v vec) {
 	r := rep{id: f.ID, title: f.Title, titleMade: f.titleMade, keys: make([]uint64, len(v.top)), vals: make([]float32, len(v.top))}
 	for j, i := range v.top {
 		r.keys[j], r.vals[j] = v.keys[i], v.vals[i]
@@ -298,6 +317,11 @@ func (c *Clusterer) join(s *story, f *Features, v vec, dupOf string, a Assignmen
 	if c.split > 0 && len(s.vecs) < splitCap {
 		s.vecs = append(s.vecs, r)
 	}
+}
+
+// index posts s under the member's indexTerms strongest features that the
+// story is not yet posted under, and keeps their readable forms.
+func (c *Clusterer) index(s *story, v vec) {
 	for _, i := range v.top[:min(indexTerms, len(v.top))] {
 		k := v.keys[i]
 		if _, ok := s.labels[k]; ok {
@@ -306,12 +330,6 @@ func (c *Clusterer) join(s *story, f *Features, v vec, dupOf string, a Assignmen
 		s.labels[k] = label{kind: v.terms[i].Kind, text: strings.Clone(v.terms[i].Text)}
 		c.postings[k] = append(c.postings[k], s)
 	}
-	if c.split > 0 && s.unique == len(s.vecs) && s.unique >= max(s.check, splitMin) {
-		if t := c.trySplit(s); t != nil && slices.ContainsFunc(t.members, func(m Member) bool { return m.ID == f.ID }) {
-			return t.id
-		}
-	}
-	return s.id
 }
 
 // add appends m to the story's members and counts it in the story's

@@ -220,7 +220,13 @@ func New(opt Options) *Clusterer {
 	if c.maxAct <= 0 {
 		c.maxAct = DefaultMaxActive
 	}
-	w := opt.Weights
+	c.w = kindWeights(opt.Weights)
+	return c
+}
+
+// kindWeights returns the weight of each feature kind, from w where it is
+// set and defaultWeights where it is not.
+func kindWeights(w Weights) [numKinds]float32 {
 	dw := defaultWeights
 	pick := func(a, b float32) float32 {
 		if a != 0 {
@@ -228,13 +234,14 @@ func New(opt Options) *Clusterer {
 		}
 		return b
 	}
-	c.w[Word] = pick(w.Word, dw.Word)
-	c.w[Name] = pick(w.Name, dw.Name)
-	c.w[Number] = pick(w.Number, dw.Number)
-	c.w[DateExpr] = pick(w.Date, dw.Date)
+	var k [numKinds]float32
+	k[Word] = pick(w.Word, dw.Word)
+	k[Name] = pick(w.Name, dw.Name)
+	k[Number] = pick(w.Number, dw.Number)
+	k[DateExpr] = pick(w.Date, dw.Date)
 	e := pick(w.Entity, dw.Entity)
-	c.w[Person], c.w[Place], c.w[Org] = e, e, e
-	return c
+	k[Person], k[Place], k[Org] = e, e, e
+	return k
 }
 
 // Add extracts the features of d and assigns it; see AddFeatures.
@@ -251,16 +258,8 @@ func (c *Clusterer) AddFeatures(f *Features) Assignment {
 	c.adds++
 	c.stats.Articles++
 	a := Assignment{ID: f.ID}
-	t, note := c.when(f.Published)
-	a.Time, a.TimeNote = t, note
-	dated := note == ""
-	if dated && t.After(c.clock) {
-		c.clock = t
-	}
-	if !dated {
-		t = c.clock
-		a.Time = t
-	}
+	a.Time, a.TimeNote = c.place(f.Published)
+	t, dated := a.Time, a.TimeNote == ""
 	if c.adds%sweepEvery == 0 {
 		c.sweep()
 	}
@@ -311,6 +310,21 @@ func (c *Clusterer) AddFeatures(f *Features) Assignment {
 	a.Story, a.New = s.id, true
 	a.Story = c.join(s, f, v, "", a)
 	return a
+}
+
+// place returns the time an article published at t takes in the stream,
+// with the note that says why it is not t (see Assignment.TimeNote): a
+// usable date moves the stream's clock forward, an unusable one takes the
+// clock's time.
+func (c *Clusterer) place(t time.Time) (time.Time, string) {
+	t, note := c.when(t)
+	if note != "" {
+		return c.clock, note
+	}
+	if t.After(c.clock) {
+		c.clock = t
+	}
+	return t, ""
 }
 
 // when validates a publication time.

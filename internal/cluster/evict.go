@@ -72,35 +72,28 @@ func (c *Clusterer) retire(s *story) {
 
 // compact drops evicted stories from the posting lists.
 func (c *Clusterer) compact() {
-	for k, list := range c.postings {
-		out := list[:0]
-		for _, s := range list {
-			if !s.evicted {
-				out = append(out, s)
-			}
-		}
-		if len(out) == 0 {
-			delete(c.postings, k)
-			continue
-		}
-		clear(list[len(out):])
-		c.postings[k] = out
-	}
-	for k, list := range c.dups {
-		out := list[:0]
-		for _, r := range list {
-			if !r.s.evicted {
-				out = append(out, r)
-			}
-		}
-		if len(out) == 0 {
-			delete(c.dups, k)
-			continue
-		}
-		clear(list[len(out):])
-		c.dups[k] = out
-	}
+	dropEvicted(c.postings, func(s *story) bool { return s.evicted })
+	dropEvicted(c.dups, func(r *dupRef) bool { return r.s.evicted })
 	c.stale = 0
+}
+
+// dropEvicted removes from each list of m the entries gone reports, and
+// the lists left empty.
+func dropEvicted[T any](m map[uint64][]T, gone func(T) bool) {
+	for k, list := range m {
+		out := list[:0]
+		for _, x := range list {
+			if !gone(x) {
+				out = append(out, x)
+			}
+		}
+		if len(out) == 0 {
+			delete(m, k)
+			continue
+		}
+		clear(list[len(out):])
+		m[k] = out
+	}
 }
 
 // Close reports every active story to OnClose, oldest first, and empties

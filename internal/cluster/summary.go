@@ -16,9 +16,17 @@ func (s *story) info() Story {
 	if s.dated {
 		st.First, st.Last = s.first, s.last
 	}
-	// Title: the headline of the member closest to the centroid, one of
-	// three words or more when there is one ("APR 28", a dateline taken for
-	// a headline, is not), else the start of a member's text.
+	st.Title = s.title()
+	s.keywords(&st)
+	return st
+}
+
+// title returns the story's title: the headline of the member closest to
+// the centroid, one of three words or more when there is one ("APR 28", a
+// dateline taken for a headline, is not), else the start of a member's
+// text.
+func (s *story) title() string {
+	var title string
 	bestDot, bestRank := -1.0, -1
 	for _, r := range s.reps {
 		if r.title == "" {
@@ -44,17 +52,23 @@ func (s *story) info() Story {
 			}
 		}
 		if d > bestDot {
-			bestDot, st.Title = d, r.title
+			bestDot, title = d, r.title
 		}
 	}
-	if st.Title == "" {
-		for _, m := range s.members {
-			if m.Title != "" {
-				st.Title = m.Title
-				break
-			}
+	if title != "" {
+		return title
+	}
+	for _, m := range s.members {
+		if m.Title != "" {
+			return m.Title
 		}
 	}
+	return ""
+}
+
+// keywords fills the people, places, names and terms of st from the
+// story's indexed features, strongest in the centroid first.
+func (s *story) keywords(st *Story) {
 	type kw struct {
 		l label
 		w float32
@@ -99,7 +113,6 @@ func (s *story) info() Story {
 	// another (a one-word town) is shown once, where it weighs more.
 	st.People, st.Places = splitNames(st.People, st.Places, maxNames)
 	st.Terms = distinctTerms(terms, st.People, st.Places, maxTerms)
-	return st
 }
 
 // maxNames and maxTerms are the people or places and the terms a story
