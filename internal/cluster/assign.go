@@ -60,22 +60,20 @@ type vec struct {
 }
 
 const (
-	queryTerms   = 40  // an article's strongest features looked up in the index
-	indexTerms   = 32  // a member's strongest features put in the index
-	maxPostings  = 256 // most recent stories read per posting list
-	maxCands     = 8   // candidates scored in full
-	maxReps      = 6   // member vectors kept per story
-	repTerms     = 96  // features kept per member vector
-	centroidCap  = 400 // features kept in a centroid (pruned at three times that)
-	dupIndexed   = 4   // smallest sketch values indexed for duplicates
-	sweepEvery   = 256
-	halveDFAfter = 100000 // documents after which document frequencies are halved
+	queryTerms  = 40  // an article's strongest features looked up in the index
+	indexTerms  = 32  // a member's strongest features put in the index
+	maxPostings = 256 // most recent stories read per posting list
+	maxCands    = 8   // candidates scored in full
+	maxReps     = 6   // member vectors kept per story
+	repTerms    = 96  // features kept per member vector
+	dupIndexed  = 4   // smallest sketch values indexed for duplicates
+	sweepEvery  = 256
 )
 
 // vector counts f in the document frequencies and returns its unit vector.
 func (c *Clusterer) vector(f *Features) vec {
 	c.n++
-	if c.n > halveDFAfter {
+	if c.n > float64(c.limits.DocFreq) {
 		c.halveDF()
 	}
 	n := len(f.Terms)
@@ -370,18 +368,19 @@ func (c *Clusterer) addVector(s *story, keys []uint64, vals []float32) {
 		s.cvals[j] = x + y
 		s.norm2 += 2*float64(x)*float64(y) + float64(y)*float64(y)
 	}
-	if len(s.ckeys) > 3*centroidCap {
+	if len(s.ckeys) > 3*c.limits.Centroid {
 		c.pruneCentroid(s)
 	}
 }
 
-// pruneCentroid keeps a large story's centroidCap strongest features.
+// pruneCentroid keeps a large story's Limits.Centroid strongest features.
 func (c *Clusterer) pruneCentroid(s *story) {
-	keep := strongest(s.ckeys, s.cvals, centroidCap)
+	n := c.limits.Centroid
+	keep := strongest(s.ckeys, s.cvals, n)
 	slices.Sort(keep) // keep the order of first occurrence
-	keys := make([]uint64, len(keep), 3*centroidCap)
-	vals := make([]float32, len(keep), 3*centroidCap)
-	s.cidx = newTable(4 * centroidCap)
+	keys := make([]uint64, len(keep), 3*n)
+	vals := make([]float32, len(keep), 3*n)
+	s.cidx = newTable(4 * n)
 	s.norm2 = 0
 	for j, i := range keep {
 		keys[j], vals[j] = s.ckeys[i], s.cvals[i]

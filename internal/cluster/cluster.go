@@ -72,6 +72,9 @@ type Options struct {
 	Duplicate float64
 	// MaxActive bounds the number of active stories; 0 means DefaultMaxActive.
 	MaxActive int
+	// Limits bound the rest of what the Clusterer keeps; the zero value
+	// means the defaults.
+	Limits Limits
 	// Weights are the channel weights; zero fields take the defaults.
 	Weights Weights
 	// Explain fills Assignment.Explain.
@@ -90,6 +93,49 @@ type Options struct {
 	// (its window closed, or MaxActive was reached) and, from Close, every
 	// story still active.
 	OnClose func(Story)
+}
+
+// Limits bound the memory a Clusterer holds on an endless stream, besides
+// the active stories (Options.Window and Options.MaxActive). A zero field
+// takes its default; the defaults keep memory flat at a million articles.
+// Smaller limits save memory and lose accuracy.
+type Limits struct {
+	// Centroid is the number of features a story's centroid keeps, its
+	// strongest: a centroid is pruned to Centroid features when it holds
+	// more than three times as many. 0 means DefaultCentroid.
+	Centroid int
+	// DocFreq is the number of documents after which the document
+	// frequencies are halved (and the words whose count falls to zero
+	// forgotten), so that they follow the stream and their table stays
+	// bounded. 0 means DefaultDocFreq.
+	DocFreq int
+	// PairBits is the base-2 logarithm of the counters in each of the two
+	// rows of the sketch that estimates the document frequencies of word
+	// pairs (one byte each): the rows grow up to that size. 0 means
+	// DefaultPairBits; it is at most 30.
+	PairBits int
+}
+
+// Defaults for the zero Limits.
+const (
+	DefaultCentroid = 400
+	DefaultDocFreq  = 100000
+	DefaultPairBits = 22
+)
+
+// withDefaults returns l with each zero or out-of-range field set to its
+// default.
+func (l Limits) withDefaults() Limits {
+	if l.Centroid <= 0 {
+		l.Centroid = DefaultCentroid
+	}
+	if l.DocFreq <= 0 {
+		l.DocFreq = DefaultDocFreq
+	}
+	if l.PairBits <= 0 || l.PairBits > 30 {
+		l.PairBits = DefaultPairBits
+	}
+	return l
 }
 
 // Assignment says where one article went.
@@ -177,6 +223,7 @@ type Clusterer struct {
 	dupT     float64
 	split    float64 // 0: no split test
 	maxAct   int
+	limits   Limits // with defaults
 	w        [numKinds]float32
 	tab      table // the current article's vector (vec.tab, keys, vals), reused
 	keys     []uint64
@@ -220,6 +267,8 @@ func New(opt Options) *Clusterer {
 	if c.maxAct <= 0 {
 		c.maxAct = DefaultMaxActive
 	}
+	c.limits = opt.Limits.withDefaults()
+	c.pairDF.maxBits = uint(c.limits.PairBits)
 	c.w = kindWeights(opt.Weights)
 	return c
 }

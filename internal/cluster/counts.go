@@ -95,29 +95,31 @@ func (c *counts) halve() {
 // features: most pairs occur once, and an exact table of them would grow
 // with the stream. Two rows of one-byte counters estimate a count as the
 // smaller of its two counters, which collisions can only raise. The rows
-// start small and double as counts come in, up to 2^22 counters each (8 MB
-// in all): a doubled row copies each counter into both of its new places,
+// start small and double as counts come in, up to 2^maxBits counters each
+// (2^22 by default, 8 MB in all): a doubled row copies each counter into both of its new places,
 // so every estimate stays an upper bound.
 type pairCounts struct {
-	rows  [2][]uint8
-	bits  uint
-	added int
+	rows    [2][]uint8
+	bits    uint
+	maxBits uint // 0 means DefaultPairBits
+	added   int
 }
 
-const (
-	pairMinBits = 12
-	pairBits    = 22
-)
+// pairMinBits is the size of a new sketch's rows (unless maxBits is smaller).
+const pairMinBits = 12
 
 // add counts key once and returns its estimated count.
 func (p *pairCounts) add(key uint64) uint32 {
+	if p.maxBits == 0 {
+		p.maxBits = DefaultPairBits
+	}
 	if p.rows[0] == nil {
-		p.bits = pairMinBits
+		p.bits = min(pairMinBits, p.maxBits)
 		p.rows[0] = make([]uint8, 1<<p.bits)
 		p.rows[1] = make([]uint8, 1<<p.bits)
 	}
 	p.added++
-	if p.bits < pairBits && p.added > 2<<p.bits {
+	if p.bits < p.maxBits && p.added > 2<<p.bits {
 		p.grow()
 	}
 	mask := uint64(1)<<p.bits - 1
