@@ -1,6 +1,9 @@
 package cluster
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // logs holds log(df+1) for the document frequencies most features have.
 var logs = func() (t [4096]float64) {
@@ -52,6 +55,29 @@ func (c *counts) inc(key uint64) uint32 {
 			c.keys[i], c.n[i] = key, 1
 			c.used++
 			return 1
+		}
+	}
+}
+
+// set sets key's count to n, which must be above zero, in a table with
+// room for it.
+func (c *counts) set(key uint64, n uint32) {
+	if key == 0 {
+		key = 1
+	}
+	if 2*(c.used+1) > len(c.keys) {
+		c.resize(max(1<<10, 2*len(c.keys)))
+	}
+	mask := uint64(len(c.keys) - 1)
+	for i := mix64(key) & mask; ; i = (i + 1) & mask {
+		switch c.keys[i] {
+		case key:
+			c.n[i] = n
+			return
+		case 0:
+			c.keys[i], c.n[i] = key, n
+			c.used++
+			return
 		}
 	}
 }
@@ -155,4 +181,15 @@ func (p *pairCounts) halve() {
 		}
 	}
 	p.added /= 2
+}
+
+// restore sets the sketch to saved rows, checking that they fit together.
+func (p *pairCounts) restore(rows [2][]uint8, bits uint, added int) error {
+	switch {
+	case rows[0] == nil && rows[1] == nil && bits == 0:
+	case bits < 1 || bits > 30 || len(rows[0]) != 1<<bits || len(rows[1]) != 1<<bits:
+		return fmt.Errorf("pair counts: rows of %d and %d counters for %d bits", len(rows[0]), len(rows[1]), bits)
+	}
+	p.rows, p.bits, p.added = rows, bits, added
+	return nil
 }
