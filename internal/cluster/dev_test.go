@@ -40,7 +40,7 @@ func loadDev(t testing.TB, name string) ([]*Features, map[string]string) {
 	gold := map[string]string{}
 	gf, err := os.Open(filepath.Join(dir, name+".gold.jsonl"))
 	if err != nil {
-		t.Skipf("no %s gold: %v", name, err)
+		t.Skipf("skipping: dev set %s not found (the dev sets are not in the repository): %v", name, err)
 	}
 	defer gf.Close()
 	sc := bufio.NewScanner(gf)
@@ -101,7 +101,7 @@ func loadNeus(t testing.TB) ([]*Features, map[string]string) {
 	}
 	file, err := os.Open(filepath.Join(benchdata.Root(), "summaries", "neus-val.jsonl"))
 	if err != nil {
-		t.Skipf("no NeuS set: %v", err)
+		t.Skipf("skipping: dev set %s not found (the dev sets are not in the repository): %v", neusSet, err)
 	}
 	defer file.Close()
 	gold := map[string]string{}
@@ -175,6 +175,34 @@ func bcubed(gold, pred map[string]string) (p, r, f float64) {
 	p /= float64(len(gold))
 	r /= float64(len(gold))
 	return p, r, 2 * p * r / (p + r)
+}
+
+// devFloors are the B-cubed F1 scores under which TestDevFloors fails: a
+// little (0.01) under what the default Options score in process today
+// (ECB+ 0.866, BASIL 0.996, mixed 0.893, NeuS 0.761; scripts/eval-cluster
+// scores NeuS 0.746 from the command's output, which leaves out the four
+// articles without text). Raise them when the scores rise.
+var devFloors = map[string]float64{
+	"ecbplus-dev": 0.856,
+	"basil-dev":   0.986,
+	"mixed-dev":   0.883,
+	neusSet:       0.751,
+}
+
+// TestDevFloors clusters each dev set with the default Options and fails
+// when its B-cubed F1 falls under its floor. It skips when the dev sets
+// (../shared/bench, not in the repository) are absent.
+func TestDevFloors(t *testing.T) {
+	for _, set := range devSets {
+		t.Run(set, func(t *testing.T) {
+			fs, gold := loadDev(t, set)
+			_, _, f := bcubed(gold, runDev(fs, Options{}))
+			t.Logf("%s: B-cubed F1 %.4f (floor %.3f)", set, f, devFloors[set])
+			if f < devFloors[set] {
+				t.Errorf("%s: B-cubed F1 %.4f is under its floor %.3f", set, f, devFloors[set])
+			}
+		})
+	}
 }
 
 // TestDevSets scores the clusterer on devSets (run with -dev -v).

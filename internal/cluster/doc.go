@@ -46,6 +46,16 @@
 //     endless stream. Articles without a date (or with an impossible one:
 //     before 1980 or in the future) take the time of the stream so far.
 //
+// # State
+//
+// Save writes the active state (the stories, their members and vectors,
+// the indexes, the document frequencies) and Restore reads it back into a
+// new Clusterer, which then assigns the coming articles exactly as the
+// saved one would have: a server can stop and start again in the middle
+// of an endless stream. The state is a gob stream behind a versioned
+// header; Restore refuses another version, or a damaged state, with an
+// error wrapping ErrState.
+//
 // Story ids derive from the story's first article id, so they are stable and
 // deterministic for the same input.
 //

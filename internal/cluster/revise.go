@@ -209,7 +209,7 @@ func (c *Clusterer) rebuild(s *story, members []Member, vecs []rep) {
 		s.add(m)
 	}
 	s.ckeys, s.cvals, s.norm2 = s.ckeys[:0], s.cvals[:0], 0
-	s.cidx = newTable(4 * centroidCap)
+	s.cidx = newTable(4 * c.limits.Centroid)
 	for _, r := range vecs {
 		c.addVector(s, r.keys, r.vals)
 	}
