@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/parallax-news/parallax/internal/analyze/sentence"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
@@ -25,11 +24,11 @@ func benchText() string {
 
 func BenchmarkFind(b *testing.B) {
 	s := benchText()
-	sents := sentence.SplitText(s)
+	toks, sents := tokens(s)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
-		Find(s, sents)
+		Find(s, toks, sents)
 	}
 }
 
@@ -40,17 +39,18 @@ func BenchmarkFind(b *testing.B) {
 // instead.
 func BenchmarkFindCorpus(b *testing.B) {
 	texts := corpus(b, 20)
+	toks := make([][]news.Token, len(texts))
 	sents := make([][]news.Span, len(texts))
 	n := 0
 	for i, s := range texts {
-		sents[i] = sentence.SplitText(s)
+		toks[i], sents[i] = tokens(s)
 		n += len(s)
 	}
 	b.ReportAllocs()
 	b.SetBytes(int64(n / len(texts)))
 	i := 0
 	for b.Loop() {
-		Find(texts[i%len(texts)], sents[i%len(texts)])
+		Find(texts[i%len(texts)], toks[i%len(texts)], sents[i%len(texts)])
 		i++
 	}
 }
