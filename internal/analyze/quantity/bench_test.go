@@ -95,3 +95,18 @@ func corpus(tb testing.TB, n int) []string {
 	}
 	return out
 }
+
+// TestFindAllocs checks that reading a figure allocates nothing beyond the
+// result slice (and a counted phrase that needs folding): twice the text
+// costs at most the slice's growth more.
+func TestFindAllocs(t *testing.T) {
+	para := "About 9,000 soldiers remain, down from a peak of 16,500 in 2008. More than $4.5 billion was spent on 12 new schools. "
+	allocs := func(n int) float64 {
+		s := strings.Repeat(para, n)
+		toks, sents := tokens(s)
+		return testing.AllocsPerRun(20, func() { Find(s, toks, sents) })
+	}
+	if a, b := allocs(10), allocs(20); b > a+2 {
+		t.Errorf("Find allocates %v times for 10 paragraphs and %v for 20; want at most 2 more", a, b)
+	}
+}

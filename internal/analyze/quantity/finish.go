@@ -217,12 +217,12 @@ func (s *scanner) unitWord(m *mention, w []byte, ws, we int) {
 	case measureUnits[string(w)] != "":
 		m.kind, m.unit, m.end = news.Measure, measureUnits[string(w)], we
 	case string(w) == "square" || string(w) == "sq" || string(w) == "cubic":
+		p := "sq "
+		if string(w) == "cubic" {
+			p = "cubic " // before the next look-up reuses w's buffer
+		}
 		if us, ue, ok := s.nextWord(we); ok {
 			if u := measureUnits[string(s.lower(t[us:ue]))]; u != "" {
-				p := "sq "
-				if string(w) == "cubic" {
-					p = "cubic "
-				}
 				m.kind, m.unit, m.end = news.Measure, p+u, ue
 			}
 		}
@@ -351,55 +351,15 @@ func (s *scanner) unitPhrase(m *mention, counts string, words int) bool {
 // a singular noun but take only lower-case words.
 func (s *scanner) nounPhrase(pos int, loose, direct, money bool) (start, end int, head bool) {
 	t := s.t
-	ws, we, ok := s.nextWord(pos)
+	pos, start, ofPhrase, ok := s.phraseOpening(pos, loose && money, direct)
 	if !ok {
 		return 0, 0, false
-	}
-	w := s.lower(t[ws:we])
-	phraseStart := ws
-	in := string(w) == "in" && loose && money
-	ofPhrase := string(w) == "of"
-	if !ofPhrase && !in && !direct {
-		return 0, 0, false
-	}
-	if ofPhrase || in {
-		of := ofPhrase
-		k := we
-		for d := 0; d < 2; d++ {
-			ds, de, ok := s.nextWord(k)
-			if !ok {
-				return 0, 0, false
-			}
-			switch string(s.lower(t[ds:de])) {
-			case "the", "its", "their", "his", "her", "our", "these", "those", "all", "this", "that", "your", "my", "an", "a":
-				if !of {
-					return 0, 0, false
-				}
-				k = de
-				continue
-			case "them", "us", "which", "whom", "it", "you", "whose":
-				return 0, 0, false
-			}
-			if isDigit(t[ds]) && of {
-				// "4,000 of the 39,000 troops": what the second figure counts.
-				k = s.tokenEnd(ds)
-				if ss, se, ok := s.nextWord(k); ok {
-					if _, ok := scaleWords[string(s.lower(t[ss:se]))]; ok {
-						k = se
-					}
-				}
-			}
-			break
-		}
-		pos = k
-		phraseStart = -1
 	}
 	lowerSeen := false
 	limit := 5
 	if loose {
 		limit = 3
 	}
-	end = 0
 	natural := false // the phrase stopped at punctuation or a function word
 	n := 0
 	for ; n < limit; n++ {
@@ -408,8 +368,8 @@ func (s *scanner) nounPhrase(pos int, loose, direct, money bool) (start, end int
 			natural = true
 			break
 		}
-		if phraseStart < 0 {
-			phraseStart = ws
+		if start < 0 {
+			start = ws
 		}
 		raw := t[ws:we]
 		if isDigit(raw[0]) {
@@ -428,47 +388,21 @@ func (s *scanner) nounPhrase(pos int, loose, direct, money bool) (start, end int
 		}
 		if ofPhrase && end == 0 && string(w) == "time" { // "40% of the time": an idiom
 			end, natural = we, true
-			natural = true
 			break
 		}
 		if loose && isUpper(raw[0]) && !acronym && (!ofPhrase || lowerSeen) {
 			natural = end > 0 // "$1bn in aid Egypt gets": a name starts the next phrase
 			break
 		}
-		if !acronym && cls&cPluralHead == 0 {
-			if len(w) > 4 && w[len(w)-1] == 'y' && w[len(w)-2] == 'l' {
-				break // adverbs
-			}
-			if loose && (hasSuffix(w, "ed") || end == 0 && hasSuffix(w, "ing")) {
-				break // "64% voted", "the 9 percent saying"
-			}
-			if !loose && (hasSuffix(w, "ed") || hasSuffix(w, "ing")) {
-				// A participle is kept only before another word of the phrase ("armed men").
-				ns, _, ok := s.nextWord(we)
-				if !ok || isDigit(t[ns]) || s.classAt(ns)&cStop != 0 {
-					break
-				}
-			}
+		if !acronym && cls&cPluralHead == 0 && s.notNoun(w, we, loose, end == 0) {
+			break
 		}
 		end = we
 		pos = we
 		lowerSeen = lowerSeen || !isUpper(raw[0])
 		if cls&cPluralHead != 0 || !acronym && isPlural(w) {
 			head = true
-			// A plural noun may modify a following one ("police officers",
-			// "appropriations bills").
-			for n++; n < limit; n++ {
-				ns, ne, ok := s.nextWord(pos)
-				if !ok || !isLetter(t[ns]) || isUpper(t[ns]) {
-					break
-				}
-				nw := s.lower(t[ns:ne])
-				ncls := s.classAt(ns)
-				if ncls&cStop != 0 || !(isPlural(nw) || ncls&cPluralMod != 0) || hasSuffix(nw, "ings") {
-					break
-				}
-				end, pos = ne, ne
-			}
+			end, n = s.pluralsAfter(end, n+1, limit)
 			break
 		}
 	}
@@ -483,7 +417,97 @@ func (s *scanner) nounPhrase(pos int, loose, direct, money bool) (start, end int
 			return 0, 0, false // runs on beyond the limit
 		}
 	}
-	return phraseStart, end, head
+	return start, end, head
+}
+
+// phraseOpening reads how the counted phrase after pos opens: directly
+// with its first word (only when direct), with "of" and up to two
+// determiners or a second figure ("5,000 of the troops", "4,000 of the
+// 39,000 troops") or, for money, with "in" ("$1bn in aid"). It returns
+// where the phrase's words start, the first word's start (-1 when it is
+// still to come) and whether it opened with "of".
+func (s *scanner) phraseOpening(pos int, in, direct bool) (next, start int, of, ok bool) {
+	t := s.t
+	ws, we, ok := s.nextWord(pos)
+	if !ok {
+		return 0, 0, false, false
+	}
+	w := s.lower(t[ws:we])
+	of = string(w) == "of"
+	in = in && string(w) == "in"
+	switch {
+	case !of && !in && !direct:
+		return 0, 0, false, false
+	case !of && !in:
+		return pos, ws, false, true
+	}
+	k := we
+	for d := 0; d < 2; d++ {
+		ds, de, ok := s.nextWord(k)
+		if !ok {
+			return 0, 0, false, false
+		}
+		switch string(s.lower(t[ds:de])) {
+		case "the", "its", "their", "his", "her", "our", "these", "those", "all", "this", "that", "your", "my", "an", "a":
+			if !of {
+				return 0, 0, false, false
+			}
+			k = de
+			continue
+		case "them", "us", "which", "whom", "it", "you", "whose":
+			return 0, 0, false, false
+		}
+		if isDigit(t[ds]) && of {
+			// "4,000 of the 39,000 troops": what the second figure counts.
+			k = s.tokenEnd(ds)
+			if ss, se, ok := s.nextWord(k); ok {
+				if _, ok := scaleWords[string(s.lower(t[ss:se]))]; ok {
+					k = se
+				}
+			}
+		}
+		break
+	}
+	return k, -1, of, true
+}
+
+// notNoun reports whether the lower-case word w (ending at we), neither an
+// acronym nor a plural head, cannot be a word of a counted phrase: an
+// adverb, a participle of a loose phrase ("64% voted", "the 9 percent
+// saying"), or one of a count that no other word of the phrase follows
+// ("armed men" but not "15 injured, police said").
+func (s *scanner) notNoun(w []byte, we int, loose, first bool) bool {
+	if len(w) > 4 && w[len(w)-1] == 'y' && w[len(w)-2] == 'l' {
+		return true // adverbs
+	}
+	if loose {
+		return hasSuffix(w, "ed") || first && hasSuffix(w, "ing")
+	}
+	if !hasSuffix(w, "ed") && !hasSuffix(w, "ing") {
+		return false
+	}
+	ns, _, ok := s.nextWord(we)
+	return !ok || isDigit(s.t[ns]) || s.classAt(ns)&cStop != 0
+}
+
+// pluralsAfter reads the plural nouns after a plural head that it
+// modifies ("police officers", "appropriations bills"), counting words
+// from n up to limit, and returns where the phrase ends and the count.
+func (s *scanner) pluralsAfter(end, n, limit int) (int, int) {
+	t := s.t
+	for ; n < limit; n++ {
+		ns, ne, ok := s.nextWord(end)
+		if !ok || !isLetter(t[ns]) || isUpper(t[ns]) {
+			break
+		}
+		nw := s.lower(t[ns:ne])
+		ncls := s.classAt(ns)
+		if ncls&cStop != 0 || !(isPlural(nw) || ncls&cPluralMod != 0) || hasSuffix(nw, "ings") {
+			break
+		}
+		end = ne
+	}
+	return end, n
 }
 
 // rangeScale returns the scale of the second figure of a range that starts
@@ -517,7 +541,26 @@ func (s *scanner) rangeScale(pos int) float64 {
 // prevIs reports whether the word before pos is w (lower case).
 func (s *scanner) prevIs(pos int, w string) bool {
 	ps, pe, ok := s.prevWord(pos)
-	return ok && string(s.lower(s.t[ps:pe])) == w
+	return ok && lowerIs(s.t[ps:pe], w)
+}
+
+// lowerIs reports whether the ASCII word a, lower-cased, is w. Unlike a
+// comparison of s.lower's result it leaves the scanner's buffer alone, so
+// a word the caller lower-cased before stays as it was.
+func lowerIs(a, w string) bool {
+	if len(a) != len(w) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		c := a[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // pronounBefore reports whether the word two words before pos is a
@@ -642,134 +685,148 @@ func qualifierWord(w []byte) string {
 // qualifier reads the qualifier phrase that ends just before pos and
 // returns it normalised with the start of the phrase.
 func (s *scanner) qualifier(pos int) (news.Qualifier, int) {
-	t := s.t
-	var starts [3]int
-	var bufs [3][16]byte
-	var words [3][]byte
-	nw := 0
+	var b before
+	if !s.wordsBefore(&b, pos) {
+		return "", pos
+	}
+	switch string(b.word(0)) {
+	case "about", "around", "approximately", "roughly", "some", "circa", "approx":
+		return news.About, b.starts[0]
+	case "estimated":
+		if string(b.word(1)) == "an" {
+			return news.About, b.starts[1]
+		}
+		return news.About, b.starts[0]
+	case "over", "above", "exceeding":
+		if string(b.word(1)) == "just" || string(b.word(1)) == "well" || string(b.word(1)) == "slightly" {
+			return news.MoreThan, b.starts[1]
+		}
+		return news.MoreThan, b.starts[0]
+	case "under", "below":
+		if string(b.word(1)) == "just" {
+			return news.Nearly, b.starts[1]
+		}
+		return news.LessThan, b.starts[0]
+	case "nearly", "almost":
+		return news.Nearly, b.starts[0]
+	case "record":
+		if string(b.word(1)) == "a" {
+			return news.PeakOf, b.starts[1]
+		}
+	case "than":
+		switch string(b.word(1)) {
+		case "older":
+			return news.MoreThan, b.starts[1]
+		case "younger":
+			return news.LessThan, b.starts[1]
+		case "more", "greater":
+			if string(b.word(2)) == "no" {
+				return news.UpTo, b.starts[2]
+			}
+			return news.MoreThan, b.starts[1]
+		case "less", "fewer":
+			if string(b.word(2)) == "no" {
+				return news.AtLeast, b.starts[2]
+			}
+			return news.LessThan, b.starts[1]
+		}
+	case "of":
+		switch string(b.word(1)) {
+		case "excess":
+			if string(b.word(2)) == "in" {
+				return news.MoreThan, b.starts[2]
+			}
+		case "upwards", "upward":
+			return news.MoreThan, b.starts[1]
+		case "peak", "high":
+			if string(b.word(2)) == "a" || string(b.word(2)) == "record" {
+				return news.PeakOf, b.starts[2]
+			}
+			if string(b.word(1)) == "peak" {
+				return news.PeakOf, b.starts[1]
+			}
+		case "minimum":
+			if string(b.word(2)) == "a" {
+				return news.AtLeast, b.starts[2]
+			}
+		case "maximum":
+			if string(b.word(2)) == "a" {
+				return news.UpTo, b.starts[2]
+			}
+		case "shy":
+			if string(b.word(2)) == "just" {
+				return news.Nearly, b.starts[2]
+			}
+		}
+	case "to":
+		switch string(b.word(1)) {
+		case "up":
+			return news.UpTo, b.starts[1]
+		case "close":
+			return news.Nearly, b.starts[1]
+		}
+	case "as":
+		if (string(b.word(1)) == "many" || string(b.word(1)) == "much") && string(b.word(2)) == "as" {
+			return news.UpTo, b.starts[2]
+		}
+	case "least":
+		if string(b.word(1)) == "at" {
+			return news.AtLeast, b.starts[1]
+		}
+	case "from":
+		switch string(b.word(1)) {
+		case "down":
+			return news.DownFrom, b.starts[1]
+		case "up":
+			return news.UpFrom, b.starts[1]
+		}
+	case "at":
+		if string(b.word(1)) == "peaked" {
+			return news.PeakOf, b.starts[1]
+		}
+	}
+	return "", pos
+}
+
+// before holds the (up to) three words before a figure, lower case,
+// nearest first.
+type before struct {
+	starts [3]int
+	lens   [3]int
+	bufs   [3][16]byte
+	n      int
+}
+
+// word returns the i-th word before the figure, nil when there are fewer.
+func (b *before) word(i int) []byte {
+	if i < b.n {
+		return b.bufs[i][:b.lens[i]]
+	}
+	return nil
+}
+
+// wordsBefore reads into b the words before pos that may be a qualifier
+// phrase: none unless the nearest can end one.
+func (s *scanner) wordsBefore(b *before, pos int) bool {
 	k := pos
-	for nw < 3 {
+	for b.n < 3 {
 		ws, we, ok := s.prevWord(k)
 		if !ok || we-ws > 16 {
 			break
 		}
-		starts[nw] = ws
-		words[nw] = bufs[nw][:we-ws]
-		for i := range words[nw] {
-			words[nw][i] = t[ws+i] | 0x20 // letters only reach here; digits and '-' are unchanged
+		b.starts[b.n] = ws
+		w := b.bufs[b.n][:we-ws]
+		for i := range w {
+			w[i] = s.t[ws+i] | 0x20 // letters only reach here; digits and '-' are unchanged
 		}
-		nw++
+		b.lens[b.n] = len(w)
+		b.n++
 		k = ws
-		if nw == 1 && !isQualifierEnd(string(words[0])) {
-			return "", pos
+		if b.n == 1 && !isQualifierEnd(string(w)) {
+			return false
 		}
 	}
-	if nw == 0 {
-		return "", pos
-	}
-	w := func(i int) []byte {
-		if i < nw {
-			return words[i]
-		}
-		return nil
-	}
-	switch string(w(0)) {
-	case "about", "around", "approximately", "roughly", "some", "circa", "approx":
-		return news.About, starts[0]
-	case "estimated":
-		if string(w(1)) == "an" {
-			return news.About, starts[1]
-		}
-		return news.About, starts[0]
-	case "over", "above", "exceeding":
-		if string(w(1)) == "just" || string(w(1)) == "well" || string(w(1)) == "slightly" {
-			return news.MoreThan, starts[1]
-		}
-		return news.MoreThan, starts[0]
-	case "under", "below":
-		if string(w(1)) == "just" {
-			return news.Nearly, starts[1]
-		}
-		return news.LessThan, starts[0]
-	case "nearly", "almost":
-		return news.Nearly, starts[0]
-	case "record":
-		if string(w(1)) == "a" {
-			return news.PeakOf, starts[1]
-		}
-	case "than":
-		switch string(w(1)) {
-		case "older":
-			return news.MoreThan, starts[1]
-		case "younger":
-			return news.LessThan, starts[1]
-		case "more", "greater":
-			if string(w(2)) == "no" {
-				return news.UpTo, starts[2]
-			}
-			return news.MoreThan, starts[1]
-		case "less", "fewer":
-			if string(w(2)) == "no" {
-				return news.AtLeast, starts[2]
-			}
-			return news.LessThan, starts[1]
-		}
-	case "of":
-		switch string(w(1)) {
-		case "excess":
-			if string(w(2)) == "in" {
-				return news.MoreThan, starts[2]
-			}
-		case "upwards", "upward":
-			return news.MoreThan, starts[1]
-		case "peak", "high":
-			if string(w(2)) == "a" || string(w(2)) == "record" {
-				return news.PeakOf, starts[2]
-			}
-			if string(w(1)) == "peak" {
-				return news.PeakOf, starts[1]
-			}
-		case "minimum":
-			if string(w(2)) == "a" {
-				return news.AtLeast, starts[2]
-			}
-		case "maximum":
-			if string(w(2)) == "a" {
-				return news.UpTo, starts[2]
-			}
-		case "shy":
-			if string(w(2)) == "just" {
-				return news.Nearly, starts[2]
-			}
-		}
-	case "to":
-		switch string(w(1)) {
-		case "up":
-			return news.UpTo, starts[1]
-		case "close":
-			return news.Nearly, starts[1]
-		}
-	case "as":
-		if (string(w(1)) == "many" || string(w(1)) == "much") && string(w(2)) == "as" {
-			return news.UpTo, starts[2]
-		}
-	case "least":
-		if string(w(1)) == "at" {
-			return news.AtLeast, starts[1]
-		}
-	case "from":
-		switch string(w(1)) {
-		case "down":
-			return news.DownFrom, starts[1]
-		case "up":
-			return news.UpFrom, starts[1]
-		}
-	case "at":
-		if string(w(1)) == "peaked" {
-			return news.PeakOf, starts[1]
-		}
-	}
-	return "", pos
+	return b.n > 0
 }
 
 // isQualifierEnd reports whether a word can end a qualifier phrase; it

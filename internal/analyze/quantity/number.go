@@ -12,87 +12,126 @@ import (
 // digits reads a quantity whose number starts with a digit at i. next is
 // where scanning goes on.
 func (s *scanner) digits(i int) (news.Quantity, int, bool) {
+	m, ok := s.number(i)
+	if !ok || !s.attached(&m) {
+		return news.Quantity{}, s.tokenEnd(i), false
+	}
+	s.currencyBefore(&m)
+	if !s.standsAlone(&m) {
+		return news.Quantity{}, s.tokenEnd(i), false
+	}
+	// An age in apposition: "Lauren Evans, 19, fled", "John Smith (45)".
+	if m.kind == news.Count && m.plain && m.value < 120 && m.end < len(s.t) && s.appositive(m.start, m.end) {
+		m.age, m.kind, m.unit = true, news.Duration, "year"
+		q, _, _ := s.finish(&m)
+		return q, m.end, true
+	}
+	if m.kind != news.Money && !s.notLabel(&m) {
+		return news.Quantity{}, s.tokenEnd(i), false
+	}
+	q, next, ok := s.finish(&m)
+	if !ok {
+		return q, max(s.tokenEnd(i), m.end), false
+	}
+	return q, next, true
+}
+
+// number reads the number at i: digits, thousands separators, one decimal
+// point. It refuses a number joined to what is before it ("Covid-19",
+// "9/11", "’08"), a code with a leading zero and more than 15 digits.
+func (s *scanner) number(i int) (mention, bool) {
 	t := s.t
 	n := len(t)
 	if i > 0 {
 		switch t[i-1] {
 		case '-':
 			if i >= 2 && isAlnum(t[i-2]) { // "Covid-19", "737-800"
-				return news.Quantity{}, s.tokenEnd(i), false
+				return mention{}, false
 			}
 		case '/', ':', '#', '+', '.', ',', '@', '\'', '_', '&', '=', '^', '\\', '*':
-			return news.Quantity{}, s.tokenEnd(i), false
+			return mention{}, false
 		}
 		if i >= 3 && t[i-3:i] == "’" { // ’08
-			return news.Quantity{}, s.tokenEnd(i), false
+			return mention{}, false
 		}
 	}
 	if t[i] == '0' && i+1 < n && isDigit(t[i+1]) { // codes, phone numbers
-		return news.Quantity{}, s.tokenEnd(i), false
+		return mention{}, false
 	}
-	// The number: digits, thousands separators, one decimal point.
 	var mant uint64
 	ndig, dec, groups := 0, 0, false
 	dot := false
 	j := i
-	for j < n {
-		c := t[j]
-		if isDigit(c) {
+scan:
+	for ; j < n; j++ {
+		switch c := t[j]; {
+		case isDigit(c):
 			if ndig >= 15 {
-				return news.Quantity{}, s.tokenEnd(i), false
+				return mention{}, false
 			}
 			mant = mant*10 + uint64(c-'0')
 			ndig++
 			if dot {
 				dec++
 			}
-			j++
-			continue
-		}
-		if c == ',' && !dot && threeDigits(t, j+1) {
+		case c == ',' && !dot && threeDigits(t, j+1):
 			groups = true
-			j++
-			continue
-		}
-		if c == '.' && !dot && j+1 < n && isDigit(t[j+1]) {
+		case c == '.' && !dot && j+1 < n && isDigit(t[j+1]):
 			dot = true
-			j++
-			continue
-		}
-		break
-	}
-	m := mention{start: i, end: j, value: float64(mant) / pow10[dec], kind: news.Count}
-	m.year = ndig == 4 && !groups && !dot && m.value >= 1800 && m.value <= 2100
-	// Attached things: a suffix ("1.2bn", "40km"), a hyphen, "%".
-	if j < n {
-		c := t[j]
-		switch {
-		case isLetter(c):
-			e := letterEnd(t, j)
-			if e < n && (isDigit(t[e]) || t[e] >= utf8.RuneSelf && letterOrDigitAt(t, e)) {
-				return news.Quantity{}, s.tokenEnd(i), false
-			}
-			suf := s.lower(t[j:e])
-			if f, ok := scaleSuffixes[string(suf)]; ok {
-				m.value, m.scaled = scale(m.value, f), true
-				m.year = false
-			} else if u, ok := measureUnits[string(suf)]; ok && len(suf) >= 2 {
-				m.kind, m.unit, m.year = news.Measure, u, false
-			} else if string(suf) == "pc" {
-				m.kind, m.unit, m.year = news.Percent, "%", false
-			} else {
-				return news.Quantity{}, s.tokenEnd(i), false // ordinals, times, decades, codes
-			}
-			m.end = e
-		case (c == '-' || c == '/' || c == ':' || c == '.' || c == ',') && j+1 < n && isDigit(t[j+1]):
-			return news.Quantity{}, s.tokenEnd(i), false // ranges, scores, dates, times, versions
-		case c == '\'' || c == 0xE2 && j+2 < n && t[j+1] == 0x80 && t[j+2] == 0x99:
-			if j+1 < n && t[j+1] == 's' || j+3 < n && t[j+3] == 's' { // 1990's
-				return news.Quantity{}, s.tokenEnd(i), false
-			}
+		default:
+			break scan
 		}
 	}
-	// Currency before the number.
+	m := mention{start: i, end: j, value: float64(mant) / pow10[dec], kind: news.Count, plain: !dot && !groups}
+	m.year = ndig == 4 && m.plain && m.value >= 1800 && m.value <= 2100
+	return m, true
+}
+
+// attached reads what is attached to the digits: a scale suffix ("1.2bn",
+// "20k"), a unit ("40km"), "pc". It reports false for the other things
+// digits are joined to: ordinals, times, decades, codes ("21st", "3pm",
+// "1990s", "1990's"), and ranges, scores, dates, times and versions
+// ("10-15", "18:53").
+func (s *scanner) attached(m *mention) bool {
+	t := s.t
+	n := len(t)
+	j := m.end
+	if j >= n {
+		return true
+	}
+	switch c := t[j]; {
+	case isLetter(c):
+		e := letterEnd(t, j)
+		if e < n && (isDigit(t[e]) || t[e] >= utf8.RuneSelf && letterOrDigitAt(t, e)) {
+			return false
+		}
+		suf := s.lower(t[j:e])
+		if f, ok := scaleSuffixes[string(suf)]; ok {
+			m.value, m.scaled = scale(m.value, f), true
+			m.year = false
+		} else if u, ok := measureUnits[string(suf)]; ok && len(suf) >= 2 {
+			m.kind, m.unit, m.year = news.Measure, u, false
+		} else if string(suf) == "pc" {
+			m.kind, m.unit, m.year = news.Percent, "%", false
+		} else {
+			return false
+		}
+		m.suffix, m.end = e-j, e
+	case (c == '-' || c == '/' || c == ':' || c == '.' || c == ',') && j+1 < n && isDigit(t[j+1]):
+		return false
+	case c == '\'' || c == 0xE2 && j+2 < n && t[j+1] == 0x80 && t[j+2] == 0x99:
+		if j+1 < n && t[j+1] == 's' || j+3 < n && t[j+3] == 's' { // 1990's
+			return false
+		}
+	}
+	return true
+}
+
+// currencyBefore reads a currency sign before the number: "$", "US$",
+// "HK$", "£", "€".
+func (s *scanner) currencyBefore(m *mention) {
+	t := s.t
+	i := m.start
 	if i > 0 && t[i-1] == '$' {
 		k := i - 1
 		p := k
@@ -110,57 +149,53 @@ func (s *scanner) digits(i int) (news.Quantity, int, bool) {
 			m.kind, m.unit, m.start, m.year = news.Money, code, i-size, false
 		}
 	}
-	if m.kind == news.Money && m.unit == "" {
-		m.unit = "USD"
+}
+
+// standsAlone reports whether the figure is not a part of a phone number
+// or a code: no digits side by side with it, no suffix "b" but after a
+// currency ("$5b").
+func (s *scanner) standsAlone(m *mention) bool {
+	t := s.t
+	if m.suffix == 1 && (t[m.end-1] == 'b' || t[m.end-1] == 'B') && m.kind != news.Money {
+		return false
 	}
-	if string(s.lower(t[j:m.end])) == "b" && m.kind != news.Money {
-		return news.Quantity{}, s.tokenEnd(i), false
-	}
-	// Groups of digits side by side are a phone number or a code.
 	if ps, _, ok := s.prevWord(m.start); ok && isDigit(t[ps]) && m.kind != news.Money {
-		return news.Quantity{}, s.tokenEnd(i), false
+		return false
 	}
-	if ns, _, ok := s.nextWord(m.end); ok && isDigit(t[ns]) {
-		return news.Quantity{}, s.tokenEnd(i), false
+	ns, _, ok := s.nextWord(m.end)
+	return !ok || !isDigit(t[ns])
+}
+
+// notLabel reads the word before a figure that is not money: an age
+// ("aged 45", "older than 65", "at the age of 94"), or a label or a date
+// the figure is part of ("Apollo 11", "page 5", "Oct. 21", "No. 10", a
+// list marker "1." at a line start), when it reports false.
+func (s *scanner) notLabel(m *mention) bool {
+	t := s.t
+	if s.dottedBefore(m.start) {
+		return false
 	}
-	// An age in apposition: "Lauren Evans, 19, fled", "John Smith (45)".
-	if m.kind == news.Count && !dot && !groups && m.value < 120 && m.end < n && s.appositive(m.start, m.end) {
-		m.age, m.kind, m.unit = true, news.Duration, "year"
-		q, _, _ := s.finish(&m)
-		return q, m.end, true
-	}
-	// Labels and dates: "Apollo 11", "page 5", "Oct. 21", "No. 10".
-	if m.kind != news.Money {
-		if s.dottedBefore(m.start) {
-			return news.Quantity{}, s.tokenEnd(i), false
-		}
-		if ps, pe, ok := s.prevWord(m.start); ok {
-			pw := s.lower(t[ps:pe])
-			cls := s.classAt(ps)
-			switch {
-			case cls&cMonth != 0:
-				return news.Quantity{}, s.tokenEnd(i), false
-			case string(pw) == "aged" || string(pw) == "age" || string(pw) == "ages":
-				m.age, m.kind, m.unit, m.start, m.year = true, news.Duration, "year", ps, false
-			case string(pw) == "than" && (s.prevIs(ps, "older") || s.prevIs(ps, "younger")) && !dot && !groups:
-				m.age, m.kind, m.unit, m.year = true, news.Duration, "year", false // "older than 65"
-			case string(pw) == "of" && s.prevIs(ps, "age") && !dot && !groups:
-				m.age, m.kind, m.unit, m.year = true, news.Duration, "year", false // "at the age of 94"
-			case cls&cIndex != 0:
-				return news.Quantity{}, s.tokenEnd(i), false
-			case isUpper(t[ps]) && !possessive(t[ps:pe]) && !s.opensSentence(ps) && qualifierWord(pw) == "":
-				return news.Quantity{}, s.tokenEnd(i), false
-			}
-		}
-		if j < n && (t[j] == '.' || t[j] == ')') && (j+1 == n || t[j+1] == ' ' || t[j+1] == '\n') && s.atLineStart(m.start) {
-			return news.Quantity{}, s.tokenEnd(i), false // a list marker
+	if ps, pe, ok := s.prevWord(m.start); ok {
+		pw := s.lower(t[ps:pe])
+		cls := s.classAt(ps)
+		switch {
+		case cls&cMonth != 0:
+			return false
+		case string(pw) == "aged" || string(pw) == "age" || string(pw) == "ages":
+			m.age, m.kind, m.unit, m.start, m.year = true, news.Duration, "year", ps, false
+		case string(pw) == "than" && (s.prevIs(ps, "older") || s.prevIs(ps, "younger")) && m.plain:
+			m.age, m.kind, m.unit, m.year = true, news.Duration, "year", false // "older than 65"
+		case string(pw) == "of" && s.prevIs(ps, "age") && m.plain:
+			m.age, m.kind, m.unit, m.year = true, news.Duration, "year", false // "at the age of 94"
+		case cls&cIndex != 0:
+			return false
+		case isUpper(t[ps]) && !possessive(t[ps:pe]) && !s.opensSentence(ps) && qualifierWord(pw) == "":
+			return false
 		}
 	}
-	q, next, ok := s.finish(&m)
-	if !ok {
-		return q, max(s.tokenEnd(i), m.end), false
-	}
-	return q, next, true
+	j := m.end - m.suffix // the end of the digits
+	n := len(t)
+	return !(j < n && (t[j] == '.' || t[j] == ')') && (j+1 == n || t[j+1] == ' ' || t[j+1] == '\n') && s.atLineStart(m.start))
 }
 
 // letterOrDigitAt reports whether a letter or digit of any script starts
@@ -263,113 +298,145 @@ func (s *scanner) spelled(i, e int) (news.Quantity, int, bool) {
 		return news.Quantity{}, e, false // "Big Four", "Group of Seven"
 	}
 	m := mention{start: i, end: e, kind: news.Count, spelled: true}
-	total, cur := 0.0, 0.0
-	last := role
-	switch role {
-	case 1, 2:
-		cur = v
-	case 3, 4: // "a dozen", "a hundred", "half a million"
-		ps, pe, ok := s.prevWord(i)
-		if !ok || string(s.lower(t[ps:pe])) != "a" {
+	n := spelledNumber{cur: v, last: role}
+	if role >= roleMultiplier {
+		start, f, ok := s.article(i)
+		if !ok {
 			return news.Quantity{}, e, false
 		}
-		m.start, cur = ps, 1
-		if hs, he, ok := s.prevWord(ps); ok {
-			switch string(s.lower(t[hs:he])) {
-			case "half": // "half a million"
-				m.start, cur = hs, 0.5
-			case "of": // "a quarter of a million"
-				if fs, fe, ok := s.prevWord(hs); ok {
-					if den := fractions[string(s.lower(t[fs:fe]))]; den > 0 && s.prevIs(fs, "a") {
-						m.start, cur = fs, 1/den
-						if as, _, ok := s.prevWord(fs); ok {
-							m.start = as
-						}
-					}
-				}
-			}
-		}
-		if role == 3 {
-			cur *= v
-		} else {
-			total, cur = cur*v, 0
-		}
+		m.start, n.cur = start, f
+		n.times(v, role)
 	}
-	// Fractions: "two-thirds".
-	if role == 1 && e+1 < len(t) && t[e] == '-' && isLetter(t[e+1]) {
-		fe := e + 1
-		for fe < len(t) && isLetter(t[fe]) {
-			fe++
-		}
-		fw := s.lower(t[e+1 : fe])
-		if den, ok := fractions[string(fw)]; ok && v < den && (v == 1) == (fw[len(fw)-1] != 's') {
-			m.end, m.value, m.kind, m.unit = fe, v*100/den, news.Percent, "%"
-			return s.finish(&m)
-		}
+	if role == roleUnit && s.hyphenFraction(&m, v) {
+		return s.finish(&m)
 	}
-	// Further number words: "twenty-five", "two hundred and fifty thousand".
-	pos := e
-	for {
-		k := pos
-		hyphen := false
-		if k < len(t) && t[k] == '-' {
-			hyphen = true
-			k++
-		}
-		var ws, we int
-		if hyphen {
-			ws, we = k, k
-			for we < len(t) && isLetter(t[we]) {
-				we++
-			}
-			if we == ws {
-				break
-			}
-		} else {
-			var ok bool
-			ws, we, ok = s.nextWord(k)
-			if !ok {
-				break
-			}
-		}
-		nw := s.lower(t[ws:we])
-		if !hyphen && string(nw) == "and" && (last == 3 || last == 4) {
-			as, ae, ok := s.nextWord(we)
-			if !ok {
-				break
-			}
-			if _, r := spelledValue(s.lower(t[as:ae])); r != 1 && r != 2 {
-				break
-			}
-			ws, we = as, ae
-			nw = s.lower(t[ws:we])
-		}
-		nv, nr := spelledValue(nw)
-		switch {
-		case nr == 1 && (last == 2 && hyphen || last >= 3 && !hyphen) && (last != 2 || nv < 10):
-			cur += nv
-		case nr == 2 && last >= 3 && !hyphen:
-			cur += nv
-		case nr == 3 && !hyphen && cur > 0 && last <= 2:
-			cur *= nv
-		case nr == 4 && !hyphen && (cur > 0 || total > 0) && last != 4:
-			if cur == 0 {
-				cur = 1
-			}
-			total, cur = total+cur*nv, 0
-		default:
-			nr = 0
-		}
-		if nr == 0 {
-			break
-		}
-		last, pos = nr, we
-	}
-	m.value, m.end = total+cur, pos
-	if m.value == 1 && last == 1 {
+	pos := s.moreNumberWords(&n, e)
+	m.value, m.end = n.total+n.cur, pos
+	if m.value == 1 && n.last == roleUnit {
 		return news.Quantity{}, pos, false // "one" alone: "one of", "one day"
 	}
 	return s.finish(&m)
+}
+
+// spelledNumber is a number being read word by word: the closed part
+// (total: thousands and above), the part being built (cur) and the role
+// of the last word.
+type spelledNumber struct {
+	total, cur float64
+	last       int
+}
+
+// times applies a multiplier or a scale word of value v to the number.
+func (n *spelledNumber) times(v float64, role int) {
+	if role == roleMultiplier {
+		n.cur *= v
+	} else {
+		n.total, n.cur = n.total+n.cur*v, 0
+	}
+}
+
+// article reads the article before a multiplier or scale word at i that
+// opens a number ("a dozen", "a hundred"), with a fraction before it
+// ("half a million", "a quarter of a million"): the start of the number
+// and the factor it gives.
+func (s *scanner) article(i int) (int, float64, bool) {
+	t := s.t
+	ps, pe, ok := s.prevWord(i)
+	if !ok || string(s.lower(t[ps:pe])) != "a" {
+		return 0, 0, false
+	}
+	hs, he, ok := s.prevWord(ps)
+	if !ok {
+		return ps, 1, true
+	}
+	switch string(s.lower(t[hs:he])) {
+	case "half": // "half a million"
+		return hs, 0.5, true
+	case "of": // "a quarter of a million"
+		fs, fe, ok := s.prevWord(hs)
+		if !ok {
+			break
+		}
+		if den := fractions[string(s.lower(t[fs:fe]))]; den > 0 && s.prevIs(fs, "a") {
+			as, _, _ := s.prevWord(fs)
+			return as, 1 / den, true
+		}
+	}
+	return ps, 1, true
+}
+
+// hyphenFraction reads a fraction joined to the unit word v that ends
+// m: "two-thirds", "one-half" (the numerator agrees with the
+// denominator's number: not "two-quarter").
+func (s *scanner) hyphenFraction(m *mention, v float64) bool {
+	t := s.t
+	e := m.end
+	if e+1 >= len(t) || t[e] != '-' || !isLetter(t[e+1]) {
+		return false
+	}
+	fe := letterEnd(t, e+1)
+	fw := s.lower(t[e+1 : fe])
+	den, ok := fractions[string(fw)]
+	if !ok || v >= den || (v == 1) != (fw[len(fw)-1] != 's') {
+		return false
+	}
+	m.end, m.value, m.kind, m.unit = fe, v*100/den, news.Percent, "%"
+	return true
+}
+
+// moreNumberWords reads the number words after pos that continue n
+// ("twenty-five", "two hundred and fifty thousand") and returns where the
+// last one ends.
+func (s *scanner) moreNumberWords(n *spelledNumber, pos int) int {
+	t := s.t
+	for {
+		ws, we, hyphen, ok := s.numberWordAfter(pos, n.last)
+		if !ok {
+			return pos
+		}
+		nv, nr := spelledValue(s.lower(t[ws:we]))
+		switch {
+		case nr == roleUnit && (n.last == roleTens && hyphen || n.last >= roleMultiplier && !hyphen) && (n.last != roleTens || nv < 10):
+			n.cur += nv
+		case nr == roleTens && n.last >= roleMultiplier && !hyphen:
+			n.cur += nv
+		case nr == roleMultiplier && !hyphen && n.cur > 0 && n.last <= roleTens:
+			n.times(nv, nr)
+		case nr == roleScale && !hyphen && (n.cur > 0 || n.total > 0) && n.last != roleScale:
+			if n.cur == 0 {
+				n.cur = 1
+			}
+			n.times(nv, nr)
+		default:
+			return pos
+		}
+		n.last, pos = nr, we
+	}
+}
+
+// numberWordAfter returns the word after pos that may continue a number
+// whose last word had role last: joined by a hyphen ("twenty-five"), after
+// a space, or after "and" following a multiplier or scale word ("hundred
+// and fifty").
+func (s *scanner) numberWordAfter(pos, last int) (ws, we int, hyphen, ok bool) {
+	t := s.t
+	if pos < len(t) && t[pos] == '-' {
+		ws = pos + 1
+		we = letterEnd(t, ws)
+		return ws, we, true, we > ws
+	}
+	ws, we, ok = s.nextWord(pos)
+	if !ok || string(s.lower(t[ws:we])) != "and" || last < roleMultiplier {
+		return ws, we, false, ok
+	}
+	as, ae, ok := s.nextWord(we)
+	if !ok {
+		return 0, 0, false, false
+	}
+	if _, r := spelledValue(s.lower(t[as:ae])); r != roleUnit && r != roleTens {
+		return 0, 0, false, false
+	}
+	return as, ae, false, true
 }
 
 // fractionOf reads "half of", "a third of", "a quarter of" as a percentage.

@@ -178,6 +178,8 @@ type mention struct {
 	unit       string
 	qual       news.Qualifier // a qualifier read after the number ("or more")
 	spelled    bool
+	plain      bool // digits alone, without thousands separators or a decimal point
+	suffix     int  // the length of a suffix attached to the digits ("bn" of "1.2bn")
 	scaled     bool // a scale word or suffix multiplied the value
 	year       bool // reads as a year unless context says otherwise
 	age        bool
@@ -185,7 +187,8 @@ type mention struct {
 }
 
 // lower lower-cases an ASCII word into the scanner's buffer; words longer
-// than the buffer give nil, which matches nothing.
+// than the buffer give nil, which matches nothing. The result holds until
+// the next call: compare it before lower-casing another word.
 func (s *scanner) lower(w string) []byte {
 	if len(w) > len(s.buf) {
 		return nil

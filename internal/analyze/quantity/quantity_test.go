@@ -327,6 +327,8 @@ func TestFixedBugs(t *testing.T) {
 		{"issue 10: a possessive month is no date", "August's 2.7 percent",
 			[]brief{{"2.7 percent", "", "", 2.7, news.Percent, "%"}}},
 		{"issue 10: a clock time in dotted capitals", "the show began at 10 P.M EST", nil},
+		{"issue 10: cubic units", "pumped 5 cubic metres of water",
+			[]brief{{"5 cubic metres", "", "", 5, news.Measure, "cubic m"}}},
 		{"issue 10: an ampersand inside capitals", "52% of S&P 500 companies",
 			[]brief{{"52% of S&P", "", "s&p", 52, news.Percent, "%"}}},
 	})
