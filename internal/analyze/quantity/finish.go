@@ -166,8 +166,9 @@ func (s *scanner) unitAfter(m *mention) (int, bool) {
 		}
 	case cls&cClock != 0 && !m.spelled:
 		return we, false
-	case string(w) == "a.m" || string(w) == "p.m":
-		return we, false // 10 a.m.
+	case len(w) >= 3 && (string(w[:3]) == "a.m" || string(w[:3]) == "p.m"):
+		return we, false // 10 a.m., 10 p.m.m
+
 	case string(w) == "times" || string(w) == "fold":
 		return we, false
 	}

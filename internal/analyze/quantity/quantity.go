@@ -218,7 +218,7 @@ func isPlural(w []byte) bool {
 		return false
 	}
 	switch w[n-2] {
-	case 's', 'u', 'i', '\'':
+	case 's', 'u', 'i', '\'', '.':
 		return false
 	}
 	return true

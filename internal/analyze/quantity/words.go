@@ -37,24 +37,32 @@ func (s *scanner) nextWord(pos int) (ws, we int, ok bool) {
 	switch {
 	case tk.Flags&news.Poss != 0 && tk.Ext-tk.End > 1:
 		return int(tk.Start), int(tk.Ext), true // Obama's
-	case tk.Flags&(news.Dotted|news.Dot) == news.Dotted|news.Dot && isUpper(s.t[tk.Start]):
-		return int(tk.Start), int(tk.Ext), true // U.S.
+	case tk.Flags&(news.Dotted|news.Dot) == news.Dotted|news.Dot && isUpper(s.t[tk.End-1]):
+		return int(tk.Start), int(tk.Ext), true // U.S., ex-U.S.
 	}
 	return int(tk.Start), int(tk.End), true
 }
 
 // prevWord returns the word that ends before pos when only spaces separate
-// them, with a possessive, and none when a mark or a dot stands between.
+// them, with a possessive or a final apostrophe or hyphen ("CBS'", "20k-"),
+// and none when another mark or a dot stands between.
 func (s *scanner) prevWord(pos int) (ws, we int, ok bool) {
 	k := s.at(pos) - 1
 	if k < 0 {
 		return 0, 0, false
 	}
 	tk := s.toks[k]
-	if tk.Kind == news.Punct || int(tk.Ext) > pos || tk.Flags&news.Dot != 0 || !s.spaces(int(tk.Ext), pos) {
+	end := int(tk.Ext)
+	if tk.Kind == news.Punct && k > 0 && s.toks[k-1].Kind != news.Punct && s.toks[k-1].Ext == tk.Start && s.toks[k-1].Flags&news.Dot == 0 {
+		switch s.t[tk.Start:tk.End] {
+		case "'", "-", "’":
+			tk = s.toks[k-1] // the mark ends the word
+		}
+	}
+	if tk.Kind == news.Punct || end > pos || tk.Flags&news.Dot != 0 || !s.spaces(end, pos) {
 		return 0, 0, false
 	}
-	return int(tk.Start), int(tk.Ext), true
+	return int(tk.Start), end, true
 }
 
 // classAt returns the lexicon classes of the word that starts at pos;
