@@ -169,7 +169,10 @@ func (s *scanner) standsAlone(m *mention) bool {
 // notLabel reads the word before a figure that is not money: an age
 // ("aged 45", "older than 65", "at the age of 94"), or a label or a date
 // the figure is part of ("Apollo 11", "page 5", "Oct. 21", "No. 10", a
-// list marker "1." at a line start), when it reports false.
+// list marker "1." at a line start), when it reports false. A capitalised
+// word at a sentence start may be any word ("Police 500"? rarely; "Some
+// 500" is a qualifier), but one in capitals is a name there too ("S&P
+// 500", "HB 238").
 func (s *scanner) notLabel(m *mention) bool {
 	t := s.t
 	if s.dottedBefore(m.start) {
@@ -189,13 +192,19 @@ func (s *scanner) notLabel(m *mention) bool {
 			m.age, m.kind, m.unit, m.year = true, news.Duration, "year", false // "at the age of 94"
 		case cls&cIndex != 0:
 			return false
-		case isUpper(t[ps]) && !possessive(t[ps:pe]) && !s.opensSentence(ps) && qualifierWord(pw) == "":
+		case isUpper(t[ps]) && !possessive(t[ps:pe]) && (!s.opensSentence(ps) || s.acronymAt(ps)) && qualifierWord(pw) == "":
 			return false
 		}
 	}
 	j := m.end - m.suffix // the end of the digits
 	n := len(t)
 	return !(j < n && (t[j] == '.' || t[j] == ')') && (j+1 == n || t[j+1] == ' ' || t[j+1] == '\n') && s.atLineStart(m.start))
+}
+
+// acronymAt reports whether the word at pos is written in capitals.
+func (s *scanner) acronymAt(pos int) bool {
+	k := s.at(pos)
+	return k < len(s.toks) && s.toks[k].Flags&news.AllCaps != 0
 }
 
 // letterOrDigitAt reports whether a letter or digit of any script starts

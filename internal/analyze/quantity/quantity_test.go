@@ -329,6 +329,7 @@ func TestFixedBugs(t *testing.T) {
 		{"issue 10: a possessive month is no date", "August's 2.7 percent",
 			[]brief{{"2.7 percent", "", "", 2.7, news.Percent, "%"}}},
 		{"issue 10: a clock time in dotted capitals", "the show began at 10 P.M EST", nil},
+		{"issue 10: a capitalised word before a number is a name's at a sentence start too", "Markets rose. S&P 500 hit a record. SB 45 would ban it.", nil},
 		{"issue 10: cubic units", "pumped 5 cubic metres of water",
 			[]brief{{"5 cubic metres", "", "", 5, news.Measure, "cubic m"}}},
 		{"issue 10: an ampersand inside capitals", "52% of S&P 500 companies",
