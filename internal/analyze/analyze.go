@@ -120,11 +120,13 @@ type Quotes struct{}
 // Run fills in d.Quotes.
 func (Quotes) Run(d *news.Document) { d.Quotes = quote.Find(d.Text, d.Tokens, d.Sentences, d.Entities) }
 
-// Quantities is the figures stage.
+// Quantities is the figures stage; it reads the tokens.
 type Quantities struct{}
 
 // Run fills in d.Quantities.
-func (Quantities) Run(d *news.Document) { d.Quantities = quantity.Find(d.Text, d.Sentences) }
+func (Quantities) Run(d *news.Document) {
+	d.Quantities = quantity.Find(d.Text, d.Tokens, d.Sentences)
+}
 
 // Dates is the dates stage.
 type Dates struct{}

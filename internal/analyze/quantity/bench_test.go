@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/parallax-news/parallax/internal/analyze/sentence"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
@@ -25,11 +24,11 @@ func benchText() string {
 
 func BenchmarkFind(b *testing.B) {
 	s := benchText()
-	sents := sentence.SplitText(s)
+	toks, sents := tokens(s)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
-		Find(s, sents)
+		Find(s, toks, sents)
 	}
 }
 
@@ -40,17 +39,18 @@ func BenchmarkFind(b *testing.B) {
 // instead.
 func BenchmarkFindCorpus(b *testing.B) {
 	texts := corpus(b, 20)
+	toks := make([][]news.Token, len(texts))
 	sents := make([][]news.Span, len(texts))
 	n := 0
 	for i, s := range texts {
-		sents[i] = sentence.SplitText(s)
+		toks[i], sents[i] = tokens(s)
 		n += len(s)
 	}
 	b.ReportAllocs()
 	b.SetBytes(int64(n / len(texts)))
 	i := 0
 	for b.Loop() {
-		Find(texts[i%len(texts)], sents[i%len(texts)])
+		Find(texts[i%len(texts)], toks[i%len(texts)], sents[i%len(texts)])
 		i++
 	}
 }
@@ -94,4 +94,19 @@ func corpus(tb testing.TB, n int) []string {
 		tb.Skip("empty corpus")
 	}
 	return out
+}
+
+// TestFindAllocs checks that reading a figure allocates nothing beyond the
+// result slice (and a counted phrase that needs folding): twice the text
+// costs at most the slice's growth more.
+func TestFindAllocs(t *testing.T) {
+	para := "About 9,000 soldiers remain, down from a peak of 16,500 in 2008. More than $4.5 billion was spent on 12 new schools. "
+	allocs := func(n int) float64 {
+		s := strings.Repeat(para, n)
+		toks, sents := tokens(s)
+		return testing.AllocsPerRun(20, func() { Find(s, toks, sents) })
+	}
+	if a, b := allocs(10), allocs(20); b > a+2 {
+		t.Errorf("Find allocates %v times for 10 paragraphs and %v for 20; want at most 2 more", a, b)
+	}
 }

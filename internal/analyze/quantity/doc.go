@@ -73,8 +73,15 @@
 // times") and vague amounts ("dozens of", "thousands of", which state no
 // figure).
 //
-// It is a hand-written byte scanner rather than regular expressions or a
-// number-parsing library: it runs on every article, and looks at each byte
-// once with a table look-up, doing real work only at digits and at words
-// that can be number words.
+// It reads the article's token stream (internal/token, news.Document.Tokens)
+// and its sentence spans; it tokenizes nothing itself. It walks the tokens
+// once, doing real work only at numbers and at words whose lexicon classes
+// say they can be number words (or hyphenated words holding one); the
+// words around a figure are the tokens beside it. Its word lists (number
+// words, scale words and suffixes, currencies, units, months, clock words,
+// index nouns, plural heads, the words that end a counted phrase) are the
+// lexicon's (internal/lexicon/data); the qualifier phrases and a few
+// grammar words are switches in the code. It is hand-written rather than
+// regular expressions or a number-parsing library: it runs on every
+// article.
 package quantity
