@@ -109,10 +109,11 @@ var weekdayNames = map[string]bool{
 	"sat": true, "saturday": true, "sun": true, "sunday": true,
 }
 
-// zoneOffsets are fixed offsets of common zone abbreviations in datelines.
-// Ambiguous ones (ET, PT) are read as the standard-time offset.
+// zoneOffsets are the fixed offsets, in minutes east of UTC, of common zone
+// abbreviations in datelines. Ambiguous ones (ET, PT) are read as the
+// standard-time offset.
 var zoneOffsets = map[string]int{
-	"utc": 0, "gmt": 0, "z": 0, "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3, "ist": 5*60 + 30,
+	"utc": 0, "gmt": 0, "z": 0, "bst": 60, "cet": 60, "cest": 2 * 60, "eet": 2 * 60, "eest": 3 * 60, "ist": 5*60 + 30,
 	"est": -5 * 60, "edt": -4 * 60, "et": -5 * 60, "cst": -6 * 60, "cdt": -5 * 60, "ct": -6 * 60,
 	"mst": -7 * 60, "mdt": -6 * 60, "pst": -8 * 60, "pdt": -7 * 60, "pt": -8 * 60,
 	"aest": 10 * 60, "aedt": 11 * 60, "jst": 9 * 60, "hkt": 8 * 60, "msk": 3 * 60,
