@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parallax-news/parallax/internal/lexicon"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
@@ -97,18 +98,6 @@ func parseDateLine(line string, bare bool) (time.Time, dateKind) {
 	return time.Time{}, notDate
 }
 
-var monthNames = map[string]time.Month{
-	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
-
-var weekdayNames = map[string]bool{
-	"mon": true, "monday": true, "tue": true, "tues": true, "tuesday": true, "wed": true, "wednesday": true,
-	"thu": true, "thur": true, "thurs": true, "thursday": true, "fri": true, "friday": true,
-	"sat": true, "saturday": true, "sun": true, "sunday": true,
-}
-
 // zoneOffsets are the fixed offsets, in minutes east of UTC, of common zone
 // abbreviations in datelines. Ambiguous ones (ET, PT) are read as the
 // standard-time offset.
@@ -134,6 +123,7 @@ func parseLooseDate(s string, strict bool) (time.Time, bool) {
 	var num numericDate
 	hasTime, pm, am := false, false, false
 	offset, hasZone := 0, false
+	lx := lexicon.Default() // month and weekday names
 	fields := strings.FieldsFunc(s, func(r rune) bool {
 		return r == ' ' || r == ',' || r == '(' || r == ')' || r == '|' || r == '@' || r == '-'
 	})
@@ -152,10 +142,11 @@ func parseLooseDate(s string, strict bool) (time.Time, bool) {
 		if w == "" {
 			continue
 		}
+		c := lx.Lookup(w)
 		switch {
-		case monthNames[w] != 0 && month == 0:
-			month = monthNames[w]
-		case weekdayNames[w], w == "at", w == "on", w == "—", w == "the", w == "of", w == "hrs":
+		case c&(lexicon.Month|lexicon.MonthAbbr) != 0 && month == 0:
+			month = time.Month(lx.Ordinal(w))
+		case c&(lexicon.Weekday|lexicon.WeekdayAbbr) != 0, w == "at", w == "on", w == "—", w == "the", w == "of", w == "hrs":
 		case w == "pm" || w == "p.m":
 			pm = true
 		case w == "am" || w == "a.m":
