@@ -68,7 +68,7 @@ func Chain(opt Options) []Stage {
 		c = append(c, Quantities{})
 	}
 	if !opt.SkipDates {
-		c = append(c, Dates{})
+		c = append(c, Dates{lx})
 	}
 	return c
 }
@@ -128,8 +128,10 @@ func (Quantities) Run(d *news.Document) {
 	d.Quantities = quantity.Find(d.Text, d.Tokens, d.Sentences)
 }
 
-// Dates is the dates stage.
-type Dates struct{}
+// Dates is the dates stage; it reads the tokens and sentences.
+type Dates struct{ Lexicon *lexicon.Lexicon }
 
 // Run fills in d.Dates.
-func (Dates) Run(d *news.Document) { d.Dates = dates.Find(d.Text, d.Sentences, d.Published) }
+func (s Dates) Run(d *news.Document) {
+	d.Dates = dates.Find(d.Text, d.Tokens, d.Sentences, d.Published, s.Lexicon)
+}

@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/parallax-news/parallax/internal/lexicon"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
@@ -833,13 +834,24 @@ func firstWordLen(s string) int {
 	return len(s)
 }
 
-// hasSpeechVerb reports whether low holds a reporting verb ("said",
-// "says", "told", "according to").
+// hasSpeechVerb reports whether low holds, after a space, one of the
+// lexicon's caption-speech-verbs ("said", "told") or "according to".
 func hasSpeechVerb(low string) bool {
-	for _, v := range []string{" said", " says", " told", " tells", " added", " asked", " according to", " announced", " stated"} {
-		if i := strings.Index(low, v); i >= 0 && (i+len(v) == len(low) || !isWordByte(low[i+len(v)])) {
+	lx := lexicon.Default()
+	for i := 0; i < len(low); {
+		if !isWordByte(low[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(low) && isWordByte(low[j]) {
+			j++
+		}
+		if i > 0 && low[i-1] == ' ' && (lx.Has("caption-speech-verbs", low[i:j]) ||
+			low[i:j] == "according" && strings.HasPrefix(low[j:], " to") && (j+3 == len(low) || !isWordByte(low[j+3]))) {
 			return true
 		}
+		i = j
 	}
 	return false
 }

@@ -109,6 +109,14 @@ func TestParseDateLine(t *testing.T) {
 		"7 November 2016, 19:20 (GMT+05:00)": time.Date(2016, 11, 7, 14, 20, 0, 0, time.UTC),
 		"Posted at 2:35 PM ET, 02/6/2015":    time.Date(2015, 2, 6, 19, 35, 0, 0, time.UTC),
 		"11:20 AM PDT 5/8/2016":              time.Date(2016, 5, 8, 18, 20, 0, 0, time.UTC),
+		// Fixed bugs (issue 10): the European zones were an hour's worth
+		// of minutes short (bst and cet 1 minute, cest and eet 2, eest 3).
+		"Published 3 May 2019 10:00 BST":  time.Date(2019, 5, 3, 9, 0, 0, 0, time.UTC),
+		"Published 3 Jan 2019 10:00 CET":  time.Date(2019, 1, 3, 9, 0, 0, 0, time.UTC),
+		"Published 3 May 2019 10:00 CEST": time.Date(2019, 5, 3, 8, 0, 0, 0, time.UTC),
+		"Published 3 Jan 2019 10:00 EET":  time.Date(2019, 1, 3, 8, 0, 0, 0, time.UTC),
+		"Published 3 May 2019 10:00 EEST": time.Date(2019, 5, 3, 7, 0, 0, 0, time.UTC),
+		"Published 3 May 2019 10:00 IST":  time.Date(2019, 5, 3, 4, 30, 0, 0, time.UTC),
 	} {
 		if got, _ := parseDateLine(in, true); !got.Equal(want) {
 			t.Errorf("parseDateLine(%q) = %v; want %v", in, got, want)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parallax-news/parallax/internal/lexicon"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
@@ -97,22 +98,11 @@ func parseDateLine(line string, bare bool) (time.Time, dateKind) {
 	return time.Time{}, notDate
 }
 
-var monthNames = map[string]time.Month{
-	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
-
-var weekdayNames = map[string]bool{
-	"mon": true, "monday": true, "tue": true, "tues": true, "tuesday": true, "wed": true, "wednesday": true,
-	"thu": true, "thur": true, "thurs": true, "thursday": true, "fri": true, "friday": true,
-	"sat": true, "saturday": true, "sun": true, "sunday": true,
-}
-
-// zoneOffsets are fixed offsets of common zone abbreviations in datelines.
-// Ambiguous ones (ET, PT) are read as the standard-time offset.
+// zoneOffsets are the fixed offsets, in minutes east of UTC, of common zone
+// abbreviations in datelines. Ambiguous ones (ET, PT) are read as the
+// standard-time offset.
 var zoneOffsets = map[string]int{
-	"utc": 0, "gmt": 0, "z": 0, "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3, "ist": 5*60 + 30,
+	"utc": 0, "gmt": 0, "z": 0, "bst": 60, "cet": 60, "cest": 2 * 60, "eet": 2 * 60, "eest": 3 * 60, "ist": 5*60 + 30,
 	"est": -5 * 60, "edt": -4 * 60, "et": -5 * 60, "cst": -6 * 60, "cdt": -5 * 60, "ct": -6 * 60,
 	"mst": -7 * 60, "mdt": -6 * 60, "pst": -8 * 60, "pdt": -7 * 60, "pt": -8 * 60,
 	"aest": 10 * 60, "aedt": 11 * 60, "jst": 9 * 60, "hkt": 8 * 60, "msk": 3 * 60,
@@ -133,6 +123,7 @@ func parseLooseDate(s string, strict bool) (time.Time, bool) {
 	var num numericDate
 	hasTime, pm, am := false, false, false
 	offset, hasZone := 0, false
+	lx := lexicon.Default() // month and weekday names
 	fields := strings.FieldsFunc(s, func(r rune) bool {
 		return r == ' ' || r == ',' || r == '(' || r == ')' || r == '|' || r == '@' || r == '-'
 	})
@@ -151,10 +142,11 @@ func parseLooseDate(s string, strict bool) (time.Time, bool) {
 		if w == "" {
 			continue
 		}
+		c := lx.Lookup(w)
 		switch {
-		case monthNames[w] != 0 && month == 0:
-			month = monthNames[w]
-		case weekdayNames[w], w == "at", w == "on", w == "—", w == "the", w == "of", w == "hrs":
+		case c&(lexicon.Month|lexicon.MonthAbbr) != 0 && month == 0:
+			month = time.Month(lx.Ordinal(w))
+		case c&(lexicon.Weekday|lexicon.WeekdayAbbr) != 0, w == "at", w == "on", w == "—", w == "the", w == "of", w == "hrs":
 		case w == "pm" || w == "p.m":
 			pm = true
 		case w == "am" || w == "a.m":

@@ -11,5 +11,5 @@
 // and the organization aliases have accessors of their own.
 //
 // It is part of the analysis and imports only the standard library; every
-// analysis stage (and clean, cluster, compare) may import it.
+// analysis stage (and clean, extract, cluster, compare) may import it.
 package lexicon

@@ -126,7 +126,8 @@ var (
 	valued = []string{"scale-suffixes", "currency-nations", "currency-prefixes", "currency-symbols", "given-name-variants"}
 	// sets: small lists a stage asks about by name (Has) now and then,
 	// not on every word, so they take no class bit.
-	sets = []string{"title-case-small-words", "title-lowercase-words", "generic-organization-heads", "region-words", "honorifics", "document-nouns"}
+	sets = []string{"title-case-small-words", "title-lowercase-words", "generic-organization-heads", "region-words", "honorifics",
+		"document-nouns", "caption-speech-verbs", "date-line-words"}
 )
 
 //go:embed data/*.txt
@@ -445,8 +446,7 @@ func (lx *Lexicon) SynonymGroups() [][]string { return lx.synonyms }
 func (lx *Lexicon) NamePrefixes() []string { return lx.prefixes }
 
 // Has reports whether w is in the set list file (one of the small lists
-// without a class bit: title-case-small-words, title-lowercase-words,
-// generic-organization-heads, region-words, honorifics).
+// without a class bit that sets names: honorifics, region-words…).
 func (lx *Lexicon) Has(file, w string) bool { return lx.sets[file][w] }
 
 // AbbreviationKind returns how the dot after an abbreviation behaves

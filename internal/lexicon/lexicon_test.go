@@ -1,13 +1,14 @@
 package lexicon
 
 import (
+	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 )
 
-// Every list file is read, has a note with its source and case rule, and
-// holds each entry once; a fold list is written in lower case.
+// Every list file is read and passes checkList.
 func TestListFiles(t *testing.T) {
 	read := map[string]bool{orgAliases: true}
 	for _, l := range files {
@@ -29,29 +30,87 @@ func TestListFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		h, entries, err := parseHeader(file, lines)
-		if err != nil {
-			t.Errorf("%v", err)
-			continue
-		}
-		seen := map[string]bool{}
-		for _, e := range entries {
-			key, _, _ := strings.Cut(e, " = ")
-			if seen[key] {
-				t.Errorf("%s: %q listed twice", file, key)
-			}
-			seen[key] = true
-			if h.rule == fold && key != strings.ToLower(key) {
-				t.Errorf("%s: %q: a case-fold list is written in lower case", file, key)
-			}
-			if strings.TrimSpace(key) != key || key == "" {
-				t.Errorf("%s: entry %q has stray spaces", file, e)
-			}
+		for _, problem := range checkList(file, lines) {
+			t.Error(problem)
 		}
 	}
 }
 
-// A synonym group names at least two words; no word is in two groups.
+// checkList returns what is wrong with a list file: a note without its
+// Source: or Case:, a name listed twice (every name of a calendar line
+// "september sep sept" and of a group line "United States = US = U.S"
+// counts, and a "key = value" list's keys), a fold list not written in
+// lower case, stray spaces, and a synonym group of one word.
+func checkList(file string, lines []string) []string {
+	h, entries, err := parseHeader(file, lines)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	var problems []string
+	seen := map[string]bool{}
+	for _, e := range entries {
+		names := entryNames(file, e)
+		if file == "synonyms" && len(names) < 2 {
+			problems = append(problems, fmt.Sprintf("%s: synonym group %q has one word: a group needs two", file, e))
+		}
+		for _, n := range names {
+			if seen[n] {
+				problems = append(problems, fmt.Sprintf("%s: %q listed twice", file, n))
+			}
+			seen[n] = true
+			if h.rule == fold && n != strings.ToLower(n) {
+				problems = append(problems, fmt.Sprintf("%s: %q: a case-fold list is written in lower case", file, n))
+			}
+			if strings.TrimSpace(n) != n || n == "" {
+				problems = append(problems, fmt.Sprintf("%s: entry %q has stray spaces", file, e))
+			}
+		}
+	}
+	return problems
+}
+
+// entryNames returns the names an entry line of a list file lists.
+func entryNames(file, e string) []string {
+	for _, c := range calendars {
+		if c.file == file {
+			return strings.Fields(e)
+		}
+	}
+	if slices.Contains(gazetteers, file) || file == orgAliases || file == "synonyms" {
+		return strings.Split(e, " = ")
+	}
+	key, _, _ := strings.Cut(e, " = ")
+	return []string{key}
+}
+
+// checkList rejects each fault on its own (issue 10: duplicates within a
+// list and one-word synonym groups).
+func TestCheckListRejects(t *testing.T) {
+	note := "# A test list.\n# Source: this test.\n# Case: fold\n"
+	tests := []struct {
+		name, file, text string
+	}{
+		{"duplicate entry", "function-words", note + "the\nof\nthe"},
+		{"duplicate key", "scale-words", note + "million = 1e+06\nmillion = 1e6"},
+		{"duplicate abbreviation", "months", note + "september sep\noctober sep"},
+		{"duplicate name in groups", "countries", note + "united states = us\nus = usa"},
+		{"one-word synonym group", "synonyms", note + "kill = slay\nattack"},
+		{"no source", "function-words", "# A test list.\n# Case: fold\nthe"},
+		{"upper case in a fold list", "function-words", note + "The"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if p := checkList(tt.file, strings.Split(tt.text, "\n")); len(p) == 0 {
+				t.Errorf("checkList(%s, %q) = no problems; want one", tt.file, tt.text)
+			}
+		})
+	}
+	if p := checkList("countries", strings.Split(note+"united states = us\nfrance", "\n")); len(p) != 0 {
+		t.Errorf("checkList of a good list = %q; want none", p)
+	}
+}
+
+// No word is in two synonym groups.
 func TestSynonymGroups(t *testing.T) {
 	groups := Default().SynonymGroups()
 	if len(groups) == 0 {
@@ -59,9 +118,6 @@ func TestSynonymGroups(t *testing.T) {
 	}
 	in := map[string]int{}
 	for i, g := range groups {
-		if len(g) < 2 {
-			t.Errorf("synonym group %d %q has one word: a group needs two", i+1, g)
-		}
 		for _, w := range g {
 			if j, ok := in[w]; ok && j != i {
 				t.Errorf("%q is in synonym groups %d and %d", w, j+1, i+1)

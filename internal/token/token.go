@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/lexicon"
 )
 
 // Word is one word of a text: a run of letters and digits, with inner
@@ -131,44 +133,13 @@ func Fold(w string) string {
 	return w
 }
 
-// IsStop reports whether a folded word is an English function word that
-// carries no topic. It runs for every word of every article, so the list
-// is bucketed by length and first letter: a few string compares, no
-// hashing.
+// IsStop reports whether a folded word (Fold: lower case) is a stopword of
+// term matching: a function word or a topicless word of the embedded
+// lexicon (lexicon.Stop: function-words.txt and topicless-words.txt).
+// Words with a capital are not folded and never stopwords.
 func IsStop(folded string) bool {
-	n := len(folded)
-	if n == 0 || n > maxStop {
+	if folded == "" || 'A' <= folded[0] && folded[0] <= 'Z' {
 		return false
 	}
-	c := folded[0] - 'a'
-	if c >= 26 {
-		return false
-	}
-	for _, w := range stopwords[n][c] {
-		if w == folded {
-			return true
-		}
-	}
-	return false
+	return lexicon.Default().Lookup(folded)&lexicon.Stop != 0
 }
-
-// maxStop is the length of the longest stopword.
-const maxStop = 10
-
-var stopwords = func() (t [maxStop + 1][26][]string) {
-	for _, w := range strings.Fields(stopList) {
-		t[len(w)][w[0]-'a'] = append(t[len(w)][w[0]-'a'], w)
-	}
-	return t
-}()
-
-const stopList = `a about above after again against all also am an and any are aren't as at be because been
-before being below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't
-down during each few for from further had hadn't has hasn't have haven't having he he'd he'll he's her here
-here's hers herself him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself let's
-me more most mustn't my myself no nor not of off on once only or other ought our ours ourselves out over own
-same shan't she she'd she'll she's should shouldn't so some such than that that's the their theirs them
-themselves then there there's these they they'd they'll they're they've this those through to too under until
-up very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's which while
-who who's whom why why's with won't would wouldn't you you'd you'll you're you've your yours yourself
-yourselves said says say will just one two new like get got also may might must shall us mr mrs ms dr`

@@ -69,19 +69,14 @@ func BenchmarkEach(b *testing.B) {
 }
 
 func TestIsStop(t *testing.T) {
-	for _, w := range strings.Fields(stopList) {
+	for _, w := range []string{"the", "don't", "yourselves", "said", "us", "mr", "will", "may"} {
 		if !IsStop(w) {
 			t.Errorf("IsStop(%q) = false", w)
 		}
 	}
-	for _, w := range []string{"", "troops", "Said", "themselvesx", "x", "'s", "ünter", "ourselve"} {
+	for _, w := range []string{"", "troops", "Said", "THE", "themselvesx", "x", "'s", "ünter", "ourselve"} {
 		if IsStop(w) {
 			t.Errorf("IsStop(%q) = true", w)
-		}
-	}
-	for _, w := range strings.Fields(stopList) {
-		if len(w) > maxStop {
-			t.Errorf("stopword %q is longer than maxStop", w)
 		}
 	}
 }

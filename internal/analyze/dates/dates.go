@@ -2,351 +2,403 @@ package dates
 
 import (
 	"strconv"
-	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
+	"github.com/parallax-news/parallax/internal/lexicon"
 	"github.com/parallax-news/parallax/internal/news"
-	"github.com/parallax-news/parallax/internal/token"
 )
 
-var monthNum = map[string]time.Month{
-	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-	"oct": 10, "nov": 11, "dec": 12,
-}
-
-var weekdays = map[string]time.Weekday{
-	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
-	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
-}
-
-// yearPrepositions make a bare four-digit number a year.
-var yearPrepositions = map[string]bool{
-	"in": true, "since": true, "by": true, "until": true, "from": true, "of": true, "before": true,
-	"after": true, "during": true, "to": true, "through": true, "early": true, "late": true, "mid": true,
-}
-
-// Find returns the dates in text in order, resolving relative ones against
-// published (zero when unknown).
-func Find(text string, sents []news.Span, published time.Time) []news.Date {
-	// Only a few words can start a date; the scan finds them with a byte
-	// loop and tokenizes just a small window around each, instead of the
-	// whole text (the tokenizer alone costs more than this stage's budget).
-	var win [12]token.Word
-	var words []token.Word // the current window, with offsets into text
-	var out []news.Date
-	var kb [16]byte
-	// low lower-cases word i into a buffer; map look-ups with string(b) of
-	// it do not allocate.
-	low := func(i int) []byte {
-		w := words[i].Text(text)
-		if len(w) > len(kb) {
-			return nil
-		}
-		for k := 0; k < len(w); k++ {
-			c := w[k]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			kb[k] = c
-		}
-		return kb[:len(w)]
+// Find returns the dates of text in order, resolving relative ones against
+// published (zero when unknown). toks are the tokens of text
+// (token.Tokenize) and sents its sentences (nil: one sentence); a date
+// lies inside one sentence. lx is the lexicon the tokens were looked up in
+// (nil: lexicon.Default()): its month and weekday lists name the calendar
+// and number its months and days.
+func Find(text string, toks []news.Token, sents []news.Span, published time.Time, lx *lexicon.Lexicon) []news.Date {
+	if lx == nil {
+		lx = lexicon.Default()
 	}
-	emit := func(from, to int, value string, relative bool) {
-		s, e := words[from].Start, words[to].End
-		out = append(out, news.Date{Text: text[s:e], Value: value, Relative: relative, Span: news.Span{Start: s, End: e}})
+	f := finder{text: text, toks: toks, lx: lx, published: published}
+	f.words = make([]int32, 0, 128)
+	if len(sents) == 0 {
+		f.sentence(0, len(toks))
+		return f.out
 	}
-	day := func(s string) int {
-		// "21", "21st", "3rd": one or two digits and an optional ordinal suffix.
-		if s == "" || s[0] < '0' || s[0] > '9' {
-			return 0
-		}
-		d, k := 0, 0
-		for k < len(s) && k < 3 && s[k] >= '0' && s[k] <= '9' {
-			d = d*10 + int(s[k]-'0')
+	k := 0
+	for _, s := range sents {
+		for k < len(toks) && int(toks[k].Start) < s.Start {
 			k++
 		}
-		if k > 2 || d < 1 || d > 31 {
-			return 0
+		lo := k
+		for k < len(toks) && int(toks[k].Start) < s.End {
+			k++
 		}
-		switch s[k:] {
-		case "", "st", "nd", "rd", "th":
-			return d
+		f.sentence(lo, k)
+	}
+	return f.out
+}
+
+// finder reads the dates of one text, a sentence at a time.
+type finder struct {
+	text      string
+	toks      []news.Token
+	lx        *lexicon.Lexicon
+	published time.Time
+	words     []int32 // the word tokens of the current sentence: indices into toks
+	lower     [16]byte
+	out       []news.Date
+}
+
+// sentence reads the dates among toks[lo:hi], one sentence.
+func (f *finder) sentence(lo, hi int) {
+	f.words = f.words[:0]
+	for k := lo; k < hi; k++ {
+		if f.toks[k].Kind != news.Punct {
+			f.words = append(f.words, int32(k))
 		}
+	}
+	for i := 0; i < len(f.words); i++ {
+		i += f.dateAt(i)
+	}
+}
+
+// dateAt reads the date that starts at word i, if one does, and returns
+// how many words after i it took.
+func (f *finder) dateAt(i int) int {
+	t := f.tok(i)
+	if t.Kind == news.Number {
+		return f.numeric(i)
+	}
+	c := lexicon.Class(t.Lex)
+	switch {
+	case c&(lexicon.Month|lexicon.MonthAbbr) != 0 && f.month(i) > 0:
+		return f.monthFirst(i)
+	case c&lexicon.Weekday != 0 && t.Has(news.Cap):
+		f.weekday(i)
 		return 0
 	}
-	year := func(i int) int {
-		if i >= len(words) {
-			return 0
-		}
-		w := words[i].Text(text)
-		if len(w) != 4 || w[0] < '1' || w[0] > '2' {
-			return 0
-		}
-		y, err := strconv.Atoi(w)
-		if err != nil || y < 1800 || y > 2100 {
-			return 0
-		}
-		return y
+	if n := t.End - t.Start; n < 4 || n > 9 {
+		return 0 // every relative word has 4 to 9 letters
 	}
-	for pos := 0; pos < len(text); {
-		p, q := nextASCIIWord(text, pos)
-		if p < 0 {
-			break
+	switch f.text[t.Start] | 0x20 {
+	case 'l', 'n', 't', 'y': // their first letters
+	default:
+		return 0
+	}
+	switch string(f.low(i)) {
+	case "yesterday", "today", "tomorrow":
+		f.relativeDay(i)
+	case "last", "this", "next":
+		return f.relativePeriod(i)
+	}
+	return 0
+}
+
+// numeric reads a date that starts with a number: an ISO day
+// ("2011-10-21"), a day and month ("21 October 2011", "3 Nov"), a year
+// after a preposition ("in 2008") or a range of years ("2006-2007").
+func (f *finder) numeric(i int) int {
+	w := f.word(i)
+	switch {
+	case len(w) == 10 && w[4] == '-' && w[7] == '-':
+		// 2011-10-21: the token keeps inner hyphens.
+		if _, ok := news.ParseTime(w); ok {
+			f.emit(i, i, w, false)
 		}
-		pos = q
-		if !mayStartDate(text, p, q, &kb) {
+	case len(w) <= 4 && day(w) > 0 && f.month(i+1) > 0:
+		return f.dayMonth(i, i+1, f.month(i+1), day(w))
+	case f.year(i) > 0 && i > 0 && f.is(i-1, lexicon.YearPreposition):
+		f.emit(i, i, w, false)
+	case len(w) == 9 && w[4] == '-' && isYear(w[:4]) && isYear(w[5:]) && w[:4] < w[5:]:
+		f.emit(i, i, w[:4]+"/"+w[5:], false) // "2006-2007": an ISO 8601 interval of years
+	}
+	return 0
+}
+
+// monthFirst reads a date that starts with the month at word i: "October
+// 21, 2011", "October 21", "October 2011". "May" alone is the verb.
+func (f *finder) monthFirst(i int) int {
+	m := f.month(i)
+	if d := f.day(i + 1); d > 0 && len(f.word(i+1)) <= 4 {
+		return f.dayMonth(i, i+1, m, d)
+	}
+	if y := f.year(i + 1); y > 0 {
+		f.emit(i, i+1, isoMonth(y, int(m)), false)
+		return 1
+	}
+	return 0
+}
+
+// dayMonth emits the date of day d of month m, written from word i to word
+// j, with the year at word j+1 when one stands there ("21 October 2011",
+// "October 21, 2011") and else the year nearest the publication date; it
+// returns how many words after i it took.
+func (f *finder) dayMonth(i, j int, m time.Month, d int) int {
+	if y := f.year(j + 1); y > 0 {
+		f.emit(i, j+1, isoDay(y, int(m), d), false)
+		return j + 1 - i
+	}
+	f.emit(i, j, resolveMonthDay(f.published, m, d), true)
+	return j - i
+}
+
+// weekday reads a weekday name at word i, with "last", "past", "next" or
+// "coming" before it, unless it is part of a name.
+func (f *finder) weekday(i int) {
+	if f.inName(i) {
+		return
+	}
+	wd := time.Weekday(f.lx.Ordinal(string(f.low(i))) - 1)
+	from, dir := i, 0 // dir -1: "last Friday", +1: "next Friday"
+	if i > 0 && f.adjacent(i-1) {
+		switch string(f.low(i - 1)) {
+		case "last", "past":
+			from, dir = i-1, -1
+		case "next", "coming":
+			from, dir = i-1, 1
+		}
+	}
+	v := ""
+	if !f.published.IsZero() {
+		v = dayOf(resolveWeekday(f.published, wd, dir))
+	}
+	f.emit(from, i, v, true)
+}
+
+// inName reports whether the weekday at word i is part of a name: after a
+// capitalised word inside a sentence ("Super Tuesday", "Good Friday"), or
+// after a possessive and before a capitalised word ("NBC's Saturday Night
+// Live"); a possessive alone owns a day ("Clinton's Tuesday speech", "the
+// Saints' Thursday night loss").
+func (f *finder) inName(i int) bool {
+	if i == 0 || !f.tok(i-1).Has(news.Cap) || !f.adjacent(i-1) || f.opens(i-1) {
+		return false
+	}
+	if !f.tok(i - 1).Has(news.Poss) {
+		return true
+	}
+	return i+1 < len(f.words) && f.adjacent(i) && f.tok(i+1).Has(news.Cap)
+}
+
+// relativeDay reads "yesterday", "today" or "tomorrow" at word i; written
+// in capitals, or capitalised inside a sentence, it is a name ("USA
+// TODAY", "the Today programme").
+func (f *finder) relativeDay(i int) {
+	if w := f.word(i); w != string(f.low(i)) && (isUpper(w) || !f.opens(i)) {
+		return
+	}
+	off := 0
+	switch string(f.low(i)) {
+	case "yesterday":
+		off = -1
+	case "tomorrow":
+		off = 1
+	}
+	v := ""
+	if !f.published.IsZero() {
+		v = dayOf(f.published.AddDate(0, 0, off))
+	}
+	f.emit(i, i, v, true)
+}
+
+// relativePeriod reads "last", "this" or "next" at word i before "week",
+// "month" or "year"; it returns how many words after i it took. A
+// possessive before it makes it no date ("Bush's last year in office"),
+// and a capitalised period inside a sentence a name ("ABC's This Week").
+func (f *finder) relativePeriod(i int) int {
+	if i+1 >= len(f.words) || !f.adjacent(i) {
+		return 0
+	}
+	off := 0
+	switch string(f.low(i)) {
+	case "last":
+		off = -1
+	case "next":
+		off = 1
+	}
+	unit := string(f.low(i + 1))
+	if unit != "week" && unit != "month" && unit != "year" {
+		return 0
+	}
+	if i > 0 && f.adjacent(i-1) && f.tok(i-1).Has(news.Poss) {
+		return 0
+	}
+	if f.tok(i+1).Has(news.Cap) && !f.opens(i) {
+		return 0
+	}
+	v := ""
+	if !f.published.IsZero() {
+		v = relativeValue(f.published, unit, off)
+	}
+	f.emit(i, i+1, v, true)
+	return 1
+}
+
+// relativeValue resolves this (off 0), last (-1) or next (+1) week, month
+// or year against published.
+func relativeValue(published time.Time, unit string, off int) string {
+	switch unit {
+	case "week":
+		y, wk := published.AddDate(0, 0, 7*off).ISOWeek()
+		return isoWeek(y, wk)
+	case "month":
+		// AddDate normalises "Mar 31 minus a month" to Mar 3; step from the 1st.
+		first := time.Date(published.Year(), published.Month(), 1, 0, 0, 0, 0, time.UTC)
+		m := first.AddDate(0, off, 0)
+		return isoMonth(m.Year(), int(m.Month()))
+	}
+	return strconv.Itoa(published.Year() + off)
+}
+
+// tok returns word i of the sentence.
+func (f *finder) tok(i int) news.Token { return f.toks[f.words[i]] }
+
+// word returns the text of word i.
+func (f *finder) word(i int) string { return f.tok(i).Text(f.text) }
+
+// is reports whether word i is in a list of c.
+func (f *finder) is(i int, c lexicon.Class) bool { return lexicon.Class(f.tok(i).Lex)&c != 0 }
+
+// low returns word i in lower case when it is ASCII and short, else nil.
+// It is a buffer that the next call overwrites: compare it with string(),
+// which does not allocate.
+func (f *finder) low(i int) []byte {
+	w := f.word(i)
+	if len(w) > len(f.lower) {
+		return nil
+	}
+	b := f.lower[:len(w)]
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= 0x80 {
+			return nil
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[k] = c
+	}
+	return b
+}
+
+// month returns the month word i names, capitalised and not possessive
+// ("October", "Oct."), else 0.
+func (f *finder) month(i int) time.Month {
+	if i >= len(f.words) {
+		return 0
+	}
+	t := f.tok(i)
+	if !t.Has(news.Cap) || t.Has(news.Poss) || lexicon.Class(t.Lex)&(lexicon.Month|lexicon.MonthAbbr) == 0 {
+		return 0
+	}
+	return time.Month(f.lx.Ordinal(string(f.low(i))))
+}
+
+// day returns the day of the month word i writes ("21", "3rd"), else 0.
+func (f *finder) day(i int) int {
+	if i >= len(f.words) {
+		return 0
+	}
+	return day(f.word(i))
+}
+
+// year returns the year word i writes, else 0; a possessive year is
+// most often a decade ("the 1990's").
+func (f *finder) year(i int) int {
+	if i >= len(f.words) || f.tok(i).Has(news.Poss) || !isYear(f.word(i)) {
+		return 0
+	}
+	y, _ := strconv.Atoi(f.word(i))
+	return y
+}
+
+// adjacent reports whether only spaces separate word i from word i+1: no
+// mark, dot, tab or line break.
+func (f *finder) adjacent(i int) bool {
+	a, b := f.words[i], f.words[i+1]
+	return b == a+1 && !f.toks[a].Has(news.Dot) && f.toks[b].Flags&(news.Tab|news.Line) == 0
+}
+
+// opens reports whether word i opens its sentence, a line, or what
+// follows a colon or a stop inside the sentence (an abbreviation's dot
+// too: "in St. Louis Friday", "a.m. ET Saturday"), with only quotation
+// marks and "(" before it.
+func (f *finder) opens(i int) bool {
+	if i == 0 {
+		return true
+	}
+	for k := int(f.words[i]); ; k-- {
+		if f.toks[k].Has(news.Line) {
+			return true
+		}
+		p := f.toks[k-1]
+		if p.Kind != news.Punct {
+			return p.Has(news.Dot)
+		}
+		switch f.text[p.Start] {
+		case '"', '\'', '(':
 			continue
+		case '.', '!', '?', ':':
+			return true
 		}
-		words = window(text, p, win[:0])
-		i := -1
-		for k, w := range words {
-			if w.Start == p {
-				i = k
-				break
-			}
-		}
-		if i < 0 {
-			continue // p is inside a longer token ("mid-2008", "al-Monday")
-		}
-		for once := true; once; once = false { // continue ends this word
-			w := words[i].Text(text)
-			lb := low(i)
-			switch {
-			case len(w) == 10 && w[4] == '-' && w[7] == '-': // 2011-10-21 (token keeps inner hyphens)
-				if _, err := time.Parse("2006-01-02", w); err == nil {
-					emit(i, i, w, false)
-				}
-			case isCap(w) && monthNum[string(lb)] != 0:
-				m := monthNum[string(lb)]
-				if string(lb) == "may" && !(i+1 < len(words) && (day(words[i+1].Text(text)) > 0 || year(i+1) > 0)) {
-					continue // "may" the verb
-				}
-				// Month Day[, Year] | Month Year | Day Month [Year] handled below.
-				if i+1 < len(words) && day(words[i+1].Text(text)) > 0 && len(words[i+1].Text(text)) <= 4 {
-					d := day(words[i+1].Text(text))
-					if y := year(i + 2); y > 0 {
-						emit(i, i+2, isoDay(y, int(m), d), false)
-						i += 2
-					} else {
-						emit(i, i+1, resolveMonthDay(published, m, d), true)
-						i++
-					}
-					continue
-				}
-				if y := year(i + 1); y > 0 {
-					emit(i, i+1, isoMonth(y, int(m)), false)
-					i++
-					continue
-				}
-			case len(w) <= 4 && day(w) > 0 && i+1 < len(words) && isCap(words[i+1].Text(text)) && monthNum[string(low(i+1))] != 0:
-				m, d := monthNum[string(low(i+1))], day(w)
-				if y := year(i + 2); y > 0 {
-					emit(i, i+2, isoDay(y, int(m), d), false)
-					i += 2
-				} else {
-					emit(i, i+1, resolveMonthDay(published, m, d), true)
-					i++
-				}
-			case year(i) > 0 && i > 0 && yearPrepositions[string(low(i-1))]:
-				emit(i, i, words[i].Text(text), false)
-			case len(w) == 9 && w[4] == '-' && year(i) == 0 && isYearString(w[:4]) && isYearString(w[5:]) && w[:4] < w[5:]:
-				emit(i, i, w[:4]+"/"+w[5:], false) // "2006-2007": an ISO 8601 interval of years
-			case isCap(w) && weekdayOf(lb) >= 0:
-				if i > 0 && isCap(words[i-1].Text(text)) && adjacent(text, words[i-1], words[i]) && !sentenceStart(text, words[i-1].Start) {
-					continue // "Super Tuesday", "Good Friday": a name
-				}
-				wd := time.Weekday(weekdayOf(lb))
-				from, dir := i, 0 // dir -1: "last Friday", +1: "next Friday"
-				if i > 0 && adjacent(text, words[i-1], words[i]) {
-					switch string(low(i - 1)) {
-					case "last", "past":
-						from, dir = i-1, -1
-					case "next", "coming":
-						from, dir = i-1, 1
-					}
-				}
-				v := ""
-				if !published.IsZero() {
-					v = dayOf(resolveWeekday(published, wd, dir))
-				}
-				emit(from, i, v, true)
-			case string(lb) == "yesterday" || string(lb) == "today" || string(lb) == "tomorrow":
-				if w != string(lb) && (isUpperWord(w) || !sentenceStart(text, words[i].Start)) {
-					continue // "USA TODAY", "the Today programme": a name
-				}
-				off := 0
-				switch string(lb) {
-				case "yesterday":
-					off = -1
-				case "tomorrow":
-					off = 1
-				}
-				v := ""
-				if !published.IsZero() {
-					v = dayOf(published.AddDate(0, 0, off))
-				}
-				emit(i, i, v, true)
-			case (string(lb) == "last" || string(lb) == "this" || string(lb) == "next") && i+1 < len(words) && adjacent(text, words[i], words[i+1]):
-				off := 0
-				switch string(lb) {
-				case "last":
-					off = -1
-				case "next":
-					off = 1
-				}
-				unit := string(low(i + 1))
-				if unit != "week" && unit != "month" && unit != "year" {
-					continue
-				}
-				if i > 0 && adjacent(text, words[i-1], words[i]) && (strings.HasSuffix(words[i-1].Text(text), "'s") || strings.HasSuffix(words[i-1].Text(text), "’s")) {
-					continue // "Bush's last year in office": not a date
-				}
-				if isCap(words[i+1].Text(text)) && !sentenceStart(text, words[i].Start) || isCap(w) && isCap(words[i+1].Text(text)) && i > 0 && !sentenceStart(text, words[i].Start) {
-					continue // "ABC's This Week": a name
-				}
-				v := ""
-				if !published.IsZero() {
-					switch unit {
-					case "week":
-						y, wk := published.AddDate(0, 0, 7*off).ISOWeek()
-						v = isoWeek(y, wk)
-					case "month":
-						// AddDate normalises "Mar 31 minus a month" to Mar 3; step from the 1st.
-						first := time.Date(published.Year(), published.Month(), 1, 0, 0, 0, 0, time.UTC)
-						f := first.AddDate(0, off, 0)
-						v = isoMonth(f.Year(), int(f.Month()))
-					case "year":
-						v = strconv.Itoa(published.Year() + off)
-					}
-				}
-				emit(i, i+1, v, true)
-				i++
-			}
-		}
-		if e := words[i].End; e > pos {
-			pos = e
-		}
+		return false
 	}
-	return out
 }
 
-// nextASCIIWord returns the bounds of the next run of ASCII letters and
-// digits at or after pos, or -1.
-func nextASCIIWord(text string, pos int) (int, int) {
-	for pos < len(text) && !isAlnum(text[pos]) {
-		pos++
+// emit appends the date written from word from to word to, with the
+// possessive of the last word ("Friday's").
+func (f *finder) emit(from, to int, value string, relative bool) {
+	s, e := int(f.tok(from).Start), int(f.tok(to).End)
+	if t := f.tok(to); t.Has(news.Poss) {
+		e = int(t.Ext)
 	}
-	if pos >= len(text) {
-		return -1, -1
-	}
-	q := pos
-	for q < len(text) && isAlnum(text[q]) {
-		q++
-	}
-	return pos, q
+	f.out = append(f.out, news.Date{Text: f.text[s:e], Value: value, Relative: relative, Span: news.Span{Start: s, End: e}})
 }
 
-func isAlnum(c byte) bool { return alnum[c] }
+// day returns the day of the month s writes: one or two digits and an
+// optional ordinal suffix ("21", "21st", "3rd"), else 0.
+func day(s string) int {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return 0
+	}
+	d, k := 0, 0
+	for k < len(s) && k < 3 && s[k] >= '0' && s[k] <= '9' {
+		d = d*10 + int(s[k]-'0')
+		k++
+	}
+	if k > 2 || d < 1 || d > 31 {
+		return 0
+	}
+	switch s[k:] {
+	case "", "st", "nd", "rd", "th":
+		return d
+	}
+	return 0
+}
 
-// alnum marks the ASCII letters and digits.
-var alnum = func() (t [256]bool) {
-	for c := '0'; c <= '9'; c++ {
-		t[c] = true
+// isYear reports whether s is four digits from 1800 to 2100.
+func isYear(s string) bool {
+	if len(s) != 4 {
+		return false
 	}
-	for c := 'a'; c <= 'z'; c++ {
-		t[c], t[c-'a'+'A'] = true, true
-	}
-	return t
-}()
-
-// mayStartDate reports cheaply whether the ASCII word text[p:q] can start a
-// date: a day, year or ISO date in digits, a month or weekday name, or a
-// relative-date word.
-func mayStartDate(text string, p, q int, kb *[16]byte) bool {
-	if p > 0 && text[p-1] >= utf8.RuneSelf {
-		if r, _ := utf8.DecodeLastRuneInString(text[:p]); unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
-			return false // the tail of a word with non-ASCII letters
-		}
-	}
-	c := text[p]
-	if '0' <= c && c <= '9' {
-		n := p
-		for n < q && '0' <= text[n] && text[n] <= '9' {
-			n++
-		}
-		if d := n - p; d != 1 && d != 2 && d != 4 {
+	y := 0
+	for i := 0; i < 4; i++ {
+		if s[i] < '0' || s[i] > '9' {
 			return false
 		}
-		// "39,000", "3.5": part of a larger number.
-		return !(q+1 < len(text) && (text[q] == ',' || text[q] == '.') && '0' <= text[q+1] && text[q+1] <= '9')
+		y = y*10 + int(s[i]-'0')
 	}
-	if q-p < 3 || q-p > 9 {
-		return false // every month, weekday and relative word has 3 to 9 letters
-	}
-	switch c | 0x20 { // their first letters
-	case 'a', 'd', 'f', 'j', 'l', 'm', 'n', 'o', 's', 't', 'w', 'y':
-	default:
-		return false
-	}
-	if 'a' <= c && c <= 'z' && c != 'y' && c != 't' && c != 'l' && c != 'n' {
-		return false
-	}
-	b := kb[:q-p]
-	for k := range b {
-		ch := text[p+k]
-		if 'A' <= ch && ch <= 'Z' {
-			ch += 'a' - 'A'
-		}
-		b[k] = ch
-	}
-	switch string(b) {
-	case "yesterday", "today", "tomorrow", "last", "this", "next":
-		return true
-	}
-	if 'a' <= c && c <= 'z' {
-		return false
-	}
-	switch string(b) {
-	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-		"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
-		return true
-	}
-	return false
+	return y >= 1800 && y <= 2100
 }
 
-// window tokenizes the words around the one starting at p: the word before
-// it and a few after, cut at spaces so that every token is whole. It
-// appends to buf, which it fills at most.
-func window(text string, p int, buf []token.Word) []token.Word {
-	start := p
-	k := p - 1
-	for n := 0; k >= 0 && n < 6 && !isAlnum(text[k]) && text[k] < 0x80 && text[k] != '\n'; n++ {
-		k--
-	}
-	for n := 0; k >= 0 && n < 40 && text[k] != ' ' && text[k] != '\n'; n++ {
-		k--
-	}
-	if k < 0 || text[k] == ' ' || text[k] == '\n' {
-		start = k + 1
-	}
-	end := p + 40
-	if end > len(text) {
-		end = len(text)
-	}
-	for n := 0; end < len(text) && n < 40 && text[end] != ' ' && text[end] != '\n'; n++ {
-		end++
-	}
-	token.Each(text[start:end], func(w token.Word) {
-		if len(buf) < cap(buf) {
-			buf = append(buf, token.Word{Start: start + w.Start, End: start + w.End})
+// isUpper reports whether w is written in capitals only.
+func isUpper(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if 'a' <= w[i] && w[i] <= 'z' {
+			return false
 		}
-	})
-	return buf
+	}
+	return true
 }
 
 // resolveWeekday gives the day a weekday name refers to: with dir 0 the most
@@ -368,66 +420,6 @@ func resolveWeekday(published time.Time, wd time.Weekday, dir int) time.Time {
 	}
 	return published.AddDate(0, 0, -back)
 }
-
-// isYearString reports whether s is four digits from 1800 to 2100.
-func isYearString(s string) bool {
-	if len(s) != 4 {
-		return false
-	}
-	y := 0
-	for i := 0; i < 4; i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-		y = y*10 + int(s[i]-'0')
-	}
-	return y >= 1800 && y <= 2100
-}
-
-// isUpperWord reports whether w is written in capitals only.
-func isUpperWord(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if 'a' <= w[i] && w[i] <= 'z' {
-			return false
-		}
-	}
-	return true
-}
-
-// adjacent reports whether only spaces separate words a and b.
-func adjacent(text string, a, b token.Word) bool {
-	for k := a.End; k < b.Start; k++ {
-		if text[k] != ' ' {
-			return false
-		}
-	}
-	return true
-}
-
-// sentenceStart reports whether the word at off opens a sentence, a line or
-// a quotation.
-func sentenceStart(text string, off int) bool {
-	k := off - 1
-	for k >= 0 && (text[k] == ' ' || text[k] == '"' || text[k] == '\'' || text[k] == '(') {
-		k--
-	}
-	return k < 0 || text[k] == '.' || text[k] == '!' || text[k] == '?' || text[k] == '\n' || text[k] == ':'
-}
-
-// weekdayOf returns the weekday a lower-case word names (possessive
-// allowed), or -1.
-func weekdayOf(b []byte) int {
-	if n := len(b); n > 2 && b[n-2] == '\'' && b[n-1] == 's' {
-		b = b[:n-2] // "Friday's vote"
-	}
-	if d, ok := weekdays[string(b)]; ok {
-		return int(d)
-	}
-	return -1
-}
-
-// isCap reports whether a word starts with an upper-case ASCII letter.
-func isCap(w string) bool { return w != "" && 'A' <= w[0] && w[0] <= 'Z' }
 
 // resolveMonthDay gives a day without a year the year that puts it nearest
 // the publication date; "" without one.

@@ -10,7 +10,19 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/parallax-news/parallax/internal/analyze/sentence"
+	"github.com/parallax-news/parallax/internal/lexicon"
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/token"
 )
+
+// find runs the stages before this one and Find over text.
+func find(text string, published time.Time) []news.Date {
+	lx := lexicon.Default()
+	toks := token.Tokenize(nil, text, lx)
+	return Find(text, toks, sentence.Split(text, toks, lx), published, lx)
+}
 
 func TestFind(t *testing.T) {
 	pub := time.Date(2011, 10, 21, 18, 53, 0, 0, time.UTC) // a Friday
@@ -55,11 +67,26 @@ func TestFind(t *testing.T) {
 		{"sentence-initial Today", "Today the court ruled.", pub, []d{{"Today", "2011-10-21", true}}},
 		{"relative without a date", "yesterday and last month", time.Time{},
 			[]d{{"yesterday", "", true}, {"last month", "", true}}},
+		{"a stop before a name", "fans in St. Louis Friday and at 9 p.m. ET Saturday", pub,
+			[]d{{"Friday", "2011-10-21", true}, {"Saturday", "2011-10-15", true}}},
+		{"possessive show name", "on NBC's Saturday Night Live", pub, nil},
+		{"a decade is not a year", "in the 1990's and in 1990's", pub, nil},
+
+		// Fixed bugs (issue 10: the stage reads the token stream and sentences).
+		{"possessive period", "at this week's debate and last year's show", pub,
+			[]d{{"this week's", "2011-W42", true}, {"last year's", "2010", true}}},
+		{"possessive relative day", "at yesterday's hearing", pub, []d{{"yesterday's", "2011-10-20", true}}},
+		{"a year in the next sentence", "live on September 11th. 2012 saw more.", pub,
+			[]d{{"September 11th", "2011-09-11", true}}},
+		{"a day across a paragraph", "in October.\n\n12 people came", pub, nil},
+		{"possessive owner of a weekday", "after Clinton's Tuesday speech and the Saints' Thursday loss", pub,
+			[]d{{"Tuesday", "2011-10-18", true}, {"Thursday", "2011-10-20", true}}},
+		{"curly possessive weekday", "Friday’s vote", pub, []d{{"Friday’s", "2011-10-21", true}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []d
-			for _, x := range Find(tt.in, nil, tt.pub) {
+			for _, x := range find(tt.in, tt.pub) {
 				if x.Text != tt.in[x.Start:x.End] {
 					t.Fatalf("Find(%q): Text %q is not text[%d:%d]", tt.in, x.Text, x.Start, x.End)
 				}
@@ -72,19 +99,34 @@ func TestFind(t *testing.T) {
 	}
 }
 
+// FuzzFind runs text through the tokenizer, the sentence splitter and
+// Find: dates come in order, each the text of its span, on rune
+// boundaries, inside one sentence.
 func FuzzFind(f *testing.F) {
-	for _, s := range []string{"21 October 2011", "Oct. 3, 2010", "last week", "on Friday", "2011-13-45", "May 99"} {
+	for _, s := range []string{"21 October 2011", "Oct. 3, 2010", "last week", "on Friday", "2011-13-45", "May 99",
+		"this week's", "September 11th. 2012", "in October.\n\n12", "NBC's Saturday Night Live", "Friday’s",
+		"St. Louis Friday", "\"Today\" (Monday)", "the 1990's", "2006-2007 and 2007-2006"} {
 		f.Add(s, int64(1319223180))
 	}
 	f.Fuzz(func(t *testing.T, s string, unix int64) {
 		pub := time.Unix(unix%4e9, 0).UTC()
+		lx := lexicon.Default()
+		toks := token.Tokenize(nil, s, lx)
+		sents := sentence.Split(s, toks, lx)
 		last := 0
-		for _, x := range Find(s, nil, pub) {
+		for _, x := range Find(s, toks, sents, pub, lx) {
 			if x.Start < last || x.End > len(s) || x.Text != s[x.Start:x.End] {
 				t.Fatalf("Find(%q): bad span %v", s, x.Span)
 			}
 			if utf8.ValidString(s) && !utf8.ValidString(x.Text) {
 				t.Fatalf("Find(%q): span %v not on rune boundaries", s, x.Span)
+			}
+			in := false
+			for _, sp := range sents {
+				in = in || sp.Start <= x.Start && x.End <= sp.End
+			}
+			if !in {
+				t.Fatalf("Find(%q): %q (%v) is in no one sentence of %v", s, x.Text, x.Span, sents)
 			}
 			last = x.End
 		}
@@ -97,10 +139,13 @@ func BenchmarkFind(b *testing.B) {
 		s += "Officials said on Friday that the talks, which began in March 2003, would resume on 12 November 2011. The ministry gave no figures for last month. "
 	}
 	pub := time.Date(2011, 10, 21, 0, 0, 0, 0, time.UTC)
+	lx := lexicon.Default()
+	toks := token.Tokenize(nil, s, lx)
+	sents := sentence.Split(s, toks, lx)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
-		Find(s, nil, pub)
+		Find(s, toks, sents, pub, lx)
 	}
 }
 
@@ -146,15 +191,20 @@ func BenchmarkFindCorpus(b *testing.B) {
 		arts = append(arts, a)
 		n += len(a.Text)
 	}
+	lx := lexicon.Default()
 	pubs := make([]time.Time, len(arts))
+	toks := make([][]news.Token, len(arts))
+	sents := make([][]news.Span, len(arts))
 	for i, a := range arts {
-		pubs[i], _ = time.Parse("2006-01-02", a.Published)
+		pubs[i], _ = news.ParseTime(a.Published)
+		toks[i] = token.Tokenize(nil, a.Text, lx)
+		sents[i] = sentence.Split(a.Text, toks[i], lx)
 	}
 	b.ReportAllocs()
 	b.SetBytes(int64(n))
 	for b.Loop() {
 		for i, a := range arts {
-			Find(a.Text, nil, pubs[i])
+			Find(a.Text, toks[i], sents[i], pubs[i], lx)
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n)*5000/1000, "µs/5kB")

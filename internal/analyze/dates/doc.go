@@ -20,13 +20,20 @@
 //   - "this/last/next month" ("earlier this month") give a month ("2011-09");
 //   - "this/last/next year" give a year ("2012").
 //
-// Without a publication date relative dates keep an empty Value. Names that
-// look like dates are skipped: a capitalised weekday, "Today" or "This
-// Week" after a capitalised word inside a sentence ("Super Tuesday", "USA
-// TODAY", "ABC's This Week"), and "X's last year".
+// A possessive belongs to the date ("Friday's vote", "last week's
+// debate"); a possessive year is most often a decade ("the 1990's") and is
+// none. Without a publication date relative dates keep an empty Value.
+// Names that look like dates are skipped: a capitalised weekday, "Today"
+// or "This Week" after a capitalised word inside a sentence ("Super
+// Tuesday", "USA TODAY", "ABC's This Week"), a weekday between a
+// possessive and a capital ("NBC's Saturday Night Live"), and "X's last
+// year".
 //
-// It is a hand-written scanner over the shared word tokenizer, not a
-// regular expression or a date-parsing library (go-dateparser is in go.mod):
-// it runs on every article, and such a parser costs far more than the
-// stage's budget.
+// A date lies inside one sentence. The stage reads the document's token
+// stream (internal/token) and sentences: month and weekday names are the
+// lexicon's lists (internal/lexicon, months.txt and weekdays.txt), as are
+// the prepositions that make a number a year (year-prepositions.txt). It
+// is a hand-written reader of those tokens, not a regular expression or a
+// date-parsing library (go-dateparser is in go.mod): it runs on every
+// article, and such a parser costs far more than the stage's budget.
 package dates

@@ -624,10 +624,10 @@ func (f *finder) add(a, b, s int, titled bool) {
 	}
 	m := mention{span: news.Span{Start: int(f.ts[s].s), End: int(end)}, a: a, b: b, fixed: -1, titled: titled, ent: -1, dem: dem}
 	for i := s; i < a; i++ {
-		switch f.word(i) {
-		case "Mr", "Messrs", "Sir", "Lord", "King", "Prince", "Father", "Brother", "Monsieur", "Herr", "Senor":
+		switch {
+		case f.is(i, cMan):
 			m.gender = male
-		case "Mrs", "Ms", "Miss", "Madame", "Mme", "Dame", "Lady", "Queen", "Princess", "Sister", "Frau", "Senora":
+		case f.is(i, cWoman):
 			m.gender = female
 		}
 	}

@@ -41,6 +41,8 @@ const (
 	cReportVerb  = lexicon.ReportingVerb | lexicon.PersonVerb
 	cInverting   = lexicon.InvertingVerb // "…," said Smith
 	cAgentVerb   = lexicon.AgentVerb     // "Trump called for", "Clinton won"
+	cMan         = lexicon.TitleMale     // titles of men: Mr, Sir, King, congressman
+	cWoman       = lexicon.TitleFemale   // titles of women: Mrs, Ms, Queen, congresswoman
 	calendarCase = cCalendar             // month and day names count only capitalised
 )
 

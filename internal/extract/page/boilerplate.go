@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/lexicon"
 )
 
 // Paragraph-level boilerplate rules. They look only at short paragraphs
@@ -226,26 +228,12 @@ func countWords(s string, max int) int {
 	return n
 }
 
-// monthWords are month names and abbreviations (lower case) in the
-// languages the date lines are seen in.
-var monthWords = wordSet(`january february march april may june july august september october november december
-		jan feb mar apr jun jul aug sep sept oct nov dec
-		januar februar märz juni juli oktober dezember jänner mär okt dez
-		janvier février mars avril mai juin juillet août septembre octobre novembre décembre
-		enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
-		stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia
-		am um uhr at on le de del the of
-		monday tuesday wednesday thursday friday saturday sunday
-		montag dienstag mittwoch donnerstag freitag samstag sonntag
-		lundi mardi mercredi jeudi vendredi samedi dimanche`)
-
-// wordSet returns the set of the white-space separated words of s.
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
+// dateWord reports whether the lower-case word f may stand in a date
+// line: an English month name or abbreviation or weekday name, or one of
+// the lexicon's date-line-words (other languages' names, "am", "uhr").
+func dateWord(f string) bool {
+	lx := lexicon.Default()
+	return lx.Is(f, lexicon.Month|lexicon.MonthAbbr|lexicon.Weekday) || lx.Has("date-line-words", f)
 }
 
 // isDateLine reports whether the paragraph is only a date or a time
@@ -262,7 +250,7 @@ func isDateLine(low string) bool {
 		if f == "" {
 			continue
 		}
-		if monthWords[f] {
+		if dateWord(f) {
 			continue
 		}
 		allDigit := true
@@ -293,7 +281,7 @@ func dateShaped(s string) bool {
 		}
 	}
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if monthWords[f] && len(f) > 3 {
+		if len(f) > 3 && dateWord(f) {
 			return true
 		}
 	}
