@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -214,6 +213,3 @@ func isSpaceStart(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsSpace(r)
 }
-
-// trimSpace trims ASCII spaces (all that Normalize leaves).
-func trimSpace(s string) string { return strings.Trim(s, " ") }

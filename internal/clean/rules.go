@@ -144,15 +144,6 @@ func hasPrefixWord(low, p string) bool {
 	return !(c >= 'a' && c <= 'z') || strings.HasSuffix(p, " ") || !(p[len(p)-1] >= 'a' && p[len(p)-1] <= 'z')
 }
 
-func hasAnyPrefixWord(low string, ps []string) bool {
-	for _, p := range ps {
-		if hasPrefixWord(low, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // captionPrefixes start captions, credits and media labels.
 var captionPrefixes = []string{
 	"media caption", "image caption", "video caption", "photo caption", "picture caption",
