@@ -55,6 +55,10 @@ type story struct {
 	// not); the summary takes sentences of mainLang only.
 	lang     []string
 	mainLang string
+	// compared counts the pairs measured (of sentences by relate, of
+	// figures by the quantity grouping): the work that must grow linearly
+	// with the story, which the tests check at N and 2N.
+	compared int
 }
 
 // In stories of more than exactUnits sentences, each sentence looks for
@@ -233,6 +237,7 @@ func (s *story) link() {
 
 // relate measures two sentences over all their terms.
 func (s *story) relate(a, b int32) (edge, bool) {
+	s.compared++
 	ua, ub := &s.units[a], &s.units[b]
 	shared, n := 0.0, 0
 	i, j := 0, 0
