@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Summary scoring weights and length rule. They were set on the NeuS
@@ -208,7 +209,13 @@ func (s *story) summary(opt Options) []Sentence {
 			ref.Start += a
 			text = text[a:]
 		}
-		sen := Sentence{Text: strings.TrimSpace(text), Spans: []Ref{ref}}
+		// The span is the text shown: white space the sentence's span
+		// holds at either end goes from both.
+		trimmed := strings.TrimLeftFunc(text, unicode.IsSpace)
+		ref.Start += len(text) - len(trimmed)
+		text = strings.TrimRightFunc(trimmed, unicode.IsSpace)
+		ref.End = ref.Start + len(text)
+		sen := Sentence{Text: text, Spans: []Ref{ref}}
 		in := map[int]bool{s.units[u].doc: true}
 		// Backing: the other articles' sentences of the same fact.
 		if s.groupOf != nil && s.groupOf[u] >= 0 {
