@@ -10,8 +10,10 @@
 // # How sentences are aligned
 //
 // There are no embeddings: each sentence becomes a set of content terms
-// (function words dropped, a light suffix stemmer, a small table of general
-// news paraphrases such as withdraw / pull out / leave, numbers as anchors)
+// (function words and the discourse words of lexicon dropped, a light
+// suffix stemmer, the general news paraphrases of lexicon's synonyms.txt
+// such as withdraw / leave and a few phrasal verbs such as pull out,
+// numbers as anchors)
 // weighted by IDF within the story, with numbers and capitalised names
 // weighing more. An inverted index from term to sentences gives the
 // candidate pairs (terms in too many sentences are not used to find

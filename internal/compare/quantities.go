@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/news"
@@ -178,8 +177,6 @@ func sameThing(a, b *qmention) bool {
 	union := len(a.keys) + len(b.keys) - inter
 	return inter == small || float64(inter)/float64(union) >= 0.34
 }
-
-func overlaps(a, b *qmention) bool { return a.lo <= b.hi && b.lo <= a.hi }
 
 // quantities groups the figures of all articles by what they count and
 // gives each group a verdict.
@@ -582,5 +579,3 @@ func mostCommon(m map[string]int) string {
 	}
 	return best
 }
-
-func formatValue(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

@@ -125,7 +125,7 @@ var (
 	valued = []string{"scale-suffixes", "currency-nations", "currency-prefixes"}
 	// sets: small lists a stage asks about by name (Has) now and then,
 	// not on every word, so they take no class bit.
-	sets = []string{"title-case-small-words", "generic-organization-heads", "region-words", "honorifics"}
+	sets = []string{"title-case-small-words", "generic-organization-heads", "region-words", "honorifics", "discourse-words"}
 )
 
 //go:embed data/*.txt
@@ -445,7 +445,7 @@ func (lx *Lexicon) NamePrefixes() []string { return lx.prefixes }
 
 // Has reports whether w is in the set list file (one of the small lists
 // without a class bit: title-case-small-words, generic-organization-heads,
-// region-words, honorifics).
+// region-words, honorifics, discourse-words).
 func (lx *Lexicon) Has(file, w string) bool { return lx.sets[file][w] }
 
 // AbbreviationKind returns how the dot after an abbreviation behaves
