@@ -51,6 +51,9 @@ type story struct {
 	groups   [][]int32      // facts: the sentences that state each, set by facts
 	groupOf  []int32        // unit -> index into groups, -1 for none
 	disputed map[int32]bool // sentences that give a figure another article contradicts
+	// contested lists, for a sentence that is a side of a reported
+	// tension, the articles of the other sides.
+	contested map[int32][]int
 	// lang is each article's language when they differ (nil when they do
 	// not); the summary takes sentences of mainLang only.
 	lang     []string

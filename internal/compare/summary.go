@@ -2,6 +2,7 @@ package compare
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -291,10 +292,11 @@ func (s *story) summarySentence(u int32) Sentence {
 	ref.End = ref.Start + len(text)
 	sen := Sentence{Text: text, Spans: []Ref{ref}}
 	in := map[int]bool{s.units[u].doc: true}
-	// Backing: the other articles' sentences of the same fact.
+	// Backing: the other articles' sentences of the same fact, but not
+	// an article a reported tension shows saying the opposite.
 	if s.groupOf != nil && s.groupOf[u] >= 0 {
 		for _, o := range s.groups[s.groupOf[u]] {
-			if o != u {
+			if o != u && !slices.Contains(s.contested[u], s.units[o].doc) {
 				in[s.units[o].doc] = true
 				sen.Spans = append(sen.Spans, s.ref(o))
 			}
