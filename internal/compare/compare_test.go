@@ -83,12 +83,10 @@ func TestInterval(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := qmention{}
-			b := qmention{}
-			a.lo, a.hi = interval(tt.a, classify(tt.qa))
-			b.lo, b.hi = interval(tt.b, classify(tt.qb))
-			if got := overlaps(&a, &b); got != tt.want {
-				t.Errorf("overlaps(%s %v, %s %v) = %v; want %v", tt.qa, tt.a, tt.qb, tt.b, got, tt.want)
+			alo, ahi := interval(tt.a, classify(tt.qa))
+			blo, bhi := interval(tt.b, classify(tt.qb))
+			if got := alo <= bhi && blo <= ahi; got != tt.want {
+				t.Errorf("intervals of %s %v and %s %v meet = %v; want %v", tt.qa, tt.a, tt.qb, tt.b, got, tt.want)
 			}
 		})
 	}
@@ -538,4 +536,48 @@ func TestSpeakerResolve(t *testing.T) {
 			t.Errorf("resolve(%q) = %q; want %q", in, got, want)
 		}
 	}
+}
+
+// Fixed (issue 10): a tension needs both statements to speak of the same
+// subject, and the summary does not credit an article that says the
+// opposite of a sentence.
+func TestTensionSubject(t *testing.T) {
+	doc := func(id string, sentences ...string) news.Document {
+		return comparetest.NewDoc(id, id, "Port talks", time.Time{}).Para(sentences...).Doc()
+	}
+	tests := []struct {
+		name string
+		a, b string
+		want bool
+	}{
+		{"same subject",
+			"The port union and the shipping lines were in full agreement on new night shifts at the harbour.",
+			"Talks between the port union and the shipping lines on night shifts at the harbour broke down, and no deal was reached.", true},
+		{"an older agreement is another subject",
+			"When the 2019 harbour agreement on night shifts was signed, the port union expected more pay for night shifts.",
+			"The shipping lines say no deal on night shifts at the harbour could be reached with the port union.", false},
+		{"a clause after a comma and a subordinator has its own subject",
+			"About 300 dock workers remain at the harbour on night shifts, down from 900 last year.",
+			"The port union refused new rules for dock workers on night shifts at the harbour, while the shipping lines had refused to stay at the talks.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Compare([]news.Document{doc("a", tt.a), doc("b", tt.b)}, Options{})
+			got := false
+			for _, x := range r.Tensions {
+				got = got || x.Kind == NegationTension
+			}
+			if got != tt.want {
+				t.Errorf("negation tension = %v; want %v: %+v", got, tt.want, r.Tensions)
+			}
+		})
+	}
+	t.Run("no credit from the other side", func(t *testing.T) {
+		r := Compare(comparetest.Bridge(), Options{})
+		for _, s := range r.Summary {
+			if strings.Contains(s.Text, "full agreement") && slices.Contains(s.Articles, "times-7") {
+				t.Errorf("summary sentence %q credited to times-7, which says the talks broke down", s.Text)
+			}
+		}
+	})
 }

@@ -10,8 +10,10 @@
 // # How sentences are aligned
 //
 // There are no embeddings: each sentence becomes a set of content terms
-// (function words dropped, a light suffix stemmer, a small table of general
-// news paraphrases such as withdraw / pull out / leave, numbers as anchors)
+// (function words and the discourse words of lexicon dropped, a light
+// suffix stemmer, the general news paraphrases of lexicon's synonyms.txt
+// such as withdraw / leave and a few phrasal verbs such as pull out,
+// numbers as anchors)
 // weighted by IDF within the story, with numbers and capitalised names
 // weighing more. An inverted index from term to sentences gives the
 // candidate pairs (terms in too many sentences are not used to find
@@ -47,11 +49,14 @@
 // difference is an LCS diff inside the shared stretch. Tensions are
 // conflicting figures, a term affirmed in one article and negated in
 // another ("full agreement" / "unable to agree", "no deal") in related
-// sentences, or antonyms on one subject. The summary scores each sentence
-// by the articles that back it, its centrality, its position, its overlap
-// with the headlines and the shared terms it carries, skips contested
-// figures and repeats, and takes whole sentences until a length that
-// follows the story's (40% of its words, 34 to 85 words, never over 120).
+// sentences, or antonyms; either only when both statements speak of one
+// subject (their clauses share two terms before the term). The summary
+// scores each sentence by the articles that back it, its centrality, its
+// position, its overlap with the headlines and the shared terms it
+// carries, skips contested figures and repeats, and takes whole sentences
+// until a length that follows the story's (40% of its words, 34 to 85
+// words, never over 120); an article a reported tension shows saying the
+// opposite of a sentence is not credited with it.
 //
 // We wrote this ourselves: the Go text-similarity libraries we know either
 // need trained vectors or compare whole documents, while here the unit is a

@@ -8,8 +8,6 @@ import (
 	"github.com/parallax-news/parallax/internal/news"
 )
 
-var lex = lexicon.Default()
-
 // personName is a person's name split for matching: "Sen. Joseph R.
 // Biden Jr." is given [joseph r], last "biden", suffix "jr".
 type personName struct {

@@ -2,8 +2,8 @@ package compare
 
 import (
 	"math"
+	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/news"
@@ -178,99 +178,246 @@ func sameThing(a, b *qmention) bool {
 	return inter == small || float64(inter)/float64(union) >= 0.34
 }
 
-func overlaps(a, b *qmention) bool { return a.lo <= b.hi && b.lo <= a.hi }
-
 // quantities groups the figures of all articles by what they count and
 // gives each group a verdict.
 func (s *story) quantities() []Quantity {
 	ms := s.qmentions()
-	parent := make([]int, len(ms))
-	for i := range parent {
-		parent[i] = i
+	g := newFigureGroups(ms)
+	buckets := bucketFigures(ms)
+	for _, idx := range buckets {
+		s.joinFigures(ms, g, idx)
 	}
-	find := func(x int) int {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
-	// Each group keeps the values all its figures allow, so that a chain
-	// of open intervals ("at least 3", "6", "at least 6") cannot gather
-	// figures that contradict each other.
-	lo := make([]float64, len(ms))
-	hi := make([]float64, len(ms))
+	conflict := s.joinConflicts(ms, g, buckets)
+	return s.quantityList(ms, g, conflict)
+}
+
+// figureGroups is a union-find over a story's figures. Each group keeps
+// the values all its figures allow, so that a chain of open intervals ("at
+// least 3", "6", "at least 6") cannot gather figures that contradict each
+// other.
+type figureGroups struct {
+	parent []int
+	lo, hi []float64 // at the roots: the values the group allows
+}
+
+func newFigureGroups(ms []qmention) *figureGroups {
+	g := &figureGroups{parent: make([]int, len(ms)), lo: make([]float64, len(ms)), hi: make([]float64, len(ms))}
 	for i, m := range ms {
-		lo[i], hi[i] = m.lo, m.hi
+		g.parent[i] = i
+		g.lo[i], g.hi[i] = m.lo, m.hi
 	}
-	union := func(a, b int) {
-		ra, rb := find(a), find(b)
-		if ra == rb {
-			return
-		}
-		if rb < ra {
-			ra, rb = rb, ra
-		}
-		parent[rb] = ra
-		lo[ra], hi[ra] = math.Max(lo[ra], lo[rb]), math.Min(hi[ra], hi[rb])
+	return g
+}
+
+func (g *figureGroups) find(x int) int {
+	for g.parent[x] != x {
+		g.parent[x] = g.parent[g.parent[x]]
+		x = g.parent[x]
 	}
-	fits := func(a, b int) bool {
-		ra, rb := find(a), find(b)
-		return math.Max(lo[ra], lo[rb]) <= math.Min(hi[ra], hi[rb])
+	return x
+}
+
+// union joins the groups of a and b under the smaller root.
+func (g *figureGroups) union(a, b int) {
+	ra, rb := g.find(a), g.find(b)
+	if ra == rb {
+		return
 	}
-	// Bucket by head so that only comparable mentions are ever compared.
-	buckets := map[string][]int{}
-	var bkeys []string
+	if rb < ra {
+		ra, rb = rb, ra
+	}
+	g.parent[rb] = ra
+	g.lo[ra], g.hi[ra] = math.Max(g.lo[ra], g.lo[rb]), math.Min(g.hi[ra], g.hi[rb])
+}
+
+// fits reports whether the groups of a and b allow a common value.
+func (g *figureGroups) fits(a, b int) bool {
+	ra, rb := g.find(a), g.find(b)
+	return math.Max(g.lo[ra], g.lo[rb]) <= math.Min(g.hi[ra], g.hi[rb])
+}
+
+// members returns the figures of each group by root.
+func (g *figureGroups) members() map[int][]int {
+	out := map[int][]int{}
+	for i := range g.parent {
+		r := g.find(i)
+		out[r] = append(out[r], i)
+	}
+	return out
+}
+
+// bucketFigures puts the figures that may count the same thing together:
+// one kind, one unit and one counted head (any head for spans of time).
+// Only figures of one bucket are ever compared, and each bucket lists its
+// figures in story order.
+func bucketFigures(ms []qmention) [][]int {
+	at := map[string]int{}
+	var out [][]int
 	for i, m := range ms {
 		k := string(m.q.Kind) + "|" + strings.ToLower(m.q.Unit) + "|"
 		if m.q.Kind != news.Duration {
 			k += m.head
 		}
-		if _, ok := buckets[k]; !ok {
-			bkeys = append(bkeys, k)
+		b, ok := at[k]
+		if !ok {
+			b = len(out)
+			at[k] = b
+			out = append(out, nil)
 		}
-		buckets[k] = append(buckets[k], i)
+		out[b] = append(out[b], i)
 	}
-	for _, k := range bkeys {
-		idx := buckets[k]
-		for x := 0; x < len(idx); x++ {
-			for y := x + 1; y < len(idx); y++ {
-				a, b := &ms[idx[x]], &ms[idx[y]]
-				if !sameThing(a, b) {
+	return out
+}
+
+// joinable returns, for each figure of a bucket (by position), the later
+// figures of the bucket it may join, in story order: of its own article
+// those with the same value, of other articles those whose intervals meet
+// its own. Two intervals meet exactly when one starts inside the other, so
+// a search among each other article's figures sorted by where their
+// intervals start finds every such pair, and the work grows with the pairs
+// that may join, not with the square of the figures.
+func joinable(ms []qmention, idx []int) [][]int {
+	pos := make(map[int]int, len(idx))
+	byLo := map[int][]int{}       // article -> its figures by the start of their interval
+	byValue := map[qvalue][]int{} // figures of one article with one value
+	var docs []int
+	for p, i := range idx {
+		m := &ms[i]
+		pos[i] = p
+		byValue[qvalue{m.doc, m.q.Value}] = append(byValue[qvalue{m.doc, m.q.Value}], i)
+		if math.IsNaN(m.lo) || math.IsNaN(m.hi) {
+			continue // meets nothing
+		}
+		if _, ok := byLo[m.doc]; !ok {
+			docs = append(docs, m.doc)
+		}
+		byLo[m.doc] = append(byLo[m.doc], i)
+	}
+	for _, list := range byLo {
+		sort.Slice(list, func(x, y int) bool {
+			if ms[list[x]].lo != ms[list[y]].lo {
+				return ms[list[x]].lo < ms[list[y]].lo
+			}
+			return list[x] < list[y]
+		})
+	}
+	out := make([][]int, len(idx))
+	add := func(i, j int) {
+		x, y := min(i, j), max(i, j)
+		out[pos[x]] = append(out[pos[x]], y)
+	}
+	for _, same := range byValue {
+		for x, i := range same {
+			for _, j := range same[x+1:] {
+				add(i, j)
+			}
+		}
+	}
+	for _, d := range docs {
+		for _, i := range byLo[d] {
+			m := &ms[i]
+			for _, o := range docs {
+				if o == d {
 					continue
 				}
-				if !fits(idx[x], idx[y]) {
-					continue
-				}
-				if a.doc == b.doc {
-					if a.q.Value == b.q.Value {
-						union(idx[x], idx[y])
-					}
-					continue
-				}
-				// Without a counted thing, a figure joins another in similar
-				// sentences, or when it has the same value in the same unit
-				// ("nearly nine years" in both).
-				sameFigure := a.q.Value == b.q.Value && a.class == b.class && a.q.Unit != ""
-				named := a.head != "" && b.head != ""
-				if overlaps(a, b) && (named || sameFigure || s.contextSim(a.unit, b.unit) >= 0.2) {
-					union(idx[x], idx[y])
+				list := byLo[o]
+				k := sort.Search(len(list), func(k int) bool { return ms[list[k]].lo >= m.lo })
+				for ; k < len(list) && ms[list[k]].lo <= m.hi; k++ {
+					add(i, list[k])
 				}
 			}
 		}
 	}
-	groupOf := func() map[int][]int {
-		g := map[int][]int{}
-		for i := range ms {
-			r := find(i)
-			g[r] = append(g[r], i)
-		}
-		return g
+	for p := range out {
+		slices.Sort(out[p])
+		out[p] = slices.Compact(out[p])
 	}
-	// Conflicts: two groups counting the same thing in similar sentences,
-	// from articles that share no figure for it.
+	return out
+}
+
+// qvalue is one article's figure value.
+type qvalue struct {
+	doc   int
+	value float64
+}
+
+// joinFigures joins the figures of one bucket that count the same thing
+// with values that can all be true, pair by pair in story order. Figures
+// of one article join only with the same value, and figures whose
+// intervals do not meet never join (a group allows no more than each of
+// its figures), so only the pairs joinable lists are looked at.
+func (s *story) joinFigures(ms []qmention, g *figureGroups, idx []int) {
+	for p, later := range joinable(ms, idx) {
+		x := idx[p]
+		for _, y := range later {
+			s.compared++
+			a, b := &ms[x], &ms[y]
+			if !sameThing(a, b) || !g.fits(x, y) {
+				continue
+			}
+			if a.doc == b.doc {
+				if a.q.Value == b.q.Value {
+					g.union(x, y)
+				}
+				continue
+			}
+			// Without a counted thing, a figure joins another in similar
+			// sentences, or when it has the same value in the same unit
+			// ("nearly nine years" in both).
+			sameFigure := a.q.Value == b.q.Value && a.class == b.class && a.q.Unit != ""
+			named := a.head != "" && b.head != ""
+			if named || sameFigure || s.contextSim(a.unit, b.unit) >= 0.2 {
+				g.union(x, y)
+			}
+		}
+	}
+}
+
+// minConflictSim is the cosine two sentences need for their figures of
+// one thing to conflict.
+const minConflictSim = 0.3
+
+// joinConflicts joins groups that count the same thing in related
+// sentences (a link with a cosine of at least minConflictSim) from
+// articles that share no figure for it, and returns the roots of the
+// groups so joined: their figures are in conflict. The candidate pairs
+// come from the links between sentences, so the work grows with the links.
+func (s *story) joinConflicts(ms []qmention, g *figureGroups, buckets [][]int) map[int]bool {
+	bucketOf := make([]int, len(ms))
+	for b, idx := range buckets {
+		for _, i := range idx {
+			bucketOf[i] = b
+		}
+	}
+	in := map[int32][]int{} // sentence -> its figures
+	for i, m := range ms {
+		if m.unit >= 0 {
+			in[m.unit] = append(in[m.unit], i)
+		}
+	}
+	var pairs [][2]int
+	for _, e := range s.edges {
+		if float64(e.cos) < minConflictSim {
+			continue
+		}
+		for _, x := range in[e.a] {
+			for _, y := range in[e.b] {
+				if bucketOf[x] == bucketOf[y] {
+					pairs = append(pairs, [2]int{min(x, y), max(x, y)})
+				}
+			}
+		}
+	}
+	slices.SortFunc(pairs, func(p, q [2]int) int {
+		if p[0] != q[0] {
+			return p[0] - q[0]
+		}
+		return p[1] - q[1]
+	})
+	pairs = slices.Compact(pairs)
+	// The articles of each group.
 	docsOf := map[int]map[int]bool{}
-	for r, idx := range groupOf() {
+	for r, idx := range g.members() {
 		set := map[int]bool{}
 		for _, i := range idx {
 			set[ms[i].doc] = true
@@ -278,43 +425,46 @@ func (s *story) quantities() []Quantity {
 		docsOf[r] = set
 	}
 	conflict := map[int]bool{}
-	for _, k := range bkeys {
-		idx := buckets[k]
-		for x := 0; x < len(idx); x++ {
-			for y := x + 1; y < len(idx); y++ {
-				a, b := &ms[idx[x]], &ms[idx[y]]
-				ra, rb := find(idx[x]), find(idx[y])
-				// Figures that count nothing named cannot be shown to count
-				// the same thing, so they never conflict.
-				if ra == rb || a.doc == b.doc || a.head == "" || b.head == "" || a.class == shift || b.class == shift || !sameThing(a, b) {
-					continue
-				}
-				if intersects(docsOf[ra], docsOf[rb]) || s.contextSim(a.unit, b.unit) < 0.3 {
-					continue
-				}
-				union(ra, rb)
-				r := find(ra)
-				set := map[int]bool{}
-				for d := range docsOf[ra] {
-					set[d] = true
-				}
-				for d := range docsOf[rb] {
-					set[d] = true
-				}
-				docsOf[r] = set
-				conflict[r] = true
-			}
+	for _, p := range pairs {
+		s.compared++
+		a, b := &ms[p[0]], &ms[p[1]]
+		ra, rb := g.find(p[0]), g.find(p[1])
+		// Figures that count nothing named cannot be shown to count
+		// the same thing, so they never conflict.
+		if ra == rb || a.doc == b.doc || a.head == "" || b.head == "" || a.class == shift || b.class == shift || !sameThing(a, b) {
+			continue
 		}
+		if intersects(docsOf[ra], docsOf[rb]) {
+			continue
+		}
+		g.union(ra, rb)
+		r := g.find(ra)
+		set := map[int]bool{}
+		for d := range docsOf[ra] {
+			set[d] = true
+		}
+		for d := range docsOf[rb] {
+			set[d] = true
+		}
+		docsOf[r] = set
+		conflict[r] = true
 	}
-	g := groupOf()
+	return conflict
+}
+
+// quantityList turns the groups into the report's quantities: conflicts
+// first, then compatible, agreeing and single figures, each kind by the
+// number of articles.
+func (s *story) quantityList(ms []qmention, g *figureGroups, conflict map[int]bool) []Quantity {
+	groups := g.members()
 	var roots []int
-	for r := range g {
+	for r := range groups {
 		roots = append(roots, r)
 	}
 	sort.Ints(roots)
 	out := make([]Quantity, 0, len(roots))
 	for _, r := range roots {
-		idx := g[r]
+		idx := groups[r]
 		sort.Slice(idx, func(i, j int) bool {
 			a, b := ms[idx[i]], ms[idx[j]]
 			if a.doc != b.doc {
@@ -429,5 +579,3 @@ func mostCommon(m map[string]int) string {
 	}
 	return best
 }
-
-func formatValue(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

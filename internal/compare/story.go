@@ -51,10 +51,17 @@ type story struct {
 	groups   [][]int32      // facts: the sentences that state each, set by facts
 	groupOf  []int32        // unit -> index into groups, -1 for none
 	disputed map[int32]bool // sentences that give a figure another article contradicts
+	// contested lists, for a sentence that is a side of a reported
+	// tension, the articles of the other sides.
+	contested map[int32][]int
 	// lang is each article's language when they differ (nil when they do
 	// not); the summary takes sentences of mainLang only.
 	lang     []string
 	mainLang string
+	// compared counts the pairs measured (of sentences by relate, of
+	// figures by the quantity grouping): the work that must grow linearly
+	// with the story, which the tests check at N and 2N.
+	compared int
 }
 
 // In stories of more than exactUnits sentences, each sentence looks for
@@ -233,6 +240,7 @@ func (s *story) link() {
 
 // relate measures two sentences over all their terms.
 func (s *story) relate(a, b int32) (edge, bool) {
+	s.compared++
 	ua, ub := &s.units[a], &s.units[b]
 	shared, n := 0.0, 0
 	i, j := 0, 0

@@ -2,8 +2,10 @@ package compare
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Summary scoring weights and length rule. They were set on the NeuS
@@ -31,48 +33,51 @@ func (s *story) summary(opt Options) []Sentence {
 	if len(s.units) == 0 {
 		return []Sentence{}
 	}
-	nd := len(s.docs)
-	// Headline terms, counted over articles.
-	titleDF := map[int32]int{}
-	for _, d := range s.docs {
-		seen := map[int32]bool{}
-		for _, t := range terms(d.Title, nil) {
-			if id, ok := s.dict[t.key]; ok && !seen[id] {
-				seen[id] = true
-				titleDF[id]++
-			}
+	prosePos := s.prosePositions()
+	cands := s.summaryCandidates(opt, prosePos)
+	chosen := s.choose(cands, s.summaryTarget(opt), opt.MaxSummaryWords)
+	// Read in story order: earlier sentences first, articles in input order.
+	sort.SliceStable(chosen, func(i, j int) bool {
+		a, b := s.units[chosen[i]], s.units[chosen[j]]
+		if prosePos[chosen[i]] != prosePos[chosen[j]] {
+			return prosePos[chosen[i]] < prosePos[chosen[j]]
 		}
+		return a.doc < b.doc || a.doc == b.doc && a.pos < b.pos
+	})
+	out := make([]Sentence, 0, len(chosen))
+	for _, u := range chosen {
+		out = append(out, s.summarySentence(u))
 	}
-	// Terms by the number of articles that use them.
-	docsWith := make([]int, len(s.keys))
-	for di := range s.docs {
-		seen := map[int32]bool{}
-		for u := s.docStart[di]; u < s.docStart[di+1]; u++ {
-			for _, t := range s.units[u].terms {
-				if !seen[t] {
-					seen[t] = true
-					docsWith[t]++
-				}
-			}
-		}
-	}
-	type cand struct {
-		u     int32
-		score float64
-	}
-	var cands []cand
-	prosePos := make([]int, len(s.units))
+	return out
+}
+
+// prosePositions returns each sentence's position among the prose
+// sentences of its article (captions and bylines do not count).
+func (s *story) prosePositions() []int {
+	pos := make([]int, len(s.units))
 	for di := range s.docs {
 		p := 0
 		for u := s.docStart[di]; u < s.docStart[di+1]; u++ {
-			prosePos[u] = p
+			pos[u] = p
 			if s.units[u].prose {
 				p++
 			}
 		}
 	}
-	best := make([]float64, nd) // the best link into each article
-	var bestDocs []int
+	return pos
+}
+
+// cand is a sentence the summary may take, with its score.
+type cand struct {
+	u     int32
+	score float64
+}
+
+// summaryCandidates scores every sentence the summary may take (prose,
+// not too long, no contested figure, in the main language), best first.
+func (s *story) summaryCandidates(opt Options, prosePos []int) []cand {
+	sc := s.newScorer()
+	var cands []cand
 	for i := range s.units {
 		u := &s.units[i]
 		if !u.prose || u.words > opt.MaxSummaryWords || s.disputed[int32(i)] {
@@ -81,62 +86,7 @@ func (s *story) summary(opt Options) []Sentence {
 		if s.lang != nil && s.lang[u.doc] != s.mainLang {
 			continue // one language for the summary
 		}
-		// Centrality: the best match in each other article; backing: the
-		// articles that state the same fact.
-		for _, d := range bestDocs {
-			best[d] = 0
-		}
-		bestDocs = bestDocs[:0]
-		for _, k := range s.adj[i] {
-			e := s.edges[k]
-			o := e.a
-			if o == int32(i) {
-				o = e.b
-			}
-			d := s.units[o].doc
-			if best[d] == 0 {
-				bestDocs = append(bestDocs, d)
-			}
-			if c := float64(e.cos); c > best[d] {
-				best[d] = c
-			}
-		}
-		central := 0.0
-		for _, d := range bestDocs {
-			central += math.Min(1, 1.5*best[d])
-		}
-		if nd > 1 {
-			central /= float64(nd - 1)
-		}
-		title := 0.0
-		for _, t := range u.terms {
-			title += s.weight[t] * float64(titleDF[t]) / float64(nd)
-		}
-		if u.w > 0 {
-			title /= u.w
-		}
-		support := 0.0
-		if nd > 1 && len(u.terms) > 0 {
-			for _, t := range u.terms {
-				support += float64(docsWith[t]-1) / float64(nd-1) * math.Sqrt(s.weight[t])
-			}
-			support /= math.Sqrt(float64(len(u.terms)))
-		}
-		back := 0.0
-		if nd > 1 && s.groupOf != nil && s.groupOf[i] >= 0 {
-			back = float64(len(s.groups[s.groupOf[i]])-1) / float64(nd-1)
-		}
-		sc := wBacked*back + wCentral*central + wPosition/float64(1+prosePos[i]) + wTitle*title + wSupport*support
-		if quoteShare(s.text(int32(i))) > 0.5 {
-			sc -= wQuote
-		}
-		if startsWithPronoun(s.text(int32(i))) {
-			sc -= wPronoun
-		}
-		if u.words > longWords {
-			sc -= wLong * float64(u.words-longWords)
-		}
-		cands = append(cands, cand{int32(i), sc})
+		cands = append(cands, cand{int32(i), sc.score(int32(i), prosePos[i])})
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].score != cands[j].score {
@@ -144,18 +94,148 @@ func (s *story) summary(opt Options) []Sentence {
 		}
 		return cands[i].u < cands[j].u
 	})
-	target := opt.SummaryWords
-	if target <= 0 {
-		// The summary's length follows the story's: about a third of all
-		// the articles' words, within bounds.
-		total := 0
-		for i := range s.units {
-			if s.units[i].prose {
-				total += s.units[i].words
+	return cands
+}
+
+// scorer scores summary sentences.
+type scorer struct {
+	s        *story
+	titleDF  map[int32]int // headline terms -> the articles whose headline has them
+	docsWith []int         // term -> the articles that use it
+	best     []float64     // scratch: the best link into each article
+	bestDocs []int         // scratch: the articles best holds a link into
+}
+
+func (s *story) newScorer() *scorer {
+	sc := &scorer{s: s, titleDF: map[int32]int{}, docsWith: make([]int, len(s.keys)), best: make([]float64, len(s.docs))}
+	for _, d := range s.docs {
+		seen := map[int32]bool{}
+		for _, t := range terms(d.Title, nil) {
+			if id, ok := s.dict[t.key]; ok && !seen[id] {
+				seen[id] = true
+				sc.titleDF[id]++
 			}
 		}
-		target = min(max(int(lenRatio*float64(total)), lenMin), lenDefault)
 	}
+	for di := range s.docs {
+		seen := map[int32]bool{}
+		for u := s.docStart[di]; u < s.docStart[di+1]; u++ {
+			for _, t := range s.units[u].terms {
+				if !seen[t] {
+					seen[t] = true
+					sc.docsWith[t]++
+				}
+			}
+		}
+	}
+	return sc
+}
+
+// score weighs a sentence (at prosePos among its article's prose) by the
+// summary scoring weights.
+func (sc *scorer) score(i int32, prosePos int) float64 {
+	s := sc.s
+	u := &s.units[i]
+	v := wBacked*sc.backing(i) + wCentral*sc.centrality(i) + wPosition/float64(1+prosePos) + wTitle*sc.title(u) + wSupport*sc.support(u)
+	if quoteShare(s.text(i)) > 0.5 {
+		v -= wQuote
+	}
+	if startsWithPronoun(s.text(i)) {
+		v -= wPronoun
+	}
+	if u.words > longWords {
+		v -= wLong * float64(u.words-longWords)
+	}
+	return v
+}
+
+// centrality is how strongly the other articles report sentence i: the
+// best link into each other article, averaged over them.
+func (sc *scorer) centrality(i int32) float64 {
+	s := sc.s
+	for _, d := range sc.bestDocs {
+		sc.best[d] = 0
+	}
+	sc.bestDocs = sc.bestDocs[:0]
+	for _, k := range s.adj[i] {
+		e := s.edges[k]
+		o := e.a
+		if o == i {
+			o = e.b
+		}
+		d := s.units[o].doc
+		if sc.best[d] == 0 {
+			sc.bestDocs = append(sc.bestDocs, d)
+		}
+		if c := float64(e.cos); c > sc.best[d] {
+			sc.best[d] = c
+		}
+	}
+	central := 0.0
+	for _, d := range sc.bestDocs {
+		central += math.Min(1, 1.5*sc.best[d])
+	}
+	if nd := len(s.docs); nd > 1 {
+		central /= float64(nd - 1)
+	}
+	return central
+}
+
+// title is the share of a sentence's weight in the articles' headlines.
+func (sc *scorer) title(u *unit) float64 {
+	s := sc.s
+	t := 0.0
+	for _, id := range u.terms {
+		t += s.weight[id] * float64(sc.titleDF[id]) / float64(len(s.docs))
+	}
+	if u.w > 0 {
+		t /= u.w
+	}
+	return t
+}
+
+// support is how widely the other articles use a sentence's terms.
+func (sc *scorer) support(u *unit) float64 {
+	s := sc.s
+	nd := len(s.docs)
+	if nd <= 1 || len(u.terms) == 0 {
+		return 0
+	}
+	v := 0.0
+	for _, t := range u.terms {
+		v += float64(sc.docsWith[t]-1) / float64(nd-1) * math.Sqrt(s.weight[t])
+	}
+	return v / math.Sqrt(float64(len(u.terms)))
+}
+
+// backing is the share of the other articles that state sentence i's fact.
+func (sc *scorer) backing(i int32) float64 {
+	s := sc.s
+	if nd := len(s.docs); nd > 1 && s.groupOf != nil && s.groupOf[i] >= 0 {
+		return float64(len(s.groups[s.groupOf[i]])-1) / float64(nd-1)
+	}
+	return 0
+}
+
+// summaryTarget is the summary's length in words: Options.SummaryWords,
+// else one that follows the story's, lenRatio of the prose words within
+// lenMin and lenDefault.
+func (s *story) summaryTarget(opt Options) int {
+	if opt.SummaryWords > 0 {
+		return opt.SummaryWords
+	}
+	total := 0
+	for i := range s.units {
+		if s.units[i].prose {
+			total += s.units[i].words
+		}
+	}
+	return min(max(int(lenRatio*float64(total)), lenMin), lenDefault)
+}
+
+// choose takes the best candidates that do not repeat a chosen one until
+// the summary reaches target words, never passing maxWords.
+func (s *story) choose(cands []cand, target, maxWords int) []int32 {
 	var chosen []int32
 	words := 0
 	skip := make([]bool, len(cands))
@@ -169,7 +249,7 @@ func (s *story) summary(opt Options) []Sentence {
 			// A sentence that would overshoot the target by more than the
 			// summary now falls short of it is skipped for good: the
 			// shortfall only shrinks.
-			if words+u.words > opt.MaxSummaryWords || words > 0 && words+u.words-target > target-words {
+			if words+u.words > maxWords || words > 0 && words+u.words-target > target-words {
 				skip[k] = true
 				continue
 			}
@@ -188,45 +268,46 @@ func (s *story) summary(opt Options) []Sentence {
 		chosen = append(chosen, c.u)
 		words += s.units[c.u].words
 	}
-	// Read in story order: earlier sentences first, articles in input order.
-	sort.SliceStable(chosen, func(i, j int) bool {
-		a, b := s.units[chosen[i]], s.units[chosen[j]]
-		if prosePos[chosen[i]] != prosePos[chosen[j]] {
-			return prosePos[chosen[i]] < prosePos[chosen[j]]
-		}
-		return a.doc < b.doc || a.doc == b.doc && a.pos < b.pos
-	})
-	out := make([]Sentence, 0, len(chosen))
-	for _, u := range chosen {
-		ref := s.ref(u)
-		text := s.text(u)
-		if a := datelineEnd(text); a > 0 {
-			ref.Start += a
-			text = text[a:]
-		}
-		if a := connectiveEnd(text); a > 0 {
-			ref.Start += a
-			text = text[a:]
-		}
-		sen := Sentence{Text: strings.TrimSpace(text), Spans: []Ref{ref}}
-		in := map[int]bool{s.units[u].doc: true}
-		// Backing: the other articles' sentences of the same fact.
-		if s.groupOf != nil && s.groupOf[u] >= 0 {
-			for _, o := range s.groups[s.groupOf[u]] {
-				if o != u {
-					in[s.units[o].doc] = true
-					sen.Spans = append(sen.Spans, s.ref(o))
-				}
-			}
-		}
-		for di, d := range s.docs {
-			if in[di] {
-				sen.Articles = append(sen.Articles, d.ID)
-			}
-		}
-		out = append(out, sen)
+	return chosen
+}
+
+// summarySentence is sentence u as the summary shows it, without a
+// leading dateline or connective, with the articles that state its fact.
+func (s *story) summarySentence(u int32) Sentence {
+	ref := s.ref(u)
+	text := s.text(u)
+	if a := datelineEnd(text); a > 0 {
+		ref.Start += a
+		text = text[a:]
 	}
-	return out
+	if a := connectiveEnd(text); a > 0 {
+		ref.Start += a
+		text = text[a:]
+	}
+	// The span is the text shown: white space the sentence's span holds
+	// at either end goes from both.
+	trimmed := strings.TrimLeftFunc(text, unicode.IsSpace)
+	ref.Start += len(text) - len(trimmed)
+	text = strings.TrimRightFunc(trimmed, unicode.IsSpace)
+	ref.End = ref.Start + len(text)
+	sen := Sentence{Text: text, Spans: []Ref{ref}}
+	in := map[int]bool{s.units[u].doc: true}
+	// Backing: the other articles' sentences of the same fact, but not
+	// an article a reported tension shows saying the opposite.
+	if s.groupOf != nil && s.groupOf[u] >= 0 {
+		for _, o := range s.groups[s.groupOf[u]] {
+			if o != u && !slices.Contains(s.contested[u], s.units[o].doc) {
+				in[s.units[o].doc] = true
+				sen.Spans = append(sen.Spans, s.ref(o))
+			}
+		}
+	}
+	for di, d := range s.docs {
+		if in[di] {
+			sen.Articles = append(sen.Articles, d.ID)
+		}
+	}
+	return sen
 }
 
 // repeats reports whether u says what a chosen sentence already says.
@@ -234,9 +315,6 @@ func (s *story) repeats(u int32, chosen []int32) bool {
 	for _, c := range chosen {
 		if s.contextSim(u, c) >= redundant {
 			return true
-		}
-		if s.units[u].doc == s.units[c].doc {
-			continue
 		}
 	}
 	return false

@@ -2,9 +2,11 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
+	"github.com/parallax-news/parallax/internal/lexicon"
 	"github.com/parallax-news/parallax/internal/token"
 )
 
@@ -109,6 +111,9 @@ func (s *story) tensions(qs []Quantity, limit int) []Tension {
 				if s.keys[t][0] == '#' || !has(s.units[aff].terms, t) || has(s.units[aff].neg, t) {
 					continue
 				}
+				if !s.sameSubject(aff, neg, s.keys[t], s.keys[t], true) {
+					continue
+				}
 				c := tcand{a: aff, b: neg, key: s.keys[t], kind: NegationTension, score: float64(e.cos) + 0.05*float64(e.shared) + 0.1}
 				if outcome[s.keys[t]] {
 					c.score += 0.3
@@ -127,7 +132,7 @@ func (s *story) tensions(qs []Quantity, limit int) []Tension {
 				continue
 			}
 			for _, o := range anto[t] {
-				if has(ub.terms, o) && !has(ub.neg, o) {
+				if has(ub.terms, o) && !has(ub.neg, o) && s.sameSubject(e.a, e.b, s.keys[t], s.keys[o], false) {
 					cands = append(cands, tcand{a: e.a, b: e.b, key: s.keys[t], other: s.keys[o], kind: AntonymTension, score: float64(e.cos) + 0.05*float64(e.shared)})
 				}
 			}
@@ -162,6 +167,8 @@ func (s *story) tensions(qs []Quantity, limit int) []Tension {
 		sa := s.side(c.a, c.key, false)
 		sb := s.side(c.b, other, c.kind == NegationTension)
 		ida, idb := sa.Article, sb.Article
+		s.contest(c.a, s.units[c.b].doc)
+		s.contest(c.b, s.units[c.a].doc)
 		out = append(out, Tension{
 			Text:     fmt.Sprintf("%q (%s) vs %q (%s)", sa.Cue, s.label(ida), sb.Cue, s.label(idb)),
 			Kind:     c.kind,
@@ -230,16 +237,12 @@ func (s *story) side(u int32, key string, wantNeg bool) Side {
 	d := s.docs[x.doc]
 	text := d.Text[x.span.Start:x.span.End]
 	sd := Side{Article: d.ID, Text: text, Cue: text, Start: x.span.Start, End: x.span.End}
-	var pick *term
 	ts := terms(text, nil)
-	for i := range ts {
-		if ts[i].key == key && (pick == nil || ts[i].negated == wantNeg && pick.negated != wantNeg) {
-			pick = &ts[i]
-		}
-	}
-	if pick == nil {
+	p := pickTerm(ts, key, wantNeg)
+	if p < 0 {
 		return sd
 	}
+	pick := &ts[p]
 	ws := token.Words(text)
 	k := sort.Search(len(ws), func(i int) bool { return ws[i].Start >= pick.start })
 	if k >= len(ws) {
@@ -271,4 +274,84 @@ func (s *story) side(u int32, key string, wantNeg bool) Side {
 	to = min(to, len(ws)-1)
 	sd.Cue = text[ws[from].Start:max(ws[to].End, pick.end)]
 	return sd
+}
+
+// pickTerm returns the index of the first occurrence of key in ts whose
+// negation is wantNeg, else of the first occurrence, else -1.
+func pickTerm(ts []term, key string, wantNeg bool) int {
+	pick := -1
+	for i := range ts {
+		if ts[i].key == key && (pick < 0 || ts[i].negated == wantNeg && ts[pick].negated != wantNeg) {
+			pick = i
+		}
+	}
+	return pick
+}
+
+// minSubject is the number of terms the subjects of two statements must
+// share for them to speak of the same thing.
+const minSubject = 2
+
+// sameSubject reports whether sentence a's statement with term keyA and
+// sentence b's with keyB (negated when negB) speak of the same subject:
+// the terms their clauses give before the two terms share at least
+// minSubject. "The two sides were unable to agree" and "the US and Iraq
+// were in full agreement" do (after "US-Iraqi talks"); "When the 2008
+// agreement was passed" and "no deal could be reached" do not, nor "39,000
+// troops remain" and "officials had refused to stay".
+func (s *story) sameSubject(a, b int32, keyA, keyB string, negB bool) bool {
+	sa := s.subject(a, keyA, false)
+	sb := s.subject(b, keyB, negB)
+	n := 0
+	for _, k := range sa {
+		if k != keyA && k != keyB && slices.Contains(sb, k) {
+			n++
+		}
+	}
+	return n >= minSubject
+}
+
+// subject returns the keys of the terms before key's occurrence (as side
+// picks it) in its clause of sentence u: what the clause says it of. A
+// comma before a subordinator ("…, while officials had refused to stay")
+// starts a clause of its own subject too.
+func (s *story) subject(u int32, key string, wantNeg bool) []string {
+	text := s.text(u)
+	ts := terms(text, nil)
+	k := pickTerm(ts, key, wantNeg)
+	var out []string
+	for j := k - 1; j >= 0; j-- {
+		if ts[j].end <= ts[j+1].start && subjectBreak(text[ts[j].end:ts[j+1].start]) {
+			break
+		}
+		if !slices.Contains(out, ts[j].key) {
+			out = append(out, ts[j].key)
+		}
+	}
+	return out
+}
+
+// subjectBreak reports whether the words between two terms end a
+// subject's reach: a clause break, or a comma and then a subordinator.
+func subjectBreak(gap string) bool {
+	if clauseBreak(gap) {
+		return true
+	}
+	i := strings.LastIndexByte(gap, ',')
+	if i < 0 {
+		return false
+	}
+	w, _, _ := strings.Cut(strings.TrimSpace(gap[i+1:]), " ")
+	return w != "" && lex.Is(w, lexicon.Subordinator)
+}
+
+// contest records that article doc states the opposite of sentence u, so
+// that the summary does not name it as backing u.
+func (s *story) contest(u int32, doc int) {
+	if s.contested == nil {
+		s.contested = map[int32][]int{}
+	}
+	if !slices.Contains(s.contested[u], doc) {
+		s.contested[u] = append(s.contested[u], doc)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/parallax-news/parallax/internal/lexicon"
 	"github.com/parallax-news/parallax/internal/token"
 )
 
@@ -83,7 +84,7 @@ func terms(text string, out []term) []term {
 		}
 		upper := isAllUpper(raw)
 		if !upper || len(raw) < 2 {
-			if token.IsStop(folded) || discourse[folded] {
+			if token.IsStop(folded) || isDiscourse(folded) {
 				continue
 			}
 		}
@@ -122,21 +123,14 @@ func terms(text string, out []term) []term {
 	return out
 }
 
-// discourse are connectives and hedges that the shared stop list keeps
-// but that say nothing about what happened.
-var discourse = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`moreover however whether meanwhile furthermore although though despite yet still
-already even ever much many several among according including since via per also instead rather thus hence
-therefore indeed perhaps nearly almost about around just later earlier while whilst amid within without upon
-onto toward towards across along another every either neither each whose whom something anything everything
-someone anyone everyone often sometimes really actually mostly largely mainly widely reportedly apparently
-thing things way ways lot lots kind sort part parts time times
-told added adding asked saying according`) {
-		m[w] = true
-	}
-	return m
-}()
+// lex holds the word lists: the stopwords (through token), the
+// discourse words, the synonym groups, titles and given-name variants.
+var lex = lexicon.Default()
+
+// isDiscourse reports whether a folded word is a connective, hedge or
+// vague noun that the shared stop list keeps but that says nothing about
+// what happened (lexicon discourse-words.txt).
+func isDiscourse(folded string) bool { return lex.Has("discourse-words", folded) }
 
 // intensifier are the words that make a claim absolute.
 var intensifier = map[string]bool{
@@ -325,60 +319,23 @@ var irregular = map[string]string{
 var phrasal = map[string]string{
 	"pull out": "withdraw", "pull back": "withdraw", "step down": "resign", "call off": "cancel",
 	"shut down": "close", "carry out": "conduct", "set up": "establish", "take over": "seize",
-	"back down": "retreat", "turn down": "reject", "sign up": "join", "speak out": "criticis",
-	"step up": "increas", "scale back": "reduc", "cut back": "reduc", "wind down": "withdraw",
+	"back down": "retreat", "turn down": "reject", "sign up": "join", "speak out": "criticise",
+	"step up": "increase", "scale back": "reduce", "cut back": "reduce", "wind down": "withdraw",
 	"hand over": "transfer", "rule out": "reject", "go ahead": "proceed", "pass away": "die",
 }
 
-// synonymGroups are general news paraphrases; the first word of each line
-// is the group's key. Words are stemmed before lookup.
-const synonymGroups = `withdraw withdraw withdrawal pullout leave depart departure exit retreat evacuate
-announce announce confirm declare unveil
-die kill killing death fatality casualty
-troop troop soldier force personnel serviceman servicemen
-agree agree agreement deal accord pact
-talk talk negotiation negotiate discussion
-end end finish conclude conclusion
-start start begin launch commence
-increas increase rise grow climb jump surge soar rais
-reduc reduce decrease fall drop decline cut lower shrink plunge
-arrest arrest detain detention
-attack attack strike assault raid
-ban ban prohibit bar outlaw
-investigat investigate investigation probe inquiry
-lawmaker lawmaker legislator congressman congresswoman
-resign resign quit resignation
-criticis criticise criticize criticism condemn slam blast
-help help assist assistance aid
-usa usa us america american americans
-uk uk britain british
-un un united nations
-president president presidency
-elect elect election vote ballot
-govern government administration
-remain remain stay
-chief chief leader
-warn warn caution
-rule rule ruling verdict
-court court tribunal
-official official
-countr country nation
-citizen citizen resident
-immunity immunity
-demand demand urge
-protest protest demonstration rally
-`
-
+// synonyms maps a word and its stem to its synonym group's key, the first
+// word of the group (lexicon synonyms.txt). Groups are matched word by
+// word, so their phrases ("united nations") are left out.
 var synonyms = func() map[string]string {
 	m := map[string]string{}
-	for _, line := range strings.Split(synonymGroups, "\n") {
-		f := strings.Fields(line)
-		if len(f) < 2 {
-			continue
-		}
-		for _, w := range f[1:] {
-			m[stem(w)] = f[0]
-			m[w] = f[0]
+	for _, g := range lex.SynonymGroups() {
+		for _, w := range g {
+			if strings.Contains(w, " ") {
+				continue
+			}
+			m[stem(w)] = g[0]
+			m[w] = g[0]
 		}
 	}
 	return m

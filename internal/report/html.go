@@ -66,7 +66,7 @@ func WriteHTML(w io.Writer, r compare.Report) error {
 	for i, f := range multi {
 		for _, s := range f.Spans {
 			marks[s.Article] = append(marks[s.Article], mark{s.Start, s.End, "fact", fmt.Sprintf("f%d", i+1),
-				fmt.Sprintf("fact %d, reported by %s", i+1, t.list(f.Articles))})
+				fmt.Sprintf("fact %d, reported by %s", i+1, t.few(f.Articles))})
 		}
 	}
 	for i, x := range r.Tensions {
@@ -81,7 +81,7 @@ func WriteHTML(w io.Writer, r compare.Report) error {
 		}
 		for _, m := range q.Mentions {
 			marks[m.Article] = append(marks[m.Article], mark{m.Start, m.End, "quote", fmt.Sprintf("q%d", i+1),
-				fmt.Sprintf("quote by %s, %s in %s", orDash(q.Speaker), q.Verdict, t.list(q.Articles))})
+				fmt.Sprintf("quote by %s, %s in %s", orDash(q.Speaker), q.Verdict, t.few(q.Articles))})
 		}
 	}
 	for i, q := range r.Quantities {
@@ -162,6 +162,22 @@ func segments(text string, ms []mark) []segment {
 		out = append(out, seg)
 	}
 	return out
+}
+
+// titleTags is the most articles a highlight's title names; beyond it the
+// title gives their number. Every passage of an item carries the title, so
+// naming all the articles in each would make the page grow with the
+// square of the story; the item's own entry above the articles names them
+// once (and hovering a passage highlights the others).
+const titleTags = 4
+
+// few names the articles by tag when they are at most titleTags, else
+// counts them.
+func (t tags) few(ids []string) string {
+	if len(ids) > titleTags {
+		return fmt.Sprintf("%d articles", len(ids))
+	}
+	return t.list(ids)
 }
 
 func boundary(s string, i int) bool { return i == len(s) || utf8.RuneStart(s[i]) }

@@ -231,3 +231,22 @@ func TestValue(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLSizeGrowth writes the page of a generated story of N and of 2N
+// articles: twice the articles may make a page at most a little over twice
+// as large. (Fixed: every highlighted passage of a fact named all the
+// fact's articles, and the page grew with the square of the story: 8 MB
+// for 300 articles, 25 MB for 600.)
+func TestHTMLSizeGrowth(t *testing.T) {
+	size := func(n int) int {
+		var b bytes.Buffer
+		if err := WriteHTML(&b, compare.Compare(comparetest.Synthetic(n, 1), compare.Options{})); err != nil {
+			t.Fatal(err)
+		}
+		return b.Len()
+	}
+	n, n2 := size(60), size(120)
+	if float64(n2) > 2.15*float64(n) {
+		t.Errorf("HTML page: %d bytes for 60 articles, %d for 120; want at most 2.15 times as large", n, n2)
+	}
+}

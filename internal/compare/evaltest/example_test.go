@@ -122,6 +122,27 @@ func TestExampleAcceptance(t *testing.T) {
 		}
 		t.Errorf("no tension between the full agreement and the failed talks: %+v", rep.Tensions)
 	})
+	// Fixed (issue 10): the 2008 agreement against "no deal", "difficult
+	// to reach a deal" against "no deal", and "troops (to) remain"
+	// against "officials had refused to stay" (twice) were reported as
+	// tensions; and the "full agreement" sentence was credited to the
+	// article that says the talks broke down.
+	t.Run("only the one tension", func(t *testing.T) {
+		if len(rep.Tensions) != 1 {
+			var cues []string
+			for _, x := range rep.Tensions {
+				cues = append(cues, x.Text)
+			}
+			t.Errorf("tensions = %q; want only the full agreement against the failed talks", cues)
+		}
+	})
+	t.Run("summary credit", func(t *testing.T) {
+		for _, s := range rep.Summary {
+			if strings.Contains(s.Text, "full agreement") && (len(s.Articles) != 1 || s.Articles[0] != bbc) {
+				t.Errorf("summary sentence %q credited to %v; want only %s", s.Text, s.Articles, bbc)
+			}
+		}
+	})
 	t.Run("figures", func(t *testing.T) {
 		verdict := map[float64]compare.Verdict{}
 		where := map[float64][]string{}
