@@ -126,7 +126,7 @@ var (
 	valued = []string{"scale-suffixes", "currency-nations", "currency-prefixes", "currency-symbols", "given-name-variants"}
 	// sets: small lists a stage asks about by name (Has) now and then,
 	// not on every word, so they take no class bit.
-	sets = []string{"title-case-small-words", "title-lowercase-words", "generic-organization-heads", "region-words", "honorifics", "document-nouns"}
+	sets = []string{"title-case-small-words", "title-lowercase-words", "generic-organization-heads", "region-words", "honorifics", "document-nouns", "tally-words"}
 )
 
 //go:embed data/*.txt
