@@ -127,7 +127,7 @@ var (
 	// sets: small lists a stage asks about by name (Has) now and then,
 	// not on every word, so they take no class bit.
 	sets = []string{"title-case-small-words", "title-lowercase-words", "generic-organization-heads", "region-words", "honorifics",
-		"document-nouns", "caption-speech-verbs", "date-line-words", "discourse-words"}
+		"document-nouns", "caption-speech-verbs", "date-line-words", "discourse-words", "tally-words"}
 )
 
 //go:embed data/*.txt
