@@ -156,15 +156,17 @@ type TensionKind string
 
 // The tension kinds.
 const (
-	NumberTension   TensionKind = "numbers"  // conflicting figures for one quantity
-	NegationTension TensionKind = "negation" // one side affirms what the other negates
-	AntonymTension  TensionKind = "antonym"  // opposite words on one subject
+	FigureTension      TensionKind = "figure"      // conflicting figures for one counted thing
+	AttributionTension TensionKind = "attribution" // one quote credited to different people
+	DateTension        TensionKind = "date"        // different dates for one event
+	NegationTension    TensionKind = "negation"    // one account says an outcome happened, the other that it did not
 )
 
 // Tension is a pair of statements that pull against each other.
 type Tension struct {
 	Text     string      `json:"text"`
 	Kind     TensionKind `json:"kind"`
+	Why      string      `json:"why"` // what the two sides disagree on, in words
 	Articles []string    `json:"articles"`
 	Sides    []Side      `json:"sides"`
 	Spans    []Ref       `json:"spans"`
@@ -255,7 +257,7 @@ func Compare(docs []news.Document, opt Options) Report {
 	r.Quantities = st.quantities()
 	r.Quotes = st.quotes(r.Entities)
 	r.Facts = st.facts()
-	r.Tensions = st.tensions(r.Quantities, opt.MaxTensions)
+	r.Tensions = st.tensions(r.Quantities, r.Quotes, opt.MaxTensions)
 	r.Summary = st.summary(opt)
 	return r
 }

@@ -47,11 +47,17 @@
 // that also says 39,000 are not a conflict. Quotes are one utterance when
 // most words are shared or a run of three content words is; the word-level
 // difference is an LCS diff inside the shared stretch. Tensions are
-// conflicting figures, a term affirmed in one article and negated in
-// another ("full agreement" / "unable to agree", "no deal") in related
-// sentences, or antonyms; either only when both statements speak of one
-// subject (their clauses share two terms before the term). The summary
-// scores each sentence by the articles that back it, its centrality, its
+// conflicting figures of one quantity group (from two articles neither of
+// which also gives a figure compatible with the other's), one quote
+// credited to two people whose names cannot be one, two calendar dates for
+// one event (related sentences sharing four terms besides the dates, where
+// neither article names the other's date), and an outcome word (lexicon
+// outcome-words: "agreement", "charged") plainly affirmed in one article
+// and negated in another ("full agreement" / "unable to agree", "no
+// charges"), both clauses free of hedges (lexicon hedge-words: "expected
+// to", "denied that") and of one subject (their clauses share two terms
+// before the term). Negated or opposite words alone are never a tension.
+// The summary scores each sentence by the articles that back it, its centrality, its
 // position, its overlap with the headlines and the shared terms it
 // carries, skips contested figures and repeats, and takes whole sentences
 // until a length that follows the story's (40% of its words, 34 to 85

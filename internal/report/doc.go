@@ -24,7 +24,7 @@
 //	                "mentions": [{"article", "speaker", "kind": "direct"|"partial", "text", "start", "end"}],
 //	                "spans": [span]}],
 //	  "facts": [{"text", "articles": [id], "omitted_by": [id], "spans": [span]}],
-//	  "tensions": [{"text", "kind": "numbers"|"negation"|"antonym", "articles": [id],
+//	  "tensions": [{"text", "kind": "figure"|"attribution"|"date"|"negation", "why", "articles": [id],
 //	                "sides": [{"article", "text", "cue", "start", "end"}], "spans": [span]}],
 //	  "summary": [{"text", "articles": [id], "spans": [span]}],
 //	  "duplicates": [{"article", "same_as"}],
@@ -47,8 +47,14 @@
 //   - facts: sentences aligned by meaning, the most widely reported first;
 //     "text" is the most central wording; "spans" holds one sentence per
 //     article; "omitted_by" are the articles that do not report it.
-//   - tensions: two statements of different articles that pull against each
-//     other; "cue" is the wording that clashes.
+//   - tensions: two statements of different articles that contradict each
+//     other about one subject; "cue" is the wording that clashes, "why" says
+//     in words what they disagree on. "figure": figures of one counted
+//     thing that cannot both be true; "attribution": one quote credited to
+//     two different people; "date": two dates for one event; "negation":
+//     one account says an outcome happened (an agreement, a charge), the
+//     other that it did not. (Until issue 11 "figure" was "numbers", and
+//     an "antonym" kind was reported on opposite words alone; it is gone.)
 //   - summary: at most 120 words, each sentence an article's own sentence
 //     with every article that reports it.
 package report
