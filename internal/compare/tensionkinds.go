@@ -61,7 +61,7 @@ func (s *story) attributionTensions(quotes []Quote) []Tension {
 				seen[[2]int{i, j}] = true
 				a, b := &gs[i], &gs[j]
 				qa, qb := quotes[a.group], quotes[b.group]
-				if !disjoint(qa.Articles, qb.Articles) || speakersAgree(qa.Speaker, qb.Speaker) || !sameUtterance(&a.item, &b.item) {
+				if !noneShared(qa.Articles, qb.Articles) || speakersAgree(qa.Speaker, qb.Speaker) || !sameUtterance(&a.item, &b.item) {
 					continue
 				}
 				sa := s.sideOfQuote(a.m)
@@ -86,7 +86,8 @@ func namedSpeaker(sp string) bool {
 	return sp != "" && isCapital(sp) && !documentSpeaker(sp) && len(nameWords(sp)) > 0
 }
 
-func disjoint(a, b []string) bool {
+// noneShared reports whether no id is in both a and b.
+func noneShared(a, b []string) bool {
 	for _, x := range a {
 		if slices.Contains(b, x) {
 			return false
