@@ -51,8 +51,14 @@ type Ref struct {
 
 // Article is one input article as the report shows it.
 type Article struct {
-	ID        string `json:"id"`
-	Source    string `json:"source"`
+	ID     string `json:"id"`
+	Source string `json:"source"`
+	// Account is the id of the first article of this one's account: the
+	// story's first article of the same outlet (Source, letter case
+	// aside) or of the same wire copy (Report.Copies); its own id when it
+	// stands alone. Articles of one account never confirm each other: a
+	// view counts accounts, not articles.
+	Account   string `json:"account"`
 	Title     string `json:"title"`
 	Published string `json:"published"` // "2006-01-02" or RFC 3339; "" when unknown
 	Language  string `json:"language,omitempty"`
@@ -195,7 +201,8 @@ type Report struct {
 	Tensions   []Tension   `json:"tensions"`
 	Summary    []Sentence  `json:"summary"`
 	Duplicates []Duplicate `json:"duplicates"`
-	Notes      []string    `json:"notes"` // things the reader should know: dropped duplicates, mixed languages
+	Copies     []Copy      `json:"copies"` // articles that run one text under different outlets' names
+	Notes      []string    `json:"notes"`  // things the reader should know: dropped duplicates, mixed languages
 }
 
 // Compare compares the articles of one story. It is pure and
@@ -211,7 +218,7 @@ func Compare(docs []news.Document, opt Options) Report {
 	}
 	r := Report{
 		Articles: []Article{}, Entities: []Entity{}, Quantities: []Quantity{}, Quotes: []Quote{},
-		Facts: []Fact{}, Tensions: []Tension{}, Summary: []Sentence{}, Duplicates: []Duplicate{}, Notes: []string{},
+		Facts: []Fact{}, Tensions: []Tension{}, Summary: []Sentence{}, Duplicates: []Duplicate{}, Copies: []Copy{}, Notes: []string{},
 	}
 	docs, r.Duplicates = dedupe(docs)
 	for _, d := range r.Duplicates {
@@ -236,10 +243,17 @@ func Compare(docs []news.Document, opt Options) Report {
 		}
 		docs[i].ID = id
 	}
-	for _, d := range docs {
+	if cs := copies(docs); len(cs) > 0 {
+		r.Copies = cs
+		for _, c := range cs {
+			r.Notes = append(r.Notes, copyNote(c, docs))
+		}
+	}
+	account := accounts(docs, r.Copies)
+	for i, d := range docs {
 		r.Articles = append(r.Articles, Article{
 			ID: d.ID, Source: d.Source, Title: d.Title, Published: news.FormatTime(d.Published),
-			Language: d.Language, URL: d.URL, Text: d.Text,
+			Language: d.Language, URL: d.URL, Text: d.Text, Account: docs[account[i]].ID,
 		})
 	}
 	if len(docs) == 1 {
@@ -247,6 +261,12 @@ func Compare(docs []news.Document, opt Options) Report {
 	}
 	langOf := languages(docs)
 	st := newStory(docs)
+	for i, a := range account {
+		if a != i {
+			st.account = account // some articles share an account
+			break
+		}
+	}
 	if langs := distinct(langOf); len(langs) > 1 {
 		st.lang, st.mainLang = langOf, mainLanguage(langOf)
 		r.Notes = append(r.Notes, fmt.Sprintf("the articles are in different languages (%s); only articles in the same language are aligned, and the summary is drawn from the %s ones", strings.Join(langs, ", "), st.mainLang))

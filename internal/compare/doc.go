@@ -35,6 +35,16 @@
 // articles, are not keys) and holds little of its content anywhere and in
 // any window; every other case is unclear.
 //
+// # Outlets and wire copies
+//
+// Articles of one outlet (news.Article.Source, letter case aside; an
+// article without a source is its own outlet) and articles that run one
+// wire text (most of their sentences of four words or more the same, word
+// for word) are one account of the story (Article.Account, Report.Copies,
+// and a note naming the copies): views count accounts, and the summary's
+// backing counts the accounts that state a sentence's fact, so a wire
+// story run twice is not taken as two outlets confirming each other.
+//
 // # Figures, quotes, tensions, summary
 //
 // Figures are grouped by what they count (the head of news.Quantity.Counts,

@@ -67,6 +67,10 @@ type story struct {
 	// figures by the quantity grouping): the work that must grow linearly
 	// with the story, which the tests check at N and 2N.
 	compared int
+	// account is each article's account (the index of its first
+	// article): the summary counts the accounts that back a sentence,
+	// not the articles. nil counts every article apart.
+	account []int
 }
 
 // In stories of more than exactUnits sentences, each sentence looks for

@@ -208,11 +208,12 @@ func (sc *scorer) support(u *unit) float64 {
 	return v / math.Sqrt(float64(len(u.terms)))
 }
 
-// backing is the share of the other articles that state sentence i's fact.
+// backing is the share of the other accounts (outlets, wire copies) that
+// state sentence i's fact.
 func (sc *scorer) backing(i int32) float64 {
 	s := sc.s
-	if nd := len(s.docs); nd > 1 && s.groupOf != nil && s.groupOf[i] >= 0 {
-		return float64(len(s.groups[s.groupOf[i]])-1) / float64(nd-1)
+	if na := s.accountCount(); na > 1 && s.groupOf != nil && s.groupOf[i] >= 0 {
+		return float64(s.accountsIn(s.groups[s.groupOf[i]])-1) / float64(na-1)
 	}
 	return 0
 }

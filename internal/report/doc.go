@@ -12,7 +12,7 @@
 // [start, end)); every list is present, possibly empty.
 //
 //	{
-//	  "articles": [{"id", "source", "title", "published", "text", "language"?, "url"?}],
+//	  "articles": [{"id", "source", "account", "title", "published", "text", "language"?, "url"?}],
 //	  "entities": [{"name", "type": "person"|"organization"|"place"|"unclear", "aliases": [string],
 //	                "articles": [id], "counts": {id: mentions}, "spans": [span]}],
 //	  "quantities": [{"counts", "kind", "unit"?, "verdict": "agree"|"compatible"|"conflict"|"single",
@@ -28,6 +28,7 @@
 //	                "sides": [{"article", "text", "cue", "start", "end"}], "spans": [span]}],
 //	  "summary": [{"text", "articles": [id], "spans": [span]}],
 //	  "duplicates": [{"article", "same_as"}],
+//	  "copies": [{"articles": [id]}],
 //	  "notes": [string]
 //	}
 //
@@ -35,7 +36,9 @@
 //
 //   - articles: the inputs in input order, after dropping repeated texts
 //     (listed in duplicates). "published" is "2006-01-02" or RFC 3339, ""
-//     when unknown.
+//     when unknown. "account" is the id of the first article of the same
+//     outlet or wire copy (its own id when it stands alone); the views
+//     count accounts, not articles, as outlets.
 //   - entities: one per real person, organization or place across the
 //     articles, spellings merged; "counts" is mentions per article.
 //   - quantities: figures grouped by what they count. "agree": same value
@@ -57,4 +60,6 @@
 //     an "antonym" kind was reported on opposite words alone; it is gone.)
 //   - summary: at most 120 words, each sentence an article's own sentence
 //     with every article that reports it.
+//   - copies: articles that run one text (a wire story under several
+//     outlets' names): one account, never independent confirmation.
 package report
