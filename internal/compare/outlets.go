@@ -2,6 +2,8 @@ package compare
 
 import (
 	"fmt"
+	"hash/fnv"
+	"slices"
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/news"
@@ -29,9 +31,8 @@ const (
 // compared, so the work grows with the square of the articles, each
 // comparison with their sentences: fine for the few hundred a story holds.
 func copies(docs []news.Document) []Copy {
-	sents := make([]map[string]bool, len(docs))
+	sents := make([][]uint64, len(docs)) // per article: its sentences' keys, hashed, sorted, unique
 	for i, d := range docs {
-		sents[i] = map[string]bool{}
 		spans := d.Sentences
 		if len(spans) == 0 {
 			spans = paragraphs(d.Text)
@@ -41,9 +42,13 @@ func copies(docs []news.Document) []Copy {
 				continue
 			}
 			if k := sentenceKey(d.Text[sp.Start:sp.End]); k != "" {
-				sents[i][k] = true
+				h := fnv.New64a()
+				h.Write([]byte(k))
+				sents[i] = append(sents[i], h.Sum64())
 			}
 		}
+		slices.Sort(sents[i])
+		sents[i] = slices.Compact(sents[i])
 	}
 	parent := make([]int, len(docs))
 	for i := range parent {
@@ -58,17 +63,21 @@ func copies(docs []news.Document) []Copy {
 	}
 	for a := range docs {
 		for b := a + 1; b < len(docs); b++ {
-			small, big := sents[a], sents[b]
-			if len(big) < len(small) {
-				small, big = big, small
-			}
+			x, y := sents[a], sents[b]
 			n := 0
-			for k := range small {
-				if big[k] {
+			for i, j := 0, 0; i < len(x) && j < len(y); {
+				switch {
+				case x[i] < y[j]:
+					i++
+				case x[i] > y[j]:
+					j++
+				default:
 					n++
+					i++
+					j++
 				}
 			}
-			if n >= copyMin && 2*n > len(small) {
+			if n >= copyMin && 2*n > min(len(x), len(y)) {
 				ra, rb := find(a), find(b)
 				parent[max(ra, rb)] = min(ra, rb)
 			}
