@@ -50,17 +50,7 @@ func copies(docs []news.Document) []Copy {
 		slices.Sort(sents[i])
 		sents[i] = slices.Compact(sents[i])
 	}
-	parent := make([]int, len(docs))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(x int) int {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
+	sets := newDisjoint(len(docs))
 	for a := range docs {
 		for b := a + 1; b < len(docs); b++ {
 			x, y := sents[a], sents[b]
@@ -78,25 +68,21 @@ func copies(docs []news.Document) []Copy {
 				}
 			}
 			if n >= copyMin && 2*n > min(len(x), len(y)) {
-				ra, rb := find(a), find(b)
-				parent[max(ra, rb)] = min(ra, rb)
+				sets.union(a, b)
 			}
 		}
 	}
-	group := map[int]int{} // root -> index into out
+	roots, members := sets.groups()
 	var out []Copy
-	for i, d := range docs {
-		r := find(i)
-		if r == i {
+	for _, r := range roots {
+		if len(members[r]) < 2 {
 			continue
 		}
-		k, ok := group[r]
-		if !ok {
-			k = len(out)
-			group[r] = k
-			out = append(out, Copy{Articles: []string{docs[r].ID}})
+		c := Copy{}
+		for _, i := range members[r] {
+			c.Articles = append(c.Articles, docs[i].ID)
 		}
-		out[k].Articles = append(out[k].Articles, d.ID)
+		out = append(out, c)
 	}
 	return out
 }
@@ -127,20 +113,7 @@ func accounts(docs []news.Document, cs []Copy) []int {
 	for i, d := range docs {
 		index[d.ID] = i
 	}
-	parent := make([]int, len(docs))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(x int) int {
-		for parent[x] != x {
-			x = parent[x]
-		}
-		return x
-	}
-	join := func(a, b int) {
-		ra, rb := find(a), find(b)
-		parent[max(ra, rb)] = min(ra, rb)
-	}
+	sets := newDisjoint(len(docs))
 	first := map[string]int{} // outlet -> its first article
 	for i, d := range docs {
 		o := strings.ToLower(strings.Join(strings.Fields(d.Source), " "))
@@ -148,19 +121,19 @@ func accounts(docs []news.Document, cs []Copy) []int {
 			continue
 		}
 		if j, ok := first[o]; ok {
-			join(j, i)
+			sets.union(j, i)
 		} else {
 			first[o] = i
 		}
 	}
 	for _, c := range cs {
 		for _, id := range c.Articles[1:] {
-			join(index[c.Articles[0]], index[id])
+			sets.union(index[c.Articles[0]], index[id])
 		}
 	}
 	out := make([]int, len(docs))
 	for i := range out {
-		out[i] = find(i)
+		out[i] = sets.find(i)
 	}
 	return out
 }

@@ -345,6 +345,7 @@ func (s *story) relate(a, b int32) (edge, bool) {
 // the other terms): the same sums in the same order, without walking a's
 // terms again for every b.
 func (s *story) relateMarked(a, b int32, mark []float64) (edge, bool) {
+	s.compared++
 	shared, n := 0.0, 0
 	for _, t := range s.units[b].terms {
 		if w := mark[t]; w != 0 {
