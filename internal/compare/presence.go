@@ -300,12 +300,9 @@ func (s *story) judge(m *meanings, j *judging, g []int32) ([]presence, []Evidenc
 					}
 					continue
 				}
-				share := 0.0
-				if j.total > 0 {
-					share = j.win[d] / j.total
-				}
+				share := j.share(d)
 				switch {
-				case share >= reportShare && (j.anchors == 0 || j.winAnch[d] > 0) && j.winN[d] >= 2 && j.winHead[d]:
+				case j.reports(d):
 					if verdict[d] != reported || share > best[d] {
 						verdict[d] = reported
 						best[d] = share
@@ -433,6 +430,22 @@ func (j *judging) measure(s *story, m *meanings, c []int32, skip []bool) {
 			j.win[d], j.winAnch[d], j.winAt[d], j.winN[d], j.winHead[d] = j.cover[v], j.coverAnch[v], v, j.coverN[v], j.coverHead[v]
 		}
 	}
+}
+
+// share is the part of the measured claim's weight that article d's
+// best window holds.
+func (j *judging) share(d int) float64 {
+	if j.total == 0 {
+		return 0
+	}
+	return j.win[d] / j.total
+}
+
+// reports reports whether article d's best window reports the measured
+// claim: it holds reportShare of its weight, one of its names or numbers
+// (when it has any), two of its meanings and its head word.
+func (j *judging) reports(d int) bool {
+	return j.share(d) >= reportShare && (j.anchors == 0 || j.winAnch[d] > 0) && j.winN[d] >= 2 && j.winHead[d]
 }
 
 // evidence is the span of article d's best window: the sentences around
