@@ -325,8 +325,8 @@ func (s *story) summarySentence(u int32) Sentence {
 // presence judgment's reported verdict, never an unclear one); when the
 // article has a sentence aligned with u as one fact, its best window
 // still needs one of the claim's names or numbers (when the claim has
-// any): an alignment alone can join two sentences that share words but
-// not the claim. An article a reported tension shows
+// any) or its head word: an alignment alone can join two sentences that
+// share words but not the claim. An article a reported tension shows
 // saying the opposite is never credited. spans holds, for each other
 // credited article, its sentence of u's fact when it has one, else its
 // evidence window.
@@ -362,7 +362,7 @@ func (s *story) credit(u int32) (credited []bool, spans []Ref) {
 			if skip[d] {
 				continue
 			}
-			if !j.reports(d) && !(aligned[d] >= 0 && (j.anchors == 0 || j.winAnch[d] > 0)) {
+			if !j.reports(d) && !(aligned[d] >= 0 && (j.anchors == 0 || j.winAnch[d] > 0 || j.winHead[d])) {
 				skip[d] = true // this claim is not shown reported: no credit
 				continue
 			}
