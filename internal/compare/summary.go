@@ -324,9 +324,9 @@ func (s *story) summarySentence(u int32) Sentence {
 // reported where a window of the article's sentences holds it (the
 // presence judgment's reported verdict, never an unclear one); when the
 // article has a sentence aligned with u as one fact, its best window
-// still needs one of the claim's names or numbers (when the claim has
-// any) or its head word: an alignment alone can join two sentences that
-// share words but not the claim. An article a reported tension shows
+// still needs one of the claim's names or numbers or its head word: an
+// alignment alone can join two sentences that share words but not the
+// claim ("voted on Tuesday to close the old bridge" / "… the old school"). An article a reported tension shows
 // saying the opposite is never credited. spans holds, for each other
 // credited article, its sentence of u's fact when it has one, else its
 // evidence window.
@@ -362,7 +362,7 @@ func (s *story) credit(u int32) (credited []bool, spans []Ref) {
 			if skip[d] {
 				continue
 			}
-			if !j.reports(d) && !(aligned[d] >= 0 && (j.anchors == 0 || j.winAnch[d] > 0 || j.winHead[d])) {
+			if !j.reports(d) && !(aligned[d] >= 0 && (j.winAnch[d] > 0 || j.winHead[d])) {
 				skip[d] = true // this claim is not shown reported: no credit
 				continue
 			}

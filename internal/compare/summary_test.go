@@ -34,7 +34,8 @@ func TestCanLead(t *testing.T) {
 }
 
 // creditStory: B reports A's bridge vote in other words; C, of A's
-// outlet, speaks of the same council and day but of another matter.
+// outlet, tells of the same council's vote on the same day in A's words,
+// but of another matter: aligned by wording, not backed by evidence.
 func creditStory() []news.Document {
 	day := time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC)
 	a := comparetest.NewDoc("A", "Harbour Herald", "Bridge shut to trucks", day).
@@ -44,7 +45,7 @@ func creditStory() []news.Document {
 		Para("Engineers found cracks in the supports of the old Portmere bridge, and on Tuesday the council voted to close it to heavy trucks.",
 			"Hauliers will have to drive round by the coast road.").Doc()
 	c := comparetest.NewDoc("C", "Harbour Herald", "Council meets", day).
-		Para("The Portmere council met on Tuesday to discuss the budget of the new school year.",
+		Para("The Portmere council voted on Tuesday to close the old school after the budget found no money for its teachers.",
 			"Teachers asked for more money for books.").Doc()
 	return []news.Document{a, b, c}
 }
@@ -59,7 +60,7 @@ func TestSummaryCredit(t *testing.T) {
 	}
 	credited, spans := s.credit(u)
 	if want := []bool{true, true, false}; !slices.Equal(credited, want) {
-		t.Errorf("credit(%q) = %v; want %v (B reports it, C only shares the council and the day)", s.text(u), credited, want)
+		t.Errorf("credit(%q) = %v; want %v (B reports it, C only shares the council's vote and the day)", s.text(u), credited, want)
 	}
 	if sp := spans[1]; sp.Article != "B" || !strings.Contains(docs[1].Text[sp.Start:sp.End], "cracks") {
 		t.Errorf("B's evidence span = %+v; want B's bridge sentence", sp)
