@@ -178,10 +178,14 @@ type Tension struct {
 	Spans    []Ref       `json:"spans"`
 }
 
-// Sentence is one sentence of the summary with the articles backing it.
+// Sentence is one sentence of the summary with the articles backing it:
+// its own and every other that reports each of its claims by evidence.
+// Spans holds the sentence first, then one span per other article of
+// Articles, in their order.
 type Sentence struct {
 	Text     string   `json:"text"`
 	Articles []string `json:"articles"`
+	Outlets  []string `json:"outlets"` // the outlets of Articles, each once: two articles of one outlet are one account
 	Spans    []Ref    `json:"spans"`
 }
 

@@ -155,6 +155,7 @@ func (s *story) facts() []Fact {
 	}
 	m := s.newMeanings(lexicon.Default())
 	j := newJudging(s)
+	s.meanings, s.judging = m, j
 	out := make([]Fact, 0, len(groups))
 	for _, g := range groups {
 		c := s.central(g)

@@ -303,12 +303,9 @@ func (s *story) judge(m *meanings, j *judging, g []int32) ([]presence, []Evidenc
 					continue
 				}
 				f := &j.art[d]
-				share := 0.0
-				if j.total > 0 {
-					share = f.win / j.total
-				}
+				share := j.share(d)
 				switch {
-				case share >= reportShare && (j.anchors == 0 || f.wAnch > 0) && f.n >= 2 && f.head:
+				case j.reports(d):
 					if verdict[d] != reported || share > best[d] {
 						verdict[d] = reported
 						best[d] = share
@@ -454,6 +451,23 @@ func (j *judging) measure(s *story, m *meanings, c []int32, skip []bool) {
 			f.win, f.wAnch, f.at, f.n, f.head = cl.w, cl.anch, v, cl.n, cl.head
 		}
 	}
+}
+
+// share is the part of the measured claim's weight that article d's
+// best window holds.
+func (j *judging) share(d int) float64 {
+	if j.total == 0 {
+		return 0
+	}
+	return j.art[d].win / j.total
+}
+
+// reports reports whether article d's best window reports the measured
+// claim: it holds reportShare of its weight, one of its names or numbers
+// (when it has any), two of its meanings and its head word.
+func (j *judging) reports(d int) bool {
+	f := &j.art[d]
+	return j.share(d) >= reportShare && (j.anchors == 0 || f.wAnch > 0) && f.n >= 2 && f.head
 }
 
 // evidence is the span of article d's best window: the sentences around

@@ -56,6 +56,10 @@ type story struct {
 	groups   [][]int32      // facts: the sentences that state each, set by facts
 	groupOf  []int32        // unit -> index into groups, -1 for none
 	disputed map[int32]bool // sentences that give a figure another article contradicts
+	// meanings and judging are the presence judgment's index and scratch
+	// space, set by facts; the summary's credits reuse them.
+	meanings *meanings
+	judging  *judging
 	// contested lists, for a sentence that is a side of a reported
 	// tension, the articles of the other sides.
 	contested map[int32][]int
