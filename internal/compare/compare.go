@@ -20,6 +20,26 @@ type Options struct {
 	MaxSummaryWords int
 	// MaxTensions caps the tensions reported; 0 means DefaultMaxTensions.
 	MaxTensions int
+	// MaxSentences caps the sentences compared per article: a longer
+	// article is compared and shown up to the end of its first
+	// MaxSentences sentences, and a note says so. 0 means
+	// DefaultMaxSentences, a negative value no cap.
+	MaxSentences int
+	// MaxFacts caps the facts listed, keeping those reported by the most
+	// articles in their order; a note says how many there were. 0 means
+	// DefaultMaxFacts, a negative value no cap.
+	MaxFacts int
+	// MaxQuantities caps the figure groups listed, keeping the head of the
+	// list (conflicts, then figures of several articles); a note says so.
+	// 0 means DefaultMaxQuantities, a negative value no cap.
+	MaxQuantities int
+	// MaxQuotes caps the quotes listed, keeping those of the most articles;
+	// a note says so. 0 means DefaultMaxQuotes, a negative value no cap.
+	MaxQuotes int
+	// MaxEntities caps the people, organizations and places listed,
+	// keeping those named by the most articles; a note says so. 0 means
+	// DefaultMaxEntities, a negative value no cap.
+	MaxEntities int
 }
 
 // Defaults for Options.
@@ -27,6 +47,15 @@ const (
 	DefaultSummaryWords    = lenDefault
 	DefaultMaxSummaryWords = 120
 	DefaultMaxTensions     = 12
+	// The caps below are far above what a story of normal articles has
+	// (the largest of our gold stories lists 107 facts and 55 entities);
+	// they bound the report of a story of hundreds of articles or of one
+	// article of megabytes.
+	DefaultMaxSentences  = 2000
+	DefaultMaxFacts      = 500
+	DefaultMaxQuantities = 200
+	DefaultMaxQuotes     = 200
+	DefaultMaxEntities   = 200
 )
 
 // Verdict says how the mentions of one quantity or quote relate.
@@ -63,7 +92,7 @@ type Article struct {
 	Published string `json:"published"` // "2006-01-02" or RFC 3339; "" when unknown
 	Language  string `json:"language,omitempty"`
 	URL       string `json:"url,omitempty"`
-	Text      string `json:"text"`
+	Text      string `json:"text"` // as compared: cut after Options.MaxSentences sentences, with a note
 }
 
 // Label is how the report names the article: its outlet, else its id.
@@ -212,7 +241,8 @@ type Report struct {
 // Compare compares the articles of one story. It is pure and
 // deterministic: the same documents in the same order give the same report.
 // Articles whose text repeats an earlier article's are dropped and listed in
-// Duplicates. Every list in the report is non-nil.
+// Duplicates. The report is bounded by the caps of opt, each noted in Notes
+// when it applies. Every list in the report is non-nil.
 func Compare(docs []news.Document, opt Options) Report {
 	if opt.MaxSummaryWords <= 0 {
 		opt.MaxSummaryWords = DefaultMaxSummaryWords
@@ -246,6 +276,13 @@ func Compare(docs []news.Document, opt Options) Report {
 			seen[id] = 1
 		}
 		docs[i].ID = id
+	}
+	keep := limit(opt.MaxSentences, DefaultMaxSentences)
+	for i := range docs {
+		var n int
+		if docs[i], n = cutSentences(docs[i], keep); n > keep {
+			r.Notes = append(r.Notes, fmt.Sprintf("article %s has %s sentences; only the first %s are compared and shown", docs[i].ID, thousands(n), thousands(keep)))
+		}
 	}
 	if cs := copies(docs); len(cs) > 0 {
 		r.Copies = cs
@@ -283,6 +320,7 @@ func Compare(docs []news.Document, opt Options) Report {
 	r.Facts = st.facts()
 	r.Tensions = st.tensions(r.Quantities, r.Quotes, opt.MaxTensions)
 	r.Summary = st.summary(opt)
+	r.capLists(opt)
 	return r
 }
 

@@ -74,6 +74,16 @@
 // words, never over 120); an article a reported tension shows saying the
 // opposite of a sentence is not credited with it.
 //
+// # Bounds
+//
+// The report of any input is bounded, and a note says each bound that
+// applied: an article is compared (and its text shown) up to the end of its
+// first Options.MaxSentences sentences, and the lists of facts, figures,
+// quotes and entities keep the items of the most articles, in their order
+// (Options.MaxFacts and the others). The defaults are far above a normal
+// story's lists, so they only cut a story of hundreds of articles or an
+// article of megabytes: a 5 MB article gave 44 MB of JSON, it gives 1 MB.
+//
 // We wrote this ourselves: the Go text-similarity libraries we know either
 // need trained vectors or compare whole documents, while here the unit is a
 // sentence, the vocabulary is one story's, and every decision must be

@@ -62,4 +62,9 @@
 //     with every article that reports it.
 //   - copies: articles that run one text (a wire story under several
 //     outlets' names): one account, never independent confirmation.
+//   - notes: what the reader should know, in words: dropped repeats, mixed
+//     languages, and the bounds of compare.Options that applied (an
+//     article compared only up to its first 2,000 sentences, its "text"
+//     then ending there; a list cut to its 500 or 200 items of the most
+//     articles).
 package report
