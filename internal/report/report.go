@@ -45,7 +45,8 @@ type Options struct {
 }
 
 // DefaultMaxItems caps each list of the text and Markdown reports; the JSON
-// and HTML reports always hold everything.
+// and HTML reports hold every item of the comparison (which compare itself
+// bounds for very large stories, saying so in its notes).
 const DefaultMaxItems = 25
 
 func (o Options) max() int {

@@ -58,7 +58,7 @@ func (x *textWriter) verdict(v compare.Verdict) string {
 // more prints how many items a capped list left out.
 func (x *textWriter) more(n int) {
 	if n > x.max {
-		fmt.Fprintf(x.w, "  … and %d more (--format json has them all)\n", n-x.max)
+		fmt.Fprintf(x.w, "  … and %d more (--format json lists them)\n", n-x.max)
 	}
 }
 
