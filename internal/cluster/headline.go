@@ -106,8 +106,10 @@ func sourceLabelled(lx *lexicon.Lexicon, source string) bool {
 // first-person pronoun outside quotes, before any colon (after one come a
 // speaker's words) and after no reporting verb ("Trump said my…"), in a
 // headline that does not end with one ("…, we think, experts say"). "I"
-// after "War" or "Part" is a numeral, and a capitalised "Our" inside a
-// headline in sentence case is part of a name ("the March for Our Lives").
+// after "War" or "Part", at the end or before a comma or colon is a
+// numeral ("World War I:", "Debate Night I"), and a capitalised "Our"
+// inside a headline in sentence case is part of a name ("the March for
+// Our Lives").
 func firstPerson(lx *lexicon.Lexicon, title string) bool {
 	words := strings.Fields(title)
 	if len(words) == 0 || lx.Is(strings.Trim(words[len(words)-1], ".,;!"), lexicon.ReportingVerb) {
@@ -129,7 +131,7 @@ func firstPerson(lx *lexicon.Lexicon, title string) bool {
 			case lx.Is(core, lexicon.ReportingVerb):
 				return false
 			case pronoun(lx, core):
-				numeral := core == "I" && i > 0 && lx.Is(strings.Trim(words[i-1], ",;"), lexicon.EventHead|lexicon.IndexNoun)
+				numeral := core == "I" && i > 0 && (lx.Is(strings.Trim(words[i-1], ",;"), lexicon.EventHead|lexicon.IndexNoun) || w != "I" || i == len(words)-1)
 				named := core != "I" && i > 0 && sentenceCase && startsUpper(core)
 				if !numeral && !named {
 					return true

@@ -19,6 +19,8 @@ func TestNewsHeadline(t *testing.T) {
 		{"reported speech ends it", "We will rebuild the bridge by spring, mayor says", "Daily Courier", true},
 		{"reporting verb before the pronoun", "Okafor Said the Deal Was My Idea All Along", "Daily Courier", true},
 		{"roman numeral", "Last World War I veteran of Valdoria dies at 109", "Daily Courier", true},
+		{"roman numeral at the end", "Marlow Flood Trial I", "Daily Courier", true},
+		{"roman numeral before a colon", "Marlow Flood Trial I: the verdict", "Daily Courier", true},
 		{"a name with Our in sentence case", "Thousands join the March for Our Lives in Marlow", "Daily Courier", true},
 		{"opinion is a word, not a label", "Council vote shifts public opinion on the dam", "Daily Courier", true},
 		{"a quoted question", `Okafor asks the council: "Who pays for the dam?"`, "Daily Courier", true},
