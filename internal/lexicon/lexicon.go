@@ -123,7 +123,7 @@ var (
 		full, abbr Class
 	}{{"months", Month, MonthAbbr}, {"weekdays", Weekday, WeekdayAbbr}}
 	// valued lists: "word = value" (case fold) other than the class files.
-	valued = []string{"scale-suffixes", "currency-nations", "currency-prefixes", "currency-symbols", "given-name-variants"}
+	valued = []string{"scale-suffixes", "currency-nations", "currency-prefixes", "currency-symbols", "given-name-variants", "headline-markers"}
 	// sets: small lists a stage asks about by name (Has) now and then,
 	// not on every word, so they take no class bit.
 	sets = []string{"title-case-small-words", "title-lowercase-words", "generic-organization-heads", "region-words", "honorifics",
