@@ -39,29 +39,17 @@ type counts struct {
 
 // inc adds one to key's count and returns the new count. Key 0 counts as 1.
 func (c *counts) inc(key uint64) uint32 {
-	if key == 0 {
-		key = 1
-	}
-	if 2*(c.used+1) > len(c.keys) {
-		c.resize(max(1<<10, 2*len(c.keys)))
-	}
-	mask := uint64(len(c.keys) - 1)
-	for i := mix64(key) & mask; ; i = (i + 1) & mask {
-		switch c.keys[i] {
-		case key:
-			c.n[i]++
-			return c.n[i]
-		case 0:
-			c.keys[i], c.n[i] = key, 1
-			c.used++
-			return 1
-		}
-	}
+	i := c.slot(key)
+	c.n[i]++
+	return c.n[i]
 }
 
-// set sets key's count to n, which must be above zero, in a table with
-// room for it.
-func (c *counts) set(key uint64, n uint32) {
+// set sets key's count to n, which must be above zero.
+func (c *counts) set(key uint64, n uint32) { c.n[c.slot(key)] = n }
+
+// slot returns the index of key's count, adding key with a count of 0
+// (growing the table first when it is half full) when it is not there.
+func (c *counts) slot(key uint64) uint64 {
 	if key == 0 {
 		key = 1
 	}
@@ -72,12 +60,11 @@ func (c *counts) set(key uint64, n uint32) {
 	for i := mix64(key) & mask; ; i = (i + 1) & mask {
 		switch c.keys[i] {
 		case key:
-			c.n[i] = n
-			return
+			return i
 		case 0:
-			c.keys[i], c.n[i] = key, n
+			c.keys[i], c.n[i] = key, 0
 			c.used++
-			return
+			return i
 		}
 	}
 }

@@ -64,8 +64,8 @@ func (s *story) attributionTensions(quotes []Quote) []Tension {
 				if !noneShared(qa.Articles, qb.Articles) || speakersAgree(qa.Speaker, qb.Speaker) || !sameUtterance(&a.item, &b.item) {
 					continue
 				}
-				sa := s.sideOfQuote(a.m)
-				sb := s.sideOfQuote(b.m)
+				sa := s.sideAt(a.m.Article, a.m.Start, a.m.End, a.m.Text)
+				sb := s.sideAt(b.m.Article, b.m.Start, b.m.End, b.m.Text)
 				out = append(out, Tension{
 					Text:     fmt.Sprintf("%q: %s (%s) vs %s (%s)", clip(a.m.Text, 60), qa.Speaker, s.label(a.m.Article), qb.Speaker, s.label(b.m.Article)),
 					Kind:     AttributionTension,
@@ -109,21 +109,6 @@ func clip(s string, n int) string {
 		cut = n
 	}
 	return s[:cut] + "…"
-}
-
-// sideOfQuote is the sentence that holds a quote mention, the quote as
-// cue.
-func (s *story) sideOfQuote(m QuoteMention) Side {
-	for di, d := range s.docs {
-		if d.ID != m.Article {
-			continue
-		}
-		if u := s.unitAt(di, m.Start); u >= 0 {
-			r := s.ref(u)
-			return Side{Article: m.Article, Text: s.text(u), Cue: m.Text, Start: r.Start, End: r.End}
-		}
-	}
-	return Side{Article: m.Article, Text: m.Text, Cue: m.Text, Start: m.Start, End: m.End}
 }
 
 // minDateShared is the fewest terms two sentences with different dates

@@ -61,7 +61,7 @@ func (s *story) figureTensions(qs []Quantity) []Tension {
 		if best < 0 {
 			continue
 		}
-		sa, sb := s.sideOfMention(a), s.sideOfMention(b)
+		sa, sb := s.sideAt(a.Article, a.Start, a.End, a.Text), s.sideAt(b.Article, b.Start, b.End, b.Text)
 		for _, m := range q.Mentions {
 			if u := s.unitOfMention(m); u >= 0 {
 				s.disputed[u] = true
@@ -270,19 +270,21 @@ func (s *story) unitOfMention(m QuantityMention) int32 {
 	return -1
 }
 
-// sideOfMention is the sentence that holds a figure, with the figure as cue.
-func (s *story) sideOfMention(m QuantityMention) Side {
+// sideAt is the sentence of article that holds the mention start..end (a
+// figure, a quote), with the mention's text cue as the cue; the mention
+// itself when no sentence holds it.
+func (s *story) sideAt(article string, start, end int, cue string) Side {
 	for di, d := range s.docs {
-		if d.ID != m.Article {
+		if d.ID != article {
 			continue
 		}
-		if u := s.unitAt(di, m.Start); u >= 0 {
+		if u := s.unitAt(di, start); u >= 0 {
 			r := s.ref(u)
-			return Side{Article: m.Article, Text: s.text(u), Cue: m.Text, Start: r.Start, End: r.End}
+			return Side{Article: article, Text: s.text(u), Cue: cue, Start: r.Start, End: r.End}
 		}
-		return Side{Article: m.Article, Text: m.Text, Cue: m.Text, Start: m.Start, End: m.End}
+		break
 	}
-	return Side{Article: m.Article, Text: m.Text, Cue: m.Text, Start: m.Start, End: m.End}
+	return Side{Article: article, Text: cue, Cue: cue, Start: start, End: end}
 }
 
 // side is sentence u with the words around an occurrence of key as cue,
