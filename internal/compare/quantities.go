@@ -20,6 +20,10 @@ type qmention struct {
 	lo    float64  // the interval of values it allows
 	hi    float64
 	class qualClass
+	// owner is the name of the person the figure belongs to ("John
+	// Jenkin, 23"), nil when no person is named next to it.
+	owner []string
+	fate  bool // head is a fate word: the figure counts deaths, injuries, arrests
 }
 
 // qualClass is the meaning of a qualifier.
@@ -67,6 +71,11 @@ func roundingUnit(v float64) float64 {
 	return r
 }
 
+// openReach is how far past its figure an open qualifier reaches: "more
+// than 200,000" allows up to 400,000, not 5.4 million; "as many as 100"
+// down to 50, not 2.
+const openReach = 2
+
 // interval returns the values a figure with a qualifier allows.
 func interval(v float64, c qualClass) (lo, hi float64) {
 	r := roundingUnit(v)
@@ -78,9 +87,11 @@ func interval(v float64, c qualClass) (lo, hi float64) {
 		tol := math.Max(0.1*math.Abs(v), r)
 		return v - tol, v
 	case above:
-		return v, math.Inf(1)
+		// "more than 4,400" is not "more than" anything: a writer who
+		// knew of twice the figure would have given it.
+		return v, math.Max(v, openReach*v)
 	case atMost:
-		return math.Inf(-1), v
+		return math.Min(v, v/openReach), v
 	default:
 		return v - r/2, v + r/2
 	}
@@ -92,17 +103,47 @@ var fateWords = map[string]bool{
 	"die": true, "injur": true, "wound": true, "hurt": true, "arrest": true, "displac": true, "missing": true,
 	"evacuat": true, "rescu": true, "infect": true, "hospitalis": true, "hospitaliz": true, "sentenc": true,
 	"convict": true, "charg": true, "fire": true, "layoff": true, "lay": true, "flee": true, "fled": true,
+	"injure": true,
+}
+
+// fateBefore returns the casualty a verb right before a figure makes it
+// count ("killed 10 people", "injuring 80"): "die" or "injure", else "".
+// Other fates read before the figure ("arrested 23 pirates") name how the
+// counted people were taken, not another count, so they are left out.
+func fateBefore(text string, start int) string {
+	i := start
+	for i > 0 && isSpace(text[i-1]) {
+		i--
+	}
+	j := i
+	for j > 0 && (text[j-1] >= 'a' && text[j-1] <= 'z') {
+		j--
+	}
+	raw := text[j:i]
+	if j == i || !strings.HasSuffix(raw, "ed") && !strings.HasSuffix(raw, "ing") {
+		return ""
+	}
+	if k := normalise(stem(raw)); k == "die" || k == "injure" {
+		return k
+	}
+	return ""
 }
 
 func (s *story) qmentions() []qmention {
 	var out []qmention
 	var buf []term
-	for di, d := range s.docs {
+	for di := range s.docs {
+		d := &s.docs[di]
+		people := newPersonIndex(d)
 		for _, q := range d.Quantities {
 			if q.Start < 0 || q.End > len(d.Text) || q.Start > q.End {
 				continue
 			}
 			m := qmention{doc: di, q: q, unit: s.unitAt(di, q.Start), class: classify(q.Qualifier)}
+			if m.unit >= 0 {
+				sp := s.units[m.unit].span
+				m.owner = people.owner(q.Start, q.End, sp.Start, sp.End)
+			}
 			buf = terms(q.Counts, buf)
 			for _, t := range buf {
 				if !t.number {
@@ -137,10 +178,23 @@ func (s *story) qmentions() []qmention {
 					m.head = k
 				}
 			})
+			// So does a fate verb just before it: "killed 10 people",
+			// "injuring 80".
+			if k := fateBefore(d.Text, q.Start); k != "" && m.head != k {
+				m.keys = append(m.keys, k)
+				m.head = k
+			}
 			for _, k := range m.keys {
 				if fateWords[k] {
 					m.head = k
 				}
+			}
+			m.fate = fateWords[m.head]
+			// A count of things is a whole number: "6.1" or "around 4.0"
+			// is a measure (a magnitude) that took its counted thing from
+			// the sentence, so what it counts is unknown.
+			if q.Kind == news.Count && measured(q) {
+				m.keys, m.head, m.fate = nil, "", false
 			}
 			sort.Strings(m.keys)
 			m.lo, m.hi = interval(q.Value, m.class)
@@ -150,9 +204,26 @@ func (s *story) qmentions() []qmention {
 	return out
 }
 
+// measured reports whether a figure is written as a measurement: a value
+// with a fraction, or a whole one written with ".0" ("4.0"), and no
+// multiplier word ("1.5 million people" is a count).
+func measured(q news.Quantity) bool {
+	if q.Value != math.Trunc(q.Value) {
+		return true
+	}
+	digit := func(i int) bool { return i >= 0 && i < len(q.Text) && '0' <= q.Text[i] && q.Text[i] <= '9' }
+	i := strings.Index(q.Text, ".0")
+	return i > 0 && digit(i-1) && !digit(i+2)
+}
+
 // sameThing reports whether two mentions count the same kind of thing.
 func sameThing(a, b *qmention) bool {
 	if a.q.Kind != b.q.Kind || !strings.EqualFold(a.q.Unit, b.q.Unit) {
+		return false
+	}
+	// An age is someone's: two figures are one age only when both name
+	// the person, and the same one (two people aged 23 do not agree).
+	if a.head == "age" && (a.owner == nil || b.owner == nil) && a.doc != b.doc || !sameOwner(a, b) {
 		return false
 	}
 	if a.head == "" || b.head == "" {
@@ -361,11 +432,13 @@ func (s *story) joinFigures(ms []qmention, g *figureGroups, idx []int) {
 				}
 				continue
 			}
-			// Without a counted thing, a figure joins another in similar
-			// sentences, or when it has the same value in the same unit
-			// ("nearly nine years" in both).
+			// Figures that name the same counted thing join. Without a
+			// counted thing, or when one names a kind of it the other
+			// does not ("two black senators", "two senators"), a figure
+			// joins another in similar sentences, or when it has the same
+			// value in the same unit ("nearly nine years" in both).
 			sameFigure := a.q.Value == b.q.Value && a.class == b.class && a.q.Unit != ""
-			named := a.head != "" && b.head != ""
+			named := a.head != "" && b.head != "" && slices.Equal(a.keys, b.keys)
 			if named || sameFigure || s.contextSim(a.unit, b.unit) >= 0.2 {
 				g.union(x, y)
 			}
@@ -376,6 +449,10 @@ func (s *story) joinFigures(ms []qmention, g *figureGroups, idx []int) {
 // minConflictSim is the cosine two sentences need for their figures of
 // one thing to conflict.
 const minConflictSim = 0.3
+
+// maxConflictRatio is the most the largest value of a conflict may be of
+// its smallest.
+const maxConflictRatio = 3
 
 // joinConflicts joins groups that count the same thing in related
 // sentences (a link with a cosine of at least minConflictSim) from
@@ -416,13 +493,19 @@ func (s *story) joinConflicts(ms []qmention, g *figureGroups, buckets [][]int) m
 	})
 	pairs = slices.Compact(pairs)
 	// The articles of each group.
+	// The articles of each group, and the smallest and largest value it
+	// gives.
 	docsOf := map[int]map[int]bool{}
+	span := map[int][2]float64{}
 	for r, idx := range g.members() {
 		set := map[int]bool{}
+		v := [2]float64{math.Inf(1), math.Inf(-1)}
 		for _, i := range idx {
 			set[ms[i].doc] = true
+			v = [2]float64{math.Min(v[0], ms[i].q.Value), math.Max(v[1], ms[i].q.Value)}
 		}
 		docsOf[r] = set
+		span[r] = v
 	}
 	conflict := map[int]bool{}
 	for _, p := range pairs {
@@ -437,8 +520,16 @@ func (s *story) joinConflicts(ms []qmention, g *figureGroups, buckets [][]int) m
 		if intersects(docsOf[ra], docsOf[rb]) {
 			continue
 		}
+		// Rival values of one count are near each other (80 or 50
+		// injured, 5.9 or 6.1); figures far apart count different
+		// things however alike their sentences (10 dead, 2,000 homeless).
+		v := [2]float64{math.Min(span[ra][0], span[rb][0]), math.Max(span[ra][1], span[rb][1])}
+		if v[0] <= 0 || v[1] > maxConflictRatio*v[0] {
+			continue
+		}
 		g.union(ra, rb)
 		r := g.find(ra)
+		span[r] = v
 		set := map[int]bool{}
 		for d := range docsOf[ra] {
 			set[d] = true
@@ -475,6 +566,11 @@ func (s *story) quantityList(ms []qmention, g *figureGroups, conflict map[int]bo
 		q := Quantity{Kind: ms[idx[0]].q.Kind, Unit: ms[idx[0]].q.Unit, Articles: []string{}, Mentions: []QuantityMention{}, Spans: []Ref{}}
 		docSet := map[int]bool{}
 		counts := map[string]int{}
+		type wording struct {
+			doc  int
+			text string
+		}
+		seen := map[wording]bool{}
 		for _, i := range idx {
 			m := ms[i]
 			id := s.docs[m.doc].ID
@@ -482,9 +578,17 @@ func (s *story) quantityList(ms []qmention, g *figureGroups, conflict map[int]bo
 			if m.q.Counts != "" {
 				counts[m.q.Counts]++
 			}
+			q.Spans = append(q.Spans, Ref{Article: id, Start: m.q.Start, End: m.q.End})
+			// An article that repeats a figure in the same words gives it
+			// once: the mentions list each article's wordings, the
+			// spans every place.
+			w := wording{m.doc, strings.ToLower(m.q.Text)}
+			if seen[w] {
+				continue
+			}
+			seen[w] = true
 			q.Mentions = append(q.Mentions, QuantityMention{Article: id, Value: m.q.Value, Qualifier: m.q.Qualifier,
 				Counts: m.q.Counts, Text: m.q.Text, Start: m.q.Start, End: m.q.End})
-			q.Spans = append(q.Spans, Ref{Article: id, Start: m.q.Start, End: m.q.End})
 		}
 		q.Counts = mostCommon(counts)
 		for di, d := range s.docs {
@@ -513,15 +617,16 @@ func (s *story) quantityList(ms []qmention, g *figureGroups, conflict map[int]bo
 }
 
 // verdict is agree when every mention gives the same value with the same
-// kind of qualifier, compatible when their intervals share a value,
-// conflict otherwise.
+// kind of qualifier, or with no qualifier or an "about" ("13 nautical
+// miles", "some 13 nautical miles": both name 13); compatible when their
+// intervals share a value; conflict otherwise.
 func verdict(ms []qmention, idx []int) Verdict {
 	first := ms[idx[0]]
 	same := true
 	lo, hi := math.Inf(-1), math.Inf(1)
 	for _, i := range idx {
 		m := ms[i]
-		if m.q.Value != first.q.Value || m.class != first.class {
+		if m.q.Value != first.q.Value || m.class != first.class && !(pointed(m.class) && pointed(first.class)) {
 			same = false
 		}
 		lo, hi = math.Max(lo, m.lo), math.Min(hi, m.hi)
@@ -535,6 +640,10 @@ func verdict(ms []qmention, idx []int) Verdict {
 		return Conflict
 	}
 }
+
+// pointed reports whether a qualifier names its figure as the value (a
+// bare figure, "about"), not a bound.
+func pointed(c qualClass) bool { return c == exact || c == approx }
 
 func intersects(a, b map[int]bool) bool {
 	for d := range a {

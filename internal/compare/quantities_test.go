@@ -1,0 +1,126 @@
+package compare
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/parallax-news/parallax/internal/compare/comparetest"
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// groupLines lists a report's figure groups as "verdict article,article:
+// mention texts", sorted.
+func groupLines(r Report) []string {
+	var out []string
+	for _, q := range r.Quantities {
+		var texts []string
+		for _, m := range q.Mentions {
+			texts = append(texts, m.Text)
+		}
+		out = append(out, string(q.Verdict)+" "+strings.Join(q.Articles, ",")+": "+strings.Join(texts, " | "))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Figures are grouped by what they count and whose they are, never by
+// value alone (issue 11).
+func TestFiguresByWhatTheyCount(t *testing.T) {
+	doc := func(id string) *comparetest.Builder { return comparetest.NewDoc(id, id, "", time.Time{}) }
+	tests := []struct {
+		name string
+		docs []news.Document
+		want []string
+	}{
+		{"two people of one age do not agree", []news.Document{
+			doc("a").Para("Maria Lopez, 23, won the river race on Sunday.").
+				Entity("Maria Lopez", news.Person).Quantity("23", 23, "", "age", news.Duration, "year").Doc(),
+			doc("b").Para("The river race on Sunday was close, and Tom Reed, 23, finished second.").
+				Entity("Tom Reed", news.Person).Quantity("23", 23, "", "age", news.Duration, "year").Doc(),
+		}, []string{"single a: 23", "single b: 23"}},
+		{"one person's age agrees", []news.Document{
+			doc("a").Para("Maria Lopez, 23, won the river race on Sunday.").
+				Entity("Maria Lopez", news.Person, "Lopez").Quantity("23", 23, "", "age", news.Duration, "year").Doc(),
+			doc("b").Para("The winner of the river race, 23-year-old Maria Lopez, trained for years.").
+				Entity("Maria Lopez", news.Person).Quantity("23-year-old", 23, "", "age", news.Duration, "year").Doc(),
+		}, []string{"agree a,b: 23 | 23-year-old"}},
+		{"an age without its person stays alone", []news.Document{
+			doc("a").Para("Maria Lopez, 23, won the river race on Sunday.").
+				Entity("Maria Lopez", news.Person).Quantity("23", 23, "", "age", news.Duration, "year").Doc(),
+			doc("b").Para("The winner of the river race on Sunday is 23.").
+				Quantity("23", 23, "", "age", news.Duration, "year").Doc(),
+		}, []string{"single a: 23", "single b: 23"}},
+		{"an open figure does not reach a figure many times its size", []news.Document{
+			doc("a").Para("Hale raised just over $200,000 for his campaign.").
+				Quantity("just over $200,000", 200000, news.MoreThan, "", news.Money, "USD").Doc(),
+			doc("b").Para("Morrow raised $5.4 million for his campaign.").
+				Quantity("$5.4 million", 5400000, "", "", news.Money, "USD").Doc(),
+		}, []string{"single a: just over $200,000", "single b: $5.4 million"}},
+		{"a kind of a thing needs a like sentence", []news.Document{
+			doc("a").Para("The appointment means that two black senators will serve together.").
+				Quantity("two black senators", 2, "", "black senators", news.Count, "").Doc(),
+			doc("b").Para("It would be unusual for a state to have two senators who had run against each other.").
+				Quantity("two senators", 2, "", "senators", news.Count, "").Doc(),
+		}, []string{"single a: two black senators", "single b: two senators"}},
+		{"a magnitude is not a count", []news.Document{
+			doc("a").Para("There have been at least four aftershocks of around 4.0 on the island.").
+				Quantity("around 4.0", 4, news.About, "aftershocks", news.Count, "").Doc(),
+			doc("b").Para("The island was shaken by four aftershocks after the quake.").
+				Quantity("four aftershocks", 4, "", "aftershocks", news.Count, "").Doc(),
+		}, []string{"single a: around 4.0", "single b: four aftershocks"}},
+		{"killed before the figure counts deaths", []news.Document{
+			doc("a").Para("The quake on the island killed 10 people on Sunday.").
+				Quantity("10 people", 10, "", "people", news.Count, "").Doc(),
+			doc("b").Para("The quake on the island on Sunday left 10 people injured.").
+				Quantity("10 people", 10, "", "people", news.Count, "").Doc(),
+		}, []string{"single a: 10 people", "single b: 10 people"}},
+		{"rival values of one count conflict", []news.Document{
+			doc("a").Para("The quake on the island on Sunday injured 80 people in five villages.").
+				Quantity("80 people", 80, "", "people", news.Count, "").Doc(),
+			doc("b").Para("The quake on the island on Sunday injured 50 people in five villages.").
+				Quantity("50 people", 50, "", "people", news.Count, "").Doc(),
+		}, []string{"conflict a,b: 80 people | 50 people"}},
+		{"values far apart do not conflict", []news.Document{
+			doc("a").Para("After the quake on the island on Sunday, 10 families need shelter in tents.").
+				Quantity("10 families", 10, "", "families", news.Count, "").Doc(),
+			doc("b").Para("After the quake on the island on Sunday, 2,000 families need shelter in tents.").
+				Quantity("2,000 families", 2000, "", "families", news.Count, "").Doc(),
+		}, []string{"single a: 10 families", "single b: 2,000 families"}},
+		{"a bare figure and about it agree", []news.Document{
+			doc("a").Para("The warship was 13 nautical miles from the ship.").
+				Quantity("13 nautical miles", 13, "", "", news.Measure, "mile").Doc(),
+			doc("b").Para("The warship, some 13 nautical miles from the ship, turned.").
+				Quantity("some 13 nautical miles", 13, news.About, "", news.Measure, "mile").Doc(),
+		}, []string{"agree a,b: 13 nautical miles | some 13 nautical miles"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := groupLines(Compare(tt.docs, Options{}))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("figure groups (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// An article that repeats a figure in the same words lists it once among
+// the mentions and at every place among the spans.
+func TestRepeatedFigure(t *testing.T) {
+	a := comparetest.NewDoc("a", "a", "", time.Time{}).Para("The navy captured 23 pirates.", "The 23 pirates were taken aboard.").Doc()
+	for _, off := range []int{18, 34} {
+		a.Quantities = append(a.Quantities, news.Quantity{Value: 23, Counts: "pirates", Kind: news.Count, Text: "23 pirates", Span: news.Span{Start: off, End: off + 10}})
+	}
+	b := comparetest.NewDoc("b", "b", "", time.Time{}).Para("The navy captured 23 pirates on Saturday.").
+		Quantity("23 pirates", 23, "", "pirates", news.Count, "").Doc()
+	r := Compare([]news.Document{a, b}, Options{})
+	if len(r.Quantities) != 1 {
+		t.Fatalf("groups = %v; want one", groupLines(r))
+	}
+	q := r.Quantities[0]
+	if len(q.Mentions) != 2 || len(q.Spans) != 3 {
+		t.Errorf("mentions %d, spans %d; want 2 and 3: %+v", len(q.Mentions), len(q.Spans), q)
+	}
+}
