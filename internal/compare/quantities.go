@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sort"
@@ -76,15 +77,20 @@ func roundingUnit(v float64) float64 {
 // down to 50, not 2.
 const openReach = 2
 
+// percentReach is how many points past its figure an open qualifier
+// reaches for a percentage: "more than three quarters" meets "nearly 80
+// percent".
+const percentReach = 10
+
 // interval returns the values a figure with a qualifier allows.
 func interval(v float64, c qualClass) (lo, hi float64) {
 	r := roundingUnit(v)
 	switch c {
 	case approx:
-		tol := math.Max(0.1*math.Abs(v), r)
+		tol := math.Max(0.1*math.Abs(v), r/2)
 		return v - tol, v + tol
 	case below:
-		tol := math.Max(0.1*math.Abs(v), r)
+		tol := math.Max(0.1*math.Abs(v), r/2)
 		return v - tol, v
 	case above:
 		// "more than 4,400" is not "more than" anything: a writer who
@@ -105,6 +111,11 @@ var fateWords = map[string]bool{
 	"convict": true, "charg": true, "fire": true, "layoff": true, "lay": true, "flee": true, "fled": true,
 	"injure": true,
 }
+
+// vagueHeads count anyone: "1,000 people" are housed in tents, "2,000
+// people" need shelter. Figures of them join across articles only in like
+// sentences, unless a fate word says what befell them.
+var vagueHeads = map[string]bool{"people": true, "person": true}
 
 // fateBefore returns the casualty a verb right before a figure makes it
 // count ("killed 10 people", "injuring 80"): "die" or "injure", else "".
@@ -198,6 +209,11 @@ func (s *story) qmentions() []qmention {
 			}
 			sort.Strings(m.keys)
 			m.lo, m.hi = interval(q.Value, m.class)
+			if q.Kind == news.Percent {
+				// A share reaches some points, not a factor: "as much
+				// as 79 percent" is not 56 percent.
+				m.lo, m.hi = math.Max(m.lo, q.Value-percentReach), math.Min(m.hi, q.Value+percentReach)
+			}
 			out = append(out, m)
 		}
 	}
@@ -258,6 +274,7 @@ func (s *story) quantities() []Quantity {
 	for _, idx := range buckets {
 		s.joinFigures(ms, g, idx)
 	}
+	s.compared += g.work
 	conflict := s.joinConflicts(ms, g, buckets)
 	return s.quantityList(ms, g, conflict)
 }
@@ -265,17 +282,24 @@ func (s *story) quantities() []Quantity {
 // figureGroups is a union-find over a story's figures. Each group keeps
 // the values all its figures allow, so that a chain of open intervals ("at
 // least 3", "6", "at least 6") cannot gather figures that contradict each
-// other.
+// other, and the value each of its articles gives, so that a group never
+// holds two values of one article ("around 1,000 people", "2,000" and
+// "about 100,000 people" of one article through "as many as 2,000" of
+// another).
 type figureGroups struct {
 	parent []int
-	lo, hi []float64 // at the roots: the values the group allows
+	lo, hi []float64         // at the roots: the values the group allows
+	value  []map[int]float64 // at the roots: article -> the value it gives
+	work   int               // entries of value looked at by fits
 }
 
 func newFigureGroups(ms []qmention) *figureGroups {
-	g := &figureGroups{parent: make([]int, len(ms)), lo: make([]float64, len(ms)), hi: make([]float64, len(ms))}
+	g := &figureGroups{parent: make([]int, len(ms)), lo: make([]float64, len(ms)), hi: make([]float64, len(ms)),
+		value: make([]map[int]float64, len(ms))}
 	for i, m := range ms {
 		g.parent[i] = i
 		g.lo[i], g.hi[i] = m.lo, m.hi
+		g.value[i] = map[int]float64{m.doc: m.q.Value}
 	}
 	return g
 }
@@ -288,7 +312,8 @@ func (g *figureGroups) find(x int) int {
 	return x
 }
 
-// union joins the groups of a and b under the smaller root.
+// union joins the groups of a and b under the smaller root, moving the
+// smaller article map into the larger.
 func (g *figureGroups) union(a, b int) {
 	ra, rb := g.find(a), g.find(b)
 	if ra == rb {
@@ -299,12 +324,36 @@ func (g *figureGroups) union(a, b int) {
 	}
 	g.parent[rb] = ra
 	g.lo[ra], g.hi[ra] = math.Max(g.lo[ra], g.lo[rb]), math.Min(g.hi[ra], g.hi[rb])
+	big, small := g.value[ra], g.value[rb]
+	if len(small) > len(big) {
+		big, small = small, big
+	}
+	for d, v := range small {
+		if _, ok := big[d]; !ok {
+			big[d] = v
+		}
+	}
+	g.value[ra], g.value[rb] = big, nil
 }
 
-// fits reports whether the groups of a and b allow a common value.
+// fits reports whether the groups of a and b allow a common value and give
+// no two values for one article.
 func (g *figureGroups) fits(a, b int) bool {
 	ra, rb := g.find(a), g.find(b)
-	return math.Max(g.lo[ra], g.lo[rb]) <= math.Min(g.hi[ra], g.hi[rb])
+	if math.Max(g.lo[ra], g.lo[rb]) > math.Min(g.hi[ra], g.hi[rb]) {
+		return false
+	}
+	x, y := g.value[ra], g.value[rb]
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	for d, v := range x {
+		g.work++
+		if w, ok := y[d]; ok && w != v {
+			return false
+		}
+	}
+	return true
 }
 
 // members returns the figures of each group by root.
@@ -413,35 +462,52 @@ type qvalue struct {
 }
 
 // joinFigures joins the figures of one bucket that count the same thing
-// with values that can all be true, pair by pair in story order. Figures
-// of one article join only with the same value, and figures whose
+// with values that can all be true, pair by pair: pairs of one value
+// first, then by how near their values are, then in story order, so that
+// "2,000" joins "as many as 2,000" before "around 1,000" can take it.
+// Figures of one article join only with the same value, and figures whose
 // intervals do not meet never join (a group allows no more than each of
 // its figures), so only the pairs joinable lists are looked at.
 func (s *story) joinFigures(ms []qmention, g *figureGroups, idx []int) {
+	var pairs [][2]int
 	for p, later := range joinable(ms, idx) {
-		x := idx[p]
 		for _, y := range later {
-			s.compared++
-			a, b := &ms[x], &ms[y]
-			if !sameThing(a, b) || !g.fits(x, y) {
-				continue
-			}
-			if a.doc == b.doc {
-				if a.q.Value == b.q.Value {
-					g.union(x, y)
-				}
-				continue
-			}
-			// Figures that name the same counted thing join. Without a
-			// counted thing, or when one names a kind of it the other
-			// does not ("two black senators", "two senators"), a figure
-			// joins another in similar sentences, or when it has the same
-			// value in the same unit ("nearly nine years" in both).
-			sameFigure := a.q.Value == b.q.Value && a.class == b.class && a.q.Unit != ""
-			named := a.head != "" && b.head != "" && slices.Equal(a.keys, b.keys)
-			if named || sameFigure || s.contextSim(a.unit, b.unit) >= 0.2 {
+			pairs = append(pairs, [2]int{idx[p], y})
+		}
+	}
+	gap := func(p [2]int) float64 {
+		a, b := ms[p[0]].q.Value, ms[p[1]].q.Value
+		if a == b {
+			return 0
+		}
+		return math.Abs(a-b) / math.Max(math.Abs(a), math.Abs(b))
+	}
+	slices.SortStableFunc(pairs, func(p, q [2]int) int {
+		return cmp.Compare(gap(p), gap(q))
+	})
+	for _, p := range pairs {
+		x, y := p[0], p[1]
+		s.compared++
+		a, b := &ms[x], &ms[y]
+		if !sameThing(a, b) || !g.fits(x, y) {
+			continue
+		}
+		if a.doc == b.doc {
+			if a.q.Value == b.q.Value {
 				g.union(x, y)
 			}
+			continue
+		}
+		// Figures that name the same counted thing join. Without a
+		// counted thing, or when one names a kind of it the other does
+		// not ("two black senators", "two senators"), or a thing anyone
+		// is ("people"), a figure joins another in similar sentences, or
+		// when it has the same value in the same unit ("nearly nine
+		// years" in both).
+		sameFigure := a.q.Value == b.q.Value && a.class == b.class && a.q.Unit != ""
+		named := a.head != "" && b.head != "" && !vagueHeads[a.head] && slices.Equal(a.keys, b.keys)
+		if named || sameFigure || s.contextSim(a.unit, b.unit) >= 0.2 {
+			g.union(x, y)
 		}
 	}
 }
@@ -497,14 +563,18 @@ func (s *story) joinConflicts(ms []qmention, g *figureGroups, buckets [][]int) m
 	// gives.
 	docsOf := map[int]map[int]bool{}
 	span := map[int][2]float64{}
+	namesOf := map[int]map[string]bool{} // the counted things its figures name, as joined keys
 	for r, idx := range g.members() {
 		set := map[int]bool{}
+		names := map[string]bool{}
 		v := [2]float64{math.Inf(1), math.Inf(-1)}
 		for _, i := range idx {
 			set[ms[i].doc] = true
+			names[strings.Join(ms[i].keys, " ")] = true
 			v = [2]float64{math.Min(v[0], ms[i].q.Value), math.Max(v[1], ms[i].q.Value)}
 		}
 		docsOf[r] = set
+		namesOf[r] = names
 		span[r] = v
 	}
 	conflict := map[int]bool{}
@@ -515,6 +585,13 @@ func (s *story) joinConflicts(ms []qmention, g *figureGroups, buckets [][]int) m
 		// Figures that count nothing named cannot be shown to count
 		// the same thing, so they never conflict.
 		if ra == rb || a.doc == b.doc || a.head == "" || b.head == "" || a.class == shift || b.class == shift || !sameThing(a, b) {
+			continue
+		}
+		// Nor do figures of two kinds of a thing: "seven AK-47 assault
+		// rifles" and "three rifles" can both be true. One group must
+		// name the thing as a figure of the other does ("two speed
+		// boats" and "two boats" against "three boats").
+		if !namesOf[rb][strings.Join(a.keys, " ")] && !namesOf[ra][strings.Join(b.keys, " ")] {
 			continue
 		}
 		if intersects(docsOf[ra], docsOf[rb]) {
@@ -530,6 +607,14 @@ func (s *story) joinConflicts(ms []qmention, g *figureGroups, buckets [][]int) m
 		g.union(ra, rb)
 		r := g.find(ra)
 		span[r] = v
+		names := map[string]bool{}
+		for k := range namesOf[ra] {
+			names[k] = true
+		}
+		for k := range namesOf[rb] {
+			names[k] = true
+		}
+		namesOf[r] = names
 		set := map[int]bool{}
 		for d := range docsOf[ra] {
 			set[d] = true
@@ -617,7 +702,8 @@ func (s *story) quantityList(ms []qmention, g *figureGroups, conflict map[int]bo
 }
 
 // verdict is agree when every mention gives the same value with the same
-// kind of qualifier, or with no qualifier or an "about" ("13 nautical
+// qualifier ("at least $10,000" and "more than $10,000" are only
+// compatible), or with no qualifier or an "about" ("13 nautical
 // miles", "some 13 nautical miles": both name 13); compatible when their
 // intervals share a value; conflict otherwise.
 func verdict(ms []qmention, idx []int) Verdict {
@@ -626,7 +712,7 @@ func verdict(ms []qmention, idx []int) Verdict {
 	lo, hi := math.Inf(-1), math.Inf(1)
 	for _, i := range idx {
 		m := ms[i]
-		if m.q.Value != first.q.Value || m.class != first.class && !(pointed(m.class) && pointed(first.class)) {
+		if m.q.Value != first.q.Value || m.q.Qualifier != first.q.Qualifier && !(pointed(m.class) && pointed(first.class)) {
 			same = false
 		}
 		lo, hi = math.Max(lo, m.lo), math.Min(hi, m.hi)

@@ -83,12 +83,45 @@ func TestFiguresByWhatTheyCount(t *testing.T) {
 			doc("b").Para("The quake on the island on Sunday injured 50 people in five villages.").
 				Quantity("50 people", 50, "", "people", news.Count, "").Doc(),
 		}, []string{"conflict a,b: 80 people | 50 people"}},
+		{"two kinds of a thing do not conflict", []news.Document{
+			doc("a").Para("Commandos on the dhow seized seven AK-47 assault rifles and a grenade launcher.").
+				Quantity("seven AK-47 assault rifles", 7, "", "ak-47 assault rifles", news.Count, "").Doc(),
+			doc("b").Para("Commandos on the dhow seized three rifles and a grenade launcher.").
+				Quantity("three rifles", 3, "", "rifles", news.Count, "").Doc(),
+		}, []string{"single a: seven AK-47 assault rifles", "single b: three rifles"}},
+		{"a kind of a thing conflicts through its group", []news.Document{
+			doc("a").Para("Witnesses saw two boats.").
+				Quantity("two boats", 2, "", "boats", news.Count, "").Doc(),
+			doc("b").Para("The pirates on two speed boats had surrounded the merchant ship.", "They came in two boats.").
+				Quantity("two speed boats", 2, "", "speed boats", news.Count, "").Quantity("two boats", 2, "", "boats", news.Count, "").Doc(),
+			doc("c").Para("The pirates on three boats had surrounded the merchant ship.").
+				Quantity("three boats", 3, "", "boats", news.Count, "").Doc(),
+		}, []string{"conflict a,b,c: two boats | two speed boats | two boats | three boats"}},
 		{"values far apart do not conflict", []news.Document{
 			doc("a").Para("After the quake on the island on Sunday, 10 families need shelter in tents.").
 				Quantity("10 families", 10, "", "families", news.Count, "").Doc(),
 			doc("b").Para("After the quake on the island on Sunday, 2,000 families need shelter in tents.").
 				Quantity("2,000 families", 2000, "", "families", news.Count, "").Doc(),
 		}, []string{"single a: 10 families", "single b: 2,000 families"}},
+		{"a share reaches some points", []news.Document{
+			doc("a").Para("Pollsters gave the mayor as much as 79 percent of the vote.").
+				Quantity("as much as 79 percent", 79, news.UpTo, "vote", news.Percent, "%").Doc(),
+			doc("b").Para("In 2010 her rival had won 56 percent of the vote.").
+				Quantity("56 percent", 56, "", "vote", news.Percent, "%").Doc(),
+		}, []string{"single a: as much as 79 percent", "single b: 56 percent"}},
+		{"at least and more than are compatible", []news.Document{
+			doc("a").Para("She funneled at least $10,000 to the campaign.").
+				Quantity("at least $10,000", 10000, news.AtLeast, "", news.Money, "USD").Doc(),
+			doc("b").Para("She was charged with funneling more than $10,000 into the campaign.").
+				Quantity("more than $10,000", 10000, news.MoreThan, "", news.Money, "USD").Doc(),
+		}, []string{"compatible a,b: at least $10,000 | more than $10,000"}},
+		{"a group holds one value of an article", []news.Document{
+			doc("a").Para("As many as 2,000 people in the villages need shelter.").
+				Quantity("As many as 2,000 people", 2000, news.UpTo, "people", news.Count, "").Doc(),
+			doc("b").Para("Around 1,000 people in the villages are housed in tents and another 2,000 people wait.").
+				Quantity("Around 1,000 people", 1000, news.About, "people", news.Count, "").
+				Quantity("2,000 people", 2000, "", "people", news.Count, "").Doc(),
+		}, []string{"compatible a,b: As many as 2,000 people | 2,000 people", "single b: Around 1,000 people"}},
 		{"a bare figure and about it agree", []news.Document{
 			doc("a").Para("The warship was 13 nautical miles from the ship.").
 				Quantity("13 nautical miles", 13, "", "", news.Measure, "mile").Doc(),
