@@ -216,6 +216,7 @@ func (s *story) qmentions() []qmention {
 			}
 			out = append(out, m)
 		}
+		out = append(out, s.dateFigures(di)...)
 	}
 	return out
 }
@@ -504,6 +505,19 @@ func (s *story) joinFigures(ms []qmention, g *figureGroups, idx []int) {
 		// is ("people"), a figure joins another in similar sentences, or
 		// when it has the same value in the same unit ("nearly nine
 		// years" in both).
+		if a.q.Kind == DateKind {
+			// One date in two articles is one figure only in like
+			// sentences: "in November" may be an election in one and a
+			// defeat in the other.
+			need := minDateSim
+			if a.head == dateDay {
+				need = minDaySim
+			}
+			if s.contextSim(a.unit, b.unit) >= need {
+				g.union(x, y)
+			}
+			continue
+		}
 		sameFigure := a.q.Value == b.q.Value && a.class == b.class && a.q.Unit != ""
 		named := a.head != "" && b.head != "" && !vagueHeads[a.head] && slices.Equal(a.keys, b.keys)
 		if named || sameFigure || s.contextSim(a.unit, b.unit) >= 0.2 {
@@ -515,6 +529,14 @@ func (s *story) joinFigures(ms []qmention, g *figureGroups, idx []int) {
 // minConflictSim is the cosine two sentences need for their figures of
 // one thing to conflict.
 const minConflictSim = 0.3
+
+// minDateSim is the cosine two sentences need for one date in both to be
+// one figure, minDaySim for a date with its day: a day is rarely the date
+// of two events of one story, a month or a year often is.
+const (
+	minDateSim = 0.2
+	minDaySim  = 0.1
+)
 
 // maxConflictRatio is the most the largest value of a conflict may be of
 // its smallest.
@@ -601,7 +623,12 @@ func (s *story) joinConflicts(ms []qmention, g *figureGroups, buckets [][]int) m
 		// injured, 5.9 or 6.1); figures far apart count different
 		// things however alike their sentences (10 dead, 2,000 homeless).
 		v := [2]float64{math.Min(span[ra][0], span[rb][0]), math.Max(span[ra][1], span[rb][1])}
-		if v[0] <= 0 || v[1] > maxConflictRatio*v[0] {
+		if a.q.Kind == DateKind {
+			// Rival dates of one event are near each other.
+			if dateGap(v[0], v[1], a.head) > maxDateGap[a.head] {
+				continue
+			}
+		} else if v[0] <= 0 || v[1] > maxConflictRatio*v[0] {
 			continue
 		}
 		g.union(ra, rb)
@@ -629,8 +656,8 @@ func (s *story) joinConflicts(ms []qmention, g *figureGroups, buckets [][]int) m
 }
 
 // quantityList turns the groups into the report's quantities: conflicts
-// first, then compatible, agreeing and single figures, each kind by the
-// number of articles.
+// first, then compatible, agreeing and single figures (a date only when
+// two articles give it), each kind by the number of articles.
 func (s *story) quantityList(ms []qmention, g *figureGroups, conflict map[int]bool) []Quantity {
 	groups := g.members()
 	var roots []int
@@ -682,6 +709,8 @@ func (s *story) quantityList(ms []qmention, g *figureGroups, conflict map[int]bo
 			}
 		}
 		switch {
+		case len(docSet) == 1 && q.Kind == DateKind:
+			continue // a date only one article gives compares nothing
 		case len(docSet) == 1:
 			q.Verdict = Single
 		case conflict[r]:

@@ -157,3 +157,52 @@ func TestRepeatedFigure(t *testing.T) {
 		t.Errorf("mentions %d, spans %d; want 2 and 3: %+v", len(q.Mentions), len(q.Spans), q)
 	}
 }
+
+// Calendar dates two articles give are figures: one date in alike
+// sentences agrees, near dates of one event conflict, and a date in
+// unlike sentences, a weekday or a date of one article is not listed.
+func TestDateFigures(t *testing.T) {
+	doc := func(id, text string, dates ...news.Date) news.Document {
+		d := comparetest.NewDoc(id, id, "", time.Time{}).Para(text).Doc()
+		for _, dt := range dates {
+			i := strings.Index(d.Text, dt.Text)
+			if i < 0 {
+				t.Fatalf("no %q in %q", dt.Text, d.Text)
+			}
+			dt.Span = news.Span{Start: i, End: i + len(dt.Text)}
+			d.Dates = append(d.Dates, dt)
+		}
+		return d
+	}
+	date := func(text, value string) news.Date { return news.Date{Text: text, Value: value} }
+	tests := []struct {
+		name string
+		docs []news.Document
+		want []string
+	}{
+		{"one date agrees", []news.Document{
+			doc("a", "Voters will fill the Senate seat in a special election on June 25.", date("June 25", "2013-06-25")),
+			doc("b", "The special election for the Senate seat is set for June 25.", date("June 25", "2013-06-25")),
+		}, []string{"agree a,b: June 25 | June 25"}},
+		{"rival dates conflict", []news.Document{
+			doc("a", "On November 19, the frigate sank a Thai trawler used by the pirates as a mother ship.", date("November 19", "2008-11-19")),
+			doc("b", "The frigate sank a Thai trawler used by the pirates as a mother ship on November 18.", date("November 18", "2008-11-18")),
+		}, []string{"conflict a,b: November 19 | November 18"}},
+		{"a month in unlike sentences is two dates", []news.Document{
+			doc("a", "The president won a clear mandate from voters in November.", date("November", "2012-11")),
+			doc("b", "Brown lost his seat to Warren in November after a costly race.", date("November", "2012-11")),
+		}, nil},
+		{"a weekday is not a figure", []news.Document{
+			doc("a", "The governor named the new senator on Wednesday at the State House.", date("Wednesday", "2013-01-30")),
+			doc("b", "On Wednesday the governor named the new senator at the State House.", date("Wednesday", "2013-01-30")),
+		}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := groupLines(Compare(tt.docs, Options{}))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("date groups (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

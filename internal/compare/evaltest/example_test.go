@@ -54,7 +54,8 @@ func TestExampleFigures(t *testing.T) {
 		got = append(got, fmt.Sprintf("%s %s", q.Verdict, strings.Join(vs, "/")))
 	}
 	// "39,000" and "About 39,000" name one value: they agree.
-	want := []string{"compatible 4400/4408", "agree 39000/39000", "single 165000", "single 5000"}
+	// Both date the invasion "March 2003".
+	want := []string{"compatible 4400/4408", "agree 39000/39000", "agree 200303/200303", "single 165000", "single 5000"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("figure groups (-want +got):\n%s", diff)
 	}
