@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/parallax-news/parallax/internal/news"
@@ -65,11 +66,23 @@ func (p personIndex) owner(start, end, lo, hi int) []string {
 
 // sameOwner reports whether two figures may belong to one person: true
 // unless both are ages, both have an owner and the names cannot be one
-// person's. Only an age is read as its neighbour's: a count beside a name
-// ("Stacy have two young sons") is as often a family's or a group's.
+// person's (compatibleNames, or one name's words among the other's:
+// "James" and "James Mattioli"). Only an age is read as its neighbour's:
+// a count beside a name ("Stacy have two young sons") is as often a
+// family's or a group's.
 func sameOwner(a, b *qmention) bool {
 	if a.head != "age" || b.head != "age" || a.owner == nil || b.owner == nil {
 		return true
 	}
-	return compatibleNames(a.owner, b.owner)
+	return compatibleNames(a.owner, b.owner) || wordsAmong(a.owner, b.owner) || wordsAmong(b.owner, a.owner)
+}
+
+// wordsAmong reports whether every word of a is one of b's.
+func wordsAmong(a, b []string) bool {
+	for _, w := range a {
+		if !slices.Contains(b, w) {
+			return false
+		}
+	}
+	return true
 }

@@ -47,6 +47,12 @@ func TestFiguresByWhatTheyCount(t *testing.T) {
 			doc("b").Para("The winner of the river race, 23-year-old Maria Lopez, trained for years.").
 				Entity("Maria Lopez", news.Person).Quantity("23-year-old", 23, "", "age", news.Duration, "year").Doc(),
 		}, []string{"agree a,b: 23 | 23-year-old"}},
+		{"a given name and the full name are one owner", []news.Document{
+			doc("a").Para("Mark Hale, whose 6-year-old son, James, was hurt, spoke first.").
+				Entity("Mark Hale", news.Person).Entity("James", news.Person).Quantity("6-year-old", 6, "", "age", news.Duration, "year").Doc(),
+			doc("b").Para("Mark Hale, whose 6-year-old son, James Hale, was hurt, spoke first.").
+				Entity("Mark Hale", news.Person).Entity("James Hale", news.Person).Quantity("6-year-old", 6, "", "age", news.Duration, "year").Doc(),
+		}, []string{"agree a,b: 6-year-old | 6-year-old"}},
 		{"an age without its person stays alone", []news.Document{
 			doc("a").Para("Maria Lopez, 23, won the river race on Sunday.").
 				Entity("Maria Lopez", news.Person).Quantity("23", 23, "", "age", news.Duration, "year").Doc(),
