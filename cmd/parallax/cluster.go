@@ -14,14 +14,15 @@ import (
 
 func newClusterCmd(e *env) *cobra.Command {
 	var (
-		format    string
-		explain   bool
-		window    time.Duration
-		threshold float64
-		workers   int
-		reorder   int
-		stats     bool
-		immediate bool
+		format      string
+		explain     bool
+		window      time.Duration
+		threshold   float64
+		workers     int
+		reorder     int
+		stats       bool
+		immediate   bool
+		minArticles int
 	)
 	cmd := &cobra.Command{
 		Use:   "cluster [PATH...]",
@@ -40,7 +41,9 @@ Formats:
            split or rejoined until then; with --immediate they come one per article
            as it is assigned
   stories  one object per story with its members (one story per line)
-  text     each story: generated title, outlets, size, time span, key people and places
+  text     each story: generated title, outlets, size, time span, key people and places;
+           --min-articles N leaves out the stories of fewer than N articles and
+           says how many it left out
 
 --window bounds how far outside a story's time span an article may be and still
 join it (default 168h: several outlets cover one event within a few days, and
@@ -54,7 +57,8 @@ becomes a story of its own (its articles carry split_from). A story of one or tw
 articles that closes gets a second chance: it joins the larger story its articles
 now resemble above the threshold, if any (rejoined_from).
 --reorder bounds the buffer used to put a stream in date order (input far out of
-date order is processed close to input order).`,
+date order is processed close to input order). When standard error is a
+terminal, a progress line there counts the articles clustered.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch format {
 			case "json":
@@ -62,6 +66,9 @@ date order is processed close to input order).`,
 			case "jsonl", "stories", "text":
 			default:
 				return fmt.Errorf("unknown --format %q (jsonl, json, stories or text)", format)
+			}
+			if minArticles > 1 && format != "text" {
+				return fmt.Errorf("--min-articles is for --format text: the %s format lists every article", format)
 			}
 			w := bufio.NewWriterSize(e.stdout, 1<<16)
 			var stories []cluster.Story
@@ -76,6 +83,7 @@ date order is processed close to input order).`,
 				}
 				w.Write(line)
 			}
+			bar := newBar(e.stderr, -1, "clustering", "articles")
 			opt := pipeline.StoryOptions{
 				Cluster: cluster.Options{Window: window, Threshold: threshold, Explain: explain, Immediate: immediate},
 				Reorder: reorder,
@@ -95,10 +103,23 @@ date order is processed close to input order).`,
 					}
 				}
 			}
+			if bar != nil {
+				write := opt.OnAssign
+				opt.OnAssign = func(a cluster.Assignment, f *cluster.Features) {
+					bar.Add(1)
+					if write != nil {
+						write(a, f)
+					}
+				}
+			}
 			st = pipeline.NewStories(opt)
 			// Every input id appears in the output; clustering reads no quotes.
 			p := newPipeline(e, pipeline.Options{Workers: workers, KeepEmpty: true, Analyze: analyze.Options{SkipQuotes: true}})
 			err := p.Cluster(cmd.Context(), args, st)
+			if bar != nil {
+				bar.Finish()
+				fmt.Fprintln(e.stderr)
+			}
 			if err == nil {
 				err = werr
 			}
@@ -107,7 +128,7 @@ date order is processed close to input order).`,
 				if format == "stories" {
 					f = report.JSON
 				}
-				err = report.WriteStories(w, stories, f)
+				err = report.WriteStories(w, stories, f, minArticles)
 			}
 			if ferr := w.Flush(); err == nil {
 				err = ferr
@@ -133,6 +154,7 @@ date order is processed close to input order).`,
 	cmd.Flags().IntVar(&workers, "workers", 0, "analysis goroutines (0: one per core)")
 	cmd.Flags().BoolVar(&stats, "stats", false, "print counts (articles, stories, splits, rejoins, near-duplicates, peak active stories) to standard error")
 	cmd.Flags().BoolVar(&immediate, "immediate", false, "write each jsonl line as its article is assigned: no story is split or rejoined later (a little less accurate)")
+	cmd.Flags().IntVar(&minArticles, "min-articles", 0, "text format: leave out stories of fewer articles (a closing line says how many)")
 	cmd.Flags().IntVar(&reorder, "reorder", cluster.DefaultOrderSize, "articles buffered to put the stream in date order")
 	return cmd
 }

@@ -146,3 +146,27 @@ func TestClusterKeepsEmptyArticles(t *testing.T) {
 		}
 	}
 }
+
+// --min-articles leaves the small stories out of the text view and says
+// how many; without it the view has every story (issue 12).
+func TestClusterMinArticles(t *testing.T) {
+	in := clusterInput(t,
+		`{"id":"lone","source":"Z","title":"Orchard fair opens in Brindle","text":"The orchard fair in Brindle opened on Saturday with cider presses, a brass band and a pie contest judged by the mayor."}`)
+	all, stderr, err := runCmd(t, "cluster", "--format", "text", in)
+	if err != nil {
+		t.Fatalf("cluster: %v\n%s", err, stderr)
+	}
+	if strings.Count(all, "== ") != 3 || !strings.Contains(all, "Orchard fair") || strings.Contains(all, "left out") {
+		t.Fatalf("cluster --format text: want 3 stories, the lone one among them, nothing left out:\n%s", all)
+	}
+	some, stderr, err := runCmd(t, "cluster", "--format", "text", "--min-articles", "2", in)
+	if err != nil {
+		t.Fatalf("cluster --min-articles 2: %v\n%s", err, stderr)
+	}
+	if strings.Count(some, "== ") != 2 || strings.Contains(some, "Orchard fair") || !strings.HasSuffix(some, "(1 story of fewer than 2 articles left out)\n") {
+		t.Errorf("cluster --min-articles 2: want the two stories of 3 and a closing line:\n%s", some)
+	}
+	if _, _, err := runCmd(t, "cluster", "--min-articles", "2", in); err == nil {
+		t.Error("--min-articles with --format jsonl: no error")
+	}
+}

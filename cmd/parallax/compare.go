@@ -80,7 +80,7 @@ compared (--story ID picks one; json then prints {"stories": [{"story", ...}]}).
 	cmd.Flags().IntVar(&minArticles, "min-articles", 2, "with --by-story: compare stories with at least this many articles")
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text, markdown, json or html")
 	cmd.Flags().IntVar(&words, "summary-words", 0, fmt.Sprintf("summary length to aim at, in words (0: %d; never more than %d)", compare.DefaultSummaryWords, compare.DefaultMaxSummaryWords))
-	cmd.Flags().IntVar(&maxItems, "max-items", 0, fmt.Sprintf("items per list in text and markdown (0: %d; -1: all); json and html hold everything", report.DefaultMaxItems))
+	cmd.Flags().IntVar(&maxItems, "max-items", 0, fmt.Sprintf("items per list in text and markdown (0: %d; -1: all); json and html hold every item of the comparison", report.DefaultMaxItems))
 	return cmd
 }
 

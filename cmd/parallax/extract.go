@@ -58,7 +58,7 @@ func runExtract(e *env, cmd *cobra.Command, args []string, workers int, opt extr
 		Workers:   workers,
 		Web:       web.Options{Extract: opt, KeepFailed: true},
 	})
-	bar := newBar(e.stderr, -1, "extracting")
+	bar := newBar(e.stderr, -1, "extracting", "pages")
 	w := bufio.NewWriterSize(e.stdout, 1<<16)
 	pages := 0
 	var b []byte
@@ -100,8 +100,8 @@ func displayName(origin string) string {
 }
 
 // newBar returns a progress bar on w when w is a terminal, else nil; n is
-// the number of steps, -1 when unknown.
-func newBar(w io.Writer, n int, what string) *progressbar.ProgressBar {
+// the number of steps, -1 when unknown, each step one unit ("pages").
+func newBar(w io.Writer, n int, what, unit string) *progressbar.ProgressBar {
 	f, ok := w.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) || n >= 0 && n < 2 {
 		return nil
@@ -111,7 +111,7 @@ func newBar(w io.Writer, n int, what string) *progressbar.ProgressBar {
 		progressbar.OptionSetDescription(what),
 		progressbar.OptionShowCount(),
 		progressbar.OptionShowIts(),
-		progressbar.OptionSetItsString("pages"),
+		progressbar.OptionSetItsString(unit),
 		progressbar.OptionSetPredictTime(true),
 		progressbar.OptionThrottle(100_000_000),
 	)

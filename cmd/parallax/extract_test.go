@@ -146,3 +146,19 @@ func TestExtractReadsAsEveryCommand(t *testing.T) {
 		})
 	}
 }
+
+// The progress bar is only for a terminal: a file or a buffer as standard
+// error gets none.
+func TestNewBarOnlyOnTerminal(t *testing.T) {
+	f, err := os.CreateTemp(t.TempDir(), "stderr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if bar := newBar(f, -1, "clustering", "articles"); bar != nil {
+		t.Error("newBar on a file: a bar; want none")
+	}
+	if bar := newBar(&bytes.Buffer{}, 10, "fetching", "pages"); bar != nil {
+		t.Error("newBar on a buffer: a bar; want none")
+	}
+}

@@ -118,7 +118,7 @@ func runFetch(ctx context.Context, e *env, feeds []string, c fetchConfig) error 
 		if fd.Title == "" {
 			fd.Title = hostOf(feedURL)
 		}
-		bar := newBar(e.stderr, len(fd.Items), "fetching")
+		bar := newBar(e.stderr, len(fd.Items), "fetching", "pages")
 		i := 0
 		next := func() (feed.Item, bool) {
 			if i >= len(fd.Items) {

@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/parallax-news/parallax/internal/lexicon"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/token"
 )
@@ -83,17 +84,19 @@ type Features struct {
 // sketchSize is k of the bottom-k sketch.
 const sketchSize = 32
 
-// Extract computes the features of one analyzed article. It is pure and may
-// run on many goroutines at once.
+// Extract computes the features of one analyzed article from its token
+// stream, d.Tokens; a document without tokens (a body not analyzed) is
+// tokenized here once. It is pure and may run on many goroutines at once.
 func Extract(d news.Document) *Features {
 	f := &Features{ID: d.ID, Source: d.Source, Title: d.Title, Published: d.Published}
 	n := len(d.Title) + len(d.Standfirst) + len(d.Text)
-	idx := indexes.Get().(*table)
-	idx.reset(n)
-	x := extractor{idx: *idx, terms: make([]Feature, 0, n/8+16)}
+	sc := scratches.Get().(*scratch)
+	sc.idx.reset(n)
+	x := extractor{idx: sc.idx, terms: make([]Feature, 0, n/8+16)}
+	toks := sc.toks[:0]
 	defer func() {
-		if *idx = x.idx; len(idx.keys) <= maxPooledIndex {
-			indexes.Put(idx)
+		if sc.idx, sc.toks = x.idx, toks[:0]; len(sc.idx.keys) <= maxPooledIndex && cap(sc.toks) <= maxPooledTokens {
+			scratches.Put(sc)
 		}
 	}()
 	title := d.Title
@@ -105,11 +108,23 @@ func Extract(d news.Document) *Features {
 		}
 	}
 	f.Title = title
-	x.segment(d.Title, 2, true, nil)
-	x.segment(d.Standfirst, 1.5, false, nil)
-	f.Sketch = x.segment(d.Text, 1, false, &sketcher{})
+	// The body's tokens come with the analysis; the headline and the
+	// standfirst (which the analysis does not tokenize), and a body given
+	// without tokens, are tokenized here into one recycled buffer.
+	lx := lexicon.Default()
+	x.lx = lx
+	toks = token.Tokenize(toks[:0], d.Title, lx)
+	x.segment(d.Title, toks, 2, true, nil)
+	toks = token.Tokenize(toks[:0], d.Standfirst, lx)
+	x.segment(d.Standfirst, toks, 1.5, false, nil)
+	body := d.Tokens
+	if len(body) == 0 && d.Text != "" {
+		toks = token.Tokenize(toks[:0], d.Text, lx)
+		body = toks
+	}
+	f.Sketch = x.segment(d.Text, body, 1, false, &sketcher{})
 	if title != d.Title {
-		x.boost(title, 1) // the first line already counted once
+		x.boost(d.Text, body, len(title), 1) // the first line already counted once
 	}
 	if f.Title == "" {
 		f.Title, f.titleMade = leadTitle(d.Text), true
@@ -175,6 +190,7 @@ func leadTitle(text string) string {
 }
 
 type extractor struct {
+	lx    *lexicon.Lexicon
 	idx   table
 	last  int // the index of the feature added last
 	terms []Feature
@@ -202,25 +218,29 @@ func (x *extractor) addf(k Kind, fc Facet, key uint64, text string, tf float32) 
 	x.terms = append(x.terms, Feature{Key: key, Kind: k, Facet: fc, Text: text, TF: tf})
 }
 
-// boost adds w to the TF of the features that s already contributed.
-func (x *extractor) boost(s string, w float32) {
-	token.Each(s, func(t token.Word) {
-		key, _, ok := x.wordKey(s, t)
-		if !ok {
+// boost adds w to the TF of the Word features that the tokens of s before
+// byte end already contributed.
+func (x *extractor) boost(s string, toks []news.Token, end int, w float32) {
+	for _, t := range toks {
+		if int(t.End) > end {
 			return
 		}
-		if i := x.idx.get(key); i >= 0 {
-			x.terms[i].TF += w
+		if key, ok := x.wordKey(s, t); ok {
+			if i := x.idx.get(key); i >= 0 {
+				x.terms[i].TF += w
+			}
 		}
-	})
+	}
 }
 
 // leadWords is the length of the lead, whose words count half as much again.
 const leadWords = 60
 
-// segment adds the features of one text field with weight w per occurrence
-// (titleCase: a headline, where capitals do not mark names) and, when sk is not nil, returns the bottom-k sketch of its shingles.
-func (x *extractor) segment(s string, w float32, titleCase bool, sk *sketcher) []uint64 {
+// segment adds the features of one text field, read from its tokens toks,
+// with weight w per occurrence (titleCase: a headline, where capitals do
+// not mark names) and, when sk is not nil, returns the bottom-k sketch of
+// its shingles.
+func (x *extractor) segment(s string, toks []news.Token, w float32, titleCase bool, sk *sketcher) []uint64 {
 	if s == "" {
 		return nil
 	}
@@ -232,29 +252,29 @@ func (x *extractor) segment(s string, w float32, titleCase bool, sk *sketcher) [
 	pendingDay := 0 // a day number waiting for a following month: "20 December"
 	prevTok := 0    // 1: the previous word was a content word, 2: a number
 	var prevHash uint64
-	token.Each(s, func(t token.Word) {
+	step := func(t news.Token) {
+		start, end := int(t.Start), int(t.End)
 		n++
 		ww := w
 		if w == 1 && n <= leadWords {
 			ww = 1.5
 		}
-		raw := s[t.Start:t.End]
-		folded := x.fold(raw)
+		raw := s[start:end]
+		folded, class := x.word(s, t)
 		if sk != nil {
 			sk.word(hashBytes(0, folded))
 		}
 		r, _ := utf8.DecodeRuneInString(raw)
-		digit := hasDigit(raw)
-		adjacent := prevEnd >= 0 && t.Start-prevEnd == 1 && s[prevEnd] == ' '
+		adjacent := prevEnd >= 0 && start-prevEnd == 1 && s[prevEnd] == ' '
 		curMonth := 0
 		curTok, curHash := 0, uint64(0)
 		defer func() {
 			prevTok, prevHash = curTok, curHash
 			month = curMonth
-			prevEnd = t.End
-			prevStart = t.Start
+			prevEnd = int(t.Ext) // with its possessive or abbreviation's dot
+			prevStart = start
 		}()
-		if digit {
+		if t.Has(news.Digit) { // numbers, and words with a digit: F-16, COVID-19
 			prevName = -1
 			num := strings.ReplaceAll(raw, ",", "")
 			if len(num) == 4 && (num[:2] == "19" || num[:2] == "20") && allDigits(num) {
@@ -263,7 +283,7 @@ func (x *extractor) segment(s string, w float32, titleCase bool, sk *sketcher) [
 			}
 			if v, err := strconv.Atoi(num); err == nil && v >= 1 && v <= 31 {
 				if month > 0 {
-					x.addf(DateExpr, MonthDay, hashString(DateExpr, "m"+twoDigits(month)+"-"+twoDigits(v)), s[prevStart:t.End], ww)
+					x.addf(DateExpr, MonthDay, hashString(DateExpr, "m"+twoDigits(month)+"-"+twoDigits(v)), s[prevStart:end], ww)
 					pendingDay = 0
 					return
 				}
@@ -277,7 +297,7 @@ func (x *extractor) segment(s string, w float32, titleCase bool, sk *sketcher) [
 			h := hashBytes(Number, []byte(num))
 			x.addf(Number, Amount, h, raw, ww)
 			if prevTok == 1 && adjacent {
-				x.addPair(Number, mix64(prevHash^rotl(h, 29)), s[prevStart:t.End], ww) // "magnitude 5.6"
+				x.addPair(Number, mix64(prevHash^rotl(h, 29)), s[prevStart:end], ww) // "magnitude 5.6"
 			}
 			curTok, curHash = 2, h
 			return
@@ -299,7 +319,7 @@ func (x *extractor) segment(s string, w float32, titleCase bool, sk *sketcher) [
 			prevName = -1
 			return
 		}
-		if len(folded) < 2 || token.IsStop(string(folded)) {
+		if len(folded) < 2 || class&lexicon.Stop != 0 {
 			prevName = -1
 			return
 		}
@@ -311,45 +331,65 @@ func (x *extractor) segment(s string, w float32, titleCase bool, sk *sketcher) [
 			if prevTok == 2 {
 				k = Number // "23 pirates"
 			}
-			x.addPair(k, mix64(prevHash^rotl(h, 29)), s[prevStart:t.End], ww)
+			x.addPair(k, mix64(prevHash^rotl(h, 29)), s[prevStart:end], ww)
 		}
 		curTok, curHash = 1, h
-		if !titleCase && unicode.IsUpper(r) && !sentenceStart(s, t.Start) {
+		if !titleCase && unicode.IsUpper(r) && !sentenceStart(s, start) {
 			// A single capitalised word is a Word already (and, when the
 			// analysis typed it, a Person, Place or Org): counting it a
 			// third time lets one shared name carry a short article's
 			// similarity on its own. Two in a row are a name, which the
-			// words do not say ("Dana Marlow").
-			if prevName >= 0 && adjacent {
-				pair := s[prevName:t.End]
+			// words do not say ("Dana Marlow"). Two before a possessive
+			// ("President Donald Trump's") are nearly always a person the
+			// analysis typed: as a Name they would count the person twice.
+			if prevName >= 0 && adjacent && !t.Has(news.Poss) {
+				pair := s[prevName:end]
 				x.addPair(Name, hashString(Name, strings.ToLower(pair)), pair, ww)
 			}
-			prevName = t.Start
+			prevName = start
 			return
 		}
 		prevName = -1
-	})
+	}
+	for _, t := range toks {
+		if t.Kind != news.Punct {
+			step(t)
+		}
+	}
 	if sk != nil {
 		return sk.sorted()
 	}
 	return nil
 }
 
-// wordKey returns the Word key of a token when it is a content word.
-func (x *extractor) wordKey(s string, t token.Word) (uint64, []byte, bool) {
-	raw := s[t.Start:t.End]
-	if hasDigit(raw) {
-		return 0, nil, false
+// wordKey returns the Word key of a token of s when it is a content word.
+func (x *extractor) wordKey(s string, t news.Token) (uint64, bool) {
+	if t.Kind == news.Punct || t.Has(news.Digit) {
+		return 0, false
 	}
-	folded := x.fold(raw)
-	if len(folded) < 2 || token.IsStop(string(folded)) {
-		return 0, nil, false
+	folded, class := x.word(s, t)
+	if len(folded) < 2 || class&lexicon.Stop != 0 {
+		return 0, false
 	}
-	return hashBytes(Word, folded), folded, true
+	return hashBytes(Word, folded), true
 }
 
-// fold lower-cases a word into x.buf without allocating for ASCII words and
-// drops a final possessive 's; the result is valid until the next call.
+// word returns the matching key of a word token of s and its lexicon
+// classes; the key is valid until the next call. A dotted abbreviation is
+// the word without its dots, with that word's classes too: U.S is "us", a
+// stopword as "US" is, and U.N matches UN.
+func (x *extractor) word(s string, t news.Token) ([]byte, lexicon.Class) {
+	folded, class := x.fold(s[t.Start:t.End]), lexicon.Class(t.Lex)
+	if t.Has(news.Dotted) {
+		folded = slices.DeleteFunc(folded, func(c byte) bool { return c == '.' })
+		class |= x.lx.Lookup(string(folded))
+	}
+	return folded, class
+}
+
+// fold lower-cases a token's word (without its possessive, which the
+// tokenizer leaves out) into x.buf without allocating for ASCII words;
+// the result is valid until the next call.
 func (x *extractor) fold(w string) []byte {
 	b := x.buf[:0]
 	for i := 0; i < len(w); i++ {
@@ -364,20 +404,8 @@ func (x *extractor) fold(w string) []byte {
 		}
 		b = append(b, c)
 	}
-	if len(b) >= 5 && b[len(b)-2] == '\'' && b[len(b)-1] == 's' {
-		b = b[:len(b)-2]
-	}
 	x.buf = b
 	return b
-}
-
-func hasDigit(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if '0' <= s[i] && s[i] <= '9' {
-			return true
-		}
-	}
-	return false
 }
 
 func allDigits(s string) bool {
@@ -581,13 +609,24 @@ func (t *table) reset(n int) {
 	t.mask, t.n = uint64(size-1), 0
 }
 
-// indexes recycles Extract's key indexes, which are as large as the text
-// and dropped when Extract returns: allocating one per article was a third
-// of the clusterer's allocation. Indexes of huge articles are not kept.
-var indexes = sync.Pool{New: func() any { return new(table) }}
+// scratch is what Extract needs for one article and drops when it
+// returns: the key index, as large as the text, and the tokens of the
+// headline and standfirst. Allocating an index per article was a third of
+// the clusterer's allocation; scratches recycles them. Those of huge
+// articles are not kept.
+type scratch struct {
+	idx  table
+	toks []news.Token
+}
 
-// maxPooledIndex is the largest index kept for reuse (slots).
-const maxPooledIndex = 1 << 16
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooledIndex is the largest index kept for reuse (slots), and
+// maxPooledTokens the most tokens.
+const (
+	maxPooledIndex  = 1 << 16
+	maxPooledTokens = 1 << 14
+)
 
 // slot returns the value of key, or stores v for it and returns v, false.
 // Key 0 is stored as 1 (0 marks an empty slot).

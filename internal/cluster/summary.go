@@ -22,9 +22,10 @@ func (s *story) info() Story {
 }
 
 // title returns the story's title: the headline of the member closest to
-// the centroid, one of three words or more when there is one ("APR 28", a
-// dateline taken for a headline, is not), else the start of a member's
-// text.
+// the centroid among those that read as news (newsHeadline: no opinion or
+// analysis piece, question or digest), else among the other headlines of
+// three words or more ("APR 28", a dateline taken for a headline, is not
+// one), else the start of a member's text.
 func (s *story) title() string {
 	var title string
 	bestDot, bestRank := -1.0, -1
@@ -32,12 +33,14 @@ func (s *story) title() string {
 		if r.title == "" {
 			continue
 		}
-		rank := 2
+		rank := 3
 		switch {
 		case r.titleMade:
 			rank = 1
 		case len(strings.Fields(r.title)) < 3:
 			rank = 0
+		case !newsHeadline(r.title, s.source(r.id)):
+			rank = 2
 		}
 		if rank < bestRank {
 			continue
@@ -61,6 +64,17 @@ func (s *story) title() string {
 	for _, m := range s.members {
 		if m.Title != "" {
 			return m.Title
+		}
+	}
+	return ""
+}
+
+// source returns the outlet of the member with the id, "" when it is not
+// a member.
+func (s *story) source(id string) string {
+	for i := range s.members {
+		if s.members[i].ID == id {
+			return s.members[i].Source
 		}
 	}
 	return ""

@@ -38,17 +38,6 @@ func bigDoc(id string, size int, seed uint64) news.Document {
 	return d
 }
 
-// TestBigArticle compares a 5 MB article with a normal one and checks its
-// spans; TestBigArticleWork checks that the work is linear.
-func TestBigArticle(t *testing.T) {
-	if testing.Short() {
-		t.Skip("5 MB article: skipped in -short mode")
-	}
-	docs := []news.Document{bigDoc("big", 5<<20, 3), comparetest.Bridge()[0]}
-	r := Compare(docs, Options{})
-	checkSpans(t, docs, r)
-}
-
 // TestBigArticleWork counts the sentence pairs compared for two articles
 // of N and of 2N bytes each (more sentences than a story of normal
 // articles has, so that candidates are found through the rarest terms):

@@ -20,6 +20,26 @@ type Options struct {
 	MaxSummaryWords int
 	// MaxTensions caps the tensions reported; 0 means DefaultMaxTensions.
 	MaxTensions int
+	// MaxSentences caps the sentences compared per article: a longer
+	// article is compared and shown up to the end of its first
+	// MaxSentences sentences, and a note says so. 0 means
+	// DefaultMaxSentences, a negative value no cap.
+	MaxSentences int
+	// MaxFacts caps the facts listed, keeping those reported by the most
+	// articles in their order; a note says how many there were. 0 means
+	// DefaultMaxFacts, a negative value no cap.
+	MaxFacts int
+	// MaxQuantities caps the figure groups listed, keeping the head of the
+	// list (conflicts, then figures of several articles); a note says so.
+	// 0 means DefaultMaxQuantities, a negative value no cap.
+	MaxQuantities int
+	// MaxQuotes caps the quotes listed, keeping those of the most articles;
+	// a note says so. 0 means DefaultMaxQuotes, a negative value no cap.
+	MaxQuotes int
+	// MaxEntities caps the people, organizations and places listed,
+	// keeping those named by the most articles; a note says so. 0 means
+	// DefaultMaxEntities, a negative value no cap.
+	MaxEntities int
 }
 
 // Defaults for Options.
@@ -27,6 +47,15 @@ const (
 	DefaultSummaryWords    = lenDefault
 	DefaultMaxSummaryWords = 120
 	DefaultMaxTensions     = 12
+	// The caps below are far above what a story of normal articles has
+	// (the largest of our gold stories lists 107 facts and 55 entities);
+	// they bound the report of a story of hundreds of articles or of one
+	// article of megabytes.
+	DefaultMaxSentences  = 2000
+	DefaultMaxFacts      = 500
+	DefaultMaxQuantities = 200
+	DefaultMaxQuotes     = 200
+	DefaultMaxEntities   = 200
 )
 
 // Verdict says how the mentions of one quantity or quote relate.
@@ -51,13 +80,19 @@ type Ref struct {
 
 // Article is one input article as the report shows it.
 type Article struct {
-	ID        string `json:"id"`
-	Source    string `json:"source"`
+	ID     string `json:"id"`
+	Source string `json:"source"`
+	// Account is the id of the first article of this one's account: the
+	// story's first article of the same outlet (Source, letter case
+	// aside) or of the same wire copy (Report.Copies); its own id when it
+	// stands alone. Articles of one account never confirm each other: a
+	// view counts accounts, not articles.
+	Account   string `json:"account"`
 	Title     string `json:"title"`
 	Published string `json:"published"` // "2006-01-02" or RFC 3339; "" when unknown
 	Language  string `json:"language,omitempty"`
 	URL       string `json:"url,omitempty"`
-	Text      string `json:"text"`
+	Text      string `json:"text"` // as compared: cut after Options.MaxSentences sentences, with a note
 }
 
 // Label is how the report names the article: its outlet, else its id.
@@ -156,24 +191,30 @@ type TensionKind string
 
 // The tension kinds.
 const (
-	NumberTension   TensionKind = "numbers"  // conflicting figures for one quantity
-	NegationTension TensionKind = "negation" // one side affirms what the other negates
-	AntonymTension  TensionKind = "antonym"  // opposite words on one subject
+	FigureTension      TensionKind = "figure"      // conflicting figures for one counted thing
+	AttributionTension TensionKind = "attribution" // one quote credited to different people
+	DateTension        TensionKind = "date"        // different dates for one event
+	NegationTension    TensionKind = "negation"    // one account says an outcome happened, the other that it did not
 )
 
 // Tension is a pair of statements that pull against each other.
 type Tension struct {
 	Text     string      `json:"text"`
 	Kind     TensionKind `json:"kind"`
+	Why      string      `json:"why"` // what the two sides disagree on, in words
 	Articles []string    `json:"articles"`
 	Sides    []Side      `json:"sides"`
 	Spans    []Ref       `json:"spans"`
 }
 
-// Sentence is one sentence of the summary with the articles backing it.
+// Sentence is one sentence of the summary with the articles backing it:
+// its own and every other that reports each of its claims by evidence.
+// Spans holds the sentence first, then one span per other article of
+// Articles, in their order.
 type Sentence struct {
 	Text     string   `json:"text"`
 	Articles []string `json:"articles"`
+	Outlets  []string `json:"outlets"` // the outlets of Articles, each once: two articles of one outlet are one account
 	Spans    []Ref    `json:"spans"`
 }
 
@@ -193,13 +234,15 @@ type Report struct {
 	Tensions   []Tension   `json:"tensions"`
 	Summary    []Sentence  `json:"summary"`
 	Duplicates []Duplicate `json:"duplicates"`
-	Notes      []string    `json:"notes"` // things the reader should know: dropped duplicates, mixed languages
+	Copies     []Copy      `json:"copies"` // articles that run one text under different outlets' names
+	Notes      []string    `json:"notes"`  // things the reader should know: dropped duplicates, mixed languages
 }
 
 // Compare compares the articles of one story. It is pure and
 // deterministic: the same documents in the same order give the same report.
 // Articles whose text repeats an earlier article's are dropped and listed in
-// Duplicates. Every list in the report is non-nil.
+// Duplicates. The report is bounded by the caps of opt, each noted in Notes
+// when it applies. Every list in the report is non-nil.
 func Compare(docs []news.Document, opt Options) Report {
 	if opt.MaxSummaryWords <= 0 {
 		opt.MaxSummaryWords = DefaultMaxSummaryWords
@@ -209,7 +252,7 @@ func Compare(docs []news.Document, opt Options) Report {
 	}
 	r := Report{
 		Articles: []Article{}, Entities: []Entity{}, Quantities: []Quantity{}, Quotes: []Quote{},
-		Facts: []Fact{}, Tensions: []Tension{}, Summary: []Sentence{}, Duplicates: []Duplicate{}, Notes: []string{},
+		Facts: []Fact{}, Tensions: []Tension{}, Summary: []Sentence{}, Duplicates: []Duplicate{}, Copies: []Copy{}, Notes: []string{},
 	}
 	docs, r.Duplicates = dedupe(docs)
 	for _, d := range r.Duplicates {
@@ -234,10 +277,24 @@ func Compare(docs []news.Document, opt Options) Report {
 		}
 		docs[i].ID = id
 	}
-	for _, d := range docs {
+	keep := limit(opt.MaxSentences, DefaultMaxSentences)
+	for i := range docs {
+		var n int
+		if docs[i], n = cutSentences(docs[i], keep); n > keep {
+			r.Notes = append(r.Notes, fmt.Sprintf("article %s has %s sentences; only the first %s are compared and shown", docs[i].ID, thousands(n), thousands(keep)))
+		}
+	}
+	if cs := copies(docs); len(cs) > 0 {
+		r.Copies = cs
+		for _, c := range cs {
+			r.Notes = append(r.Notes, copyNote(c, docs))
+		}
+	}
+	account := accounts(docs, r.Copies)
+	for i, d := range docs {
 		r.Articles = append(r.Articles, Article{
 			ID: d.ID, Source: d.Source, Title: d.Title, Published: news.FormatTime(d.Published),
-			Language: d.Language, URL: d.URL, Text: d.Text,
+			Language: d.Language, URL: d.URL, Text: d.Text, Account: docs[account[i]].ID,
 		})
 	}
 	if len(docs) == 1 {
@@ -245,6 +302,12 @@ func Compare(docs []news.Document, opt Options) Report {
 	}
 	langOf := languages(docs)
 	st := newStory(docs)
+	for i, a := range account {
+		if a != i {
+			st.account = account // some articles share an account
+			break
+		}
+	}
 	if langs := distinct(langOf); len(langs) > 1 {
 		st.lang, st.mainLang = langOf, mainLanguage(langOf)
 		r.Notes = append(r.Notes, fmt.Sprintf("the articles are in different languages (%s); only articles in the same language are aligned, and the summary is drawn from the %s ones", strings.Join(langs, ", "), st.mainLang))
@@ -255,8 +318,9 @@ func Compare(docs []news.Document, opt Options) Report {
 	r.Quantities = st.quantities()
 	r.Quotes = st.quotes(r.Entities)
 	r.Facts = st.facts()
-	r.Tensions = st.tensions(r.Quantities, opt.MaxTensions)
+	r.Tensions = st.tensions(r.Quantities, r.Quotes, opt.MaxTensions)
 	r.Summary = st.summary(opt)
+	r.capLists(opt)
 	return r
 }
 

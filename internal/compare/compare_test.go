@@ -225,8 +225,8 @@ func TestCompareBridge(t *testing.T) {
 				t.Errorf("tension %q: sides %+v; want two articles", x.Text, x.Sides)
 			}
 		}
-		if !slices.Contains(kinds, NumberTension) || !slices.Contains(kinds, NegationTension) {
-			t.Errorf("tension kinds = %v; want numbers and negation", kinds)
+		if !slices.Contains(kinds, FigureTension) || !slices.Contains(kinds, NegationTension) {
+			t.Errorf("tension kinds = %v; want figure and negation", kinds)
 		}
 		found := false
 		for _, x := range r.Tensions {

@@ -31,7 +31,7 @@ func (s *story) dateFigures(di int) []qmention {
 	d := &s.docs[di]
 	var out []qmention
 	for _, dt := range d.Dates {
-		if dt.Start < 0 || dt.End > len(d.Text) || dt.Start > dt.End || !calendarDate(dt.Text) {
+		if dt.Start < 0 || dt.End > len(d.Text) || dt.Start > dt.End || !figureDate(dt.Text) {
 			continue
 		}
 		v, head, ok := dateNumber(dt.Value)
@@ -45,9 +45,11 @@ func (s *story) dateFigures(di int) []qmention {
 	return out
 }
 
-// calendarDate reports whether a date's text names a calendar date: it
-// holds a digit or a month's name.
-func calendarDate(text string) bool {
+// figureDate reports whether a date's text names a calendar date as a
+// figure: it holds a digit or a month's name. Unlike calendarDate (the
+// date tensions' test), a bare year is one ("from 1967 to 1979"), and the
+// value is always the resolved ISO date.
+func figureDate(text string) bool {
 	if strings.ContainsAny(text, "0123456789") {
 		return true
 	}

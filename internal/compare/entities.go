@@ -27,28 +27,7 @@ func mergeEntities(docs []news.Document) []Entity {
 			recs = append(recs, entRec{doc: di, e: e, full: nameWords(e.Name)})
 		}
 	}
-	parent := make([]int, len(recs))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(x int) int {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
-	union := func(a, b int) {
-		ra, rb := find(a), find(b)
-		if ra == rb {
-			return
-		}
-		if rb < ra {
-			ra, rb = rb, ra
-		}
-		parent[rb] = ra
-	}
+	sets := newDisjoint(len(recs))
 	// 1. Same normalised name or alias, same type.
 	byKey := map[string]int{}
 	for i, r := range recs {
@@ -64,23 +43,15 @@ func mergeEntities(docs []news.Document) []Entity {
 			}
 			k = string(r.e.Type) + "|" + k
 			if j, ok := byKey[k]; ok {
-				union(i, j)
+				sets.union(i, j)
 			} else {
 				byKey[k] = i
 			}
 		}
 	}
 	// 2. People: compatible names across groups, when unambiguous.
-	mergePeople(recs, find, union)
-	groups := map[int][]int{}
-	var order []int
-	for i := range recs {
-		r := find(i)
-		if _, ok := groups[r]; !ok {
-			order = append(order, r)
-		}
-		groups[r] = append(groups[r], i)
-	}
+	mergePeople(recs, sets)
+	order, groups := sets.groups()
 	out := make([]Entity, 0, len(order))
 	for _, r := range order {
 		g := groups[r]
@@ -168,7 +139,8 @@ func pickName(votes map[string]int) string {
 // joins a full name only when just one person of the story has that
 // surname, and never one known only with a generational suffix: "Trump"
 // alone is not taken for Donald Trump Jr.
-func mergePeople(recs []entRec, find func(int) int, union func(a, b int)) {
+func mergePeople(recs []entRec, sets disjoint) {
+	find, union := sets.find, sets.union
 	bySurname := map[string][]int{}
 	var surnames []string
 	for i, r := range recs {

@@ -3,7 +3,6 @@ package compare
 import (
 	"cmp"
 	"slices"
-	"sort"
 
 	"github.com/parallax-news/parallax/internal/lexicon"
 )
@@ -125,14 +124,26 @@ func (s *story) central(g []int32) int32 {
 // facts returns the aligned facts: the most widely reported first, then in
 // the order the articles tell them.
 func (s *story) facts() []Fact {
-	groups := s.factGroups()
-	s.groups = groups
-	sort.SliceStable(groups, func(i, j int) bool {
-		if len(groups[i]) != len(groups[j]) {
-			return len(groups[i]) > len(groups[j])
+	type ranked struct {
+		g   []int32
+		pos float64
+	}
+	gs := s.factGroups()
+	rs := make([]ranked, 0, len(gs))
+	for _, g := range gs {
+		rs = append(rs, ranked{g, s.relPos(g)})
+	}
+	slices.SortStableFunc(rs, func(x, y ranked) int {
+		if len(x.g) != len(y.g) {
+			return cmp.Compare(len(y.g), len(x.g))
 		}
-		return s.relPos(groups[i]) < s.relPos(groups[j])
+		return cmp.Compare(x.pos, y.pos)
 	})
+	groups := make([][]int32, len(rs))
+	for i, r := range rs {
+		groups[i] = r.g
+	}
+	s.groups = groups
 	s.groupOf = make([]int32, len(s.units))
 	for i := range s.groupOf {
 		s.groupOf[i] = -1
@@ -144,14 +155,20 @@ func (s *story) facts() []Fact {
 	}
 	m := s.newMeanings(lexicon.Default())
 	j := newJudging(s)
+	s.meanings, s.judging = m, j
 	out := make([]Fact, 0, len(groups))
 	for _, g := range groups {
 		c := s.central(g)
-		f := Fact{Text: s.text(c), Articles: []string{}, OmittedBy: []string{}, Unclear: []string{}, Evidence: []Evidence{}}
+		verdict, ev := s.judge(m, j, g)
+		var n [notReported + 1]int
+		for _, v := range verdict {
+			n[v]++
+		}
+		f := Fact{Text: s.text(c), Articles: make([]string, 0, n[reported]), OmittedBy: make([]string, 0, n[notReported]),
+			Unclear: make([]string, 0, n[unclear]), Spans: make([]Ref, 0, len(g)), Evidence: make([]Evidence, 0, n[reported])}
 		for _, u := range g {
 			f.Spans = append(f.Spans, s.ref(u))
 		}
-		verdict, ev := s.judge(m, j, g)
 		for i, d := range s.docs {
 			switch verdict[i] {
 			case reported:

@@ -72,6 +72,8 @@ type meanings struct {
 	of       []int32 // term id -> meaning id
 	phrase   map[string]int32
 	units    [][]int32 // unit -> sorted unique meaning ids
+	phr      [][]int32 // unit -> the meanings of its two-word phrases, in text order
+	doc      []int32   // unit -> its article
 	anchor   []bool
 	weight   []float64
 	postings [][]int32
@@ -120,13 +122,17 @@ func (s *story) newMeanings(lx *lexicon.Lexicon) *meanings {
 		m.phrase[p] = intern(g, false)
 	}
 	m.units = make([][]int32, len(s.units))
+	m.phr = make([][]int32, len(s.units))
+	m.doc = make([]int32, len(s.units))
 	for i, u := range s.units {
 		ms := make([]int32, 0, len(u.terms))
 		for _, t := range u.terms {
 			ms = append(ms, m.of[t])
 		}
-		ms = m.phrases(s.text(int32(i)), ms)
+		m.phr[i] = m.phrases(s.text(int32(i)), nil)
+		ms = append(ms, m.phr[i]...)
 		m.units[i] = sortUnique(ms)
+		m.doc[i] = int32(u.doc)
 	}
 	df := make([]int32, len(m.anchor))
 	m.postings = make([][]int32, len(m.anchor))
@@ -140,7 +146,7 @@ func (s *story) newMeanings(lx *lexicon.Lexicon) *meanings {
 	for id, p := range m.postings {
 		last := -1
 		for _, v := range p {
-			if d := s.units[v].doc; d != last {
+			if d := int(m.doc[v]); d != last {
 				m.docs[id]++
 				last = d
 			}
@@ -185,24 +191,20 @@ func (m *meanings) phrases(text string, ms []int32) []int32 {
 // as its sorted meaning ids. A sentence without such a boundary is one
 // claim; a clause too small to say anything on its own joins its
 // neighbour.
-func (s *story) claims(m *meanings, u int32, buf []term) [][]int32 {
-	text := s.text(u)
-	buf = terms(text, buf)
-	cuts := clauseCuts(text)
+func (s *story) claims(m *meanings, u int32) [][]int32 {
+	cuts := clauseCuts(s.text(u))
 	var out [][]int32
 	var cur []int32
 	k := 0
-	for _, t := range buf {
-		for k < len(cuts) && t.start >= cuts[k] {
+	for _, t := range s.units[u].seq {
+		for k < len(cuts) && int(t.start) >= cuts[k] {
 			k++
 			if len(cur) >= 3 {
 				out = append(out, sortUnique(cur))
 				cur = nil
 			}
 		}
-		if id, ok := s.dict[t.key]; ok {
-			cur = append(cur, m.of[id])
-		}
+		cur = append(cur, m.of[t.id])
 	}
 	if len(cur) > 0 {
 		if len(cur) < 3 && len(out) > 0 {
@@ -212,7 +214,7 @@ func (s *story) claims(m *meanings, u int32, buf []term) [][]int32 {
 		}
 	}
 	// A phrase's meaning belongs to every claim: it is rare and cheap.
-	if ph := m.phrases(text, nil); len(ph) > 0 {
+	if ph := m.phr[u]; len(ph) > 0 {
 		for i := range out {
 			out[i] = sortUnique(append(out[i], ph...))
 		}
@@ -263,12 +265,13 @@ func newSubject(text string) bool {
 // a window of neighbouring sentences holds most of one of the fact's
 // claims (its evidence is returned), not reported when the article names
 // none of the names and numbers of any of its claims and holds few of
-// their words, unclear otherwise.
+// their words, unclear otherwise. The slices returned are j's and valid
+// until its next use.
 func (s *story) judge(m *meanings, j *judging, g []int32) ([]presence, []Evidence) {
 	nd := len(s.docs)
-	verdict := make([]presence, nd)
-	ev := make([]Evidence, nd)
-	in := make([]bool, nd)
+	verdict, ev, in, best := j.verdict, j.ev, j.in, j.best // best: best window share found per article
+	clear(in)
+	clear(best)
 	for _, u := range g {
 		x := &s.units[u]
 		in[x.doc] = true
@@ -280,7 +283,6 @@ func (s *story) judge(m *meanings, j *judging, g []int32) ([]presence, []Evidenc
 			verdict[d] = notReported
 		}
 	}
-	best := make([]float64, nd) // best window share found per article
 	judged := 0
 	for _, u := range g {
 		if judged == maxJudged || judged == 1 && len(s.units) > exactUnits {
@@ -291,7 +293,7 @@ func (s *story) judge(m *meanings, j *judging, g []int32) ([]presence, []Evidenc
 		if s.lang != nil {
 			lang = s.lang[s.units[u].doc]
 		}
-		for _, c := range s.claims(m, u, j.buf) {
+		for _, c := range s.claims(m, u) {
 			j.measure(s, m, c, in)
 			for d := range nd {
 				if in[d] || (lang != "" && s.lang[d] != lang) {
@@ -300,20 +302,18 @@ func (s *story) judge(m *meanings, j *judging, g []int32) ([]presence, []Evidenc
 					}
 					continue
 				}
-				share := 0.0
-				if j.total > 0 {
-					share = j.win[d] / j.total
-				}
+				f := &j.art[d]
+				share := j.share(d)
 				switch {
-				case share >= reportShare && (j.anchors == 0 || j.winAnch[d] > 0) && j.winN[d] >= 2 && j.winHead[d]:
+				case j.reports(d):
 					if verdict[d] != reported || share > best[d] {
 						verdict[d] = reported
 						best[d] = share
 						ev[d] = j.evidence(s, d)
 					}
 				case verdict[d] == reported:
-				case j.docAnch[d] == 0 && j.anchors > 0 && j.docW[d] < omitShare*j.total && share < omitWindow,
-					j.anchors == 0 && j.docW[d] < omitShareBare*j.total && share < omitWindowBare:
+				case f.anch == 0 && j.anchors > 0 && f.w < omitShare*j.total && share < omitWindow,
+					j.anchors == 0 && f.w < omitShareBare*j.total && share < omitWindowBare:
 					// stays not reported unless another claim says otherwise
 				default:
 					verdict[d] = unclear
@@ -327,46 +327,60 @@ func (s *story) judge(m *meanings, j *judging, g []int32) ([]presence, []Evidenc
 // judging is the scratch space of the presence judgment, reused across
 // facts.
 type judging struct {
-	buf     []term
+	// per article: the verdict, its evidence, whether a sentence of the
+	// fact is the article's, the best window share found
+	verdict []presence
+	ev      []Evidence
+	in      []bool
+	best    []float64
 	total   float64 // the claim's weight
 	anchors int     // the claim's names and numbers
-	// per article: weight and names of the claim found anywhere, and in
-	// its best window (winAt: that window's centre, a unit; winN: the
-	// meanings it shares)
-	docW, win         []float64
-	docAnch, winAnch  []int32
-	winAt, winN       []int32
-	winHead           []bool  // the best window holds the claim's heaviest plain word
-	stamp             []int32 // per unit: the claim meaning last counted in its window
-	docStamp          []int32
-	cover             []float64 // per unit: the claim's weight in its window
-	coverN, coverAnch []int32
-	coverHead         []bool
-	own               []bool // per unit: holds one of the claim's meanings
-	touched           []int32
-	gen               int32
+	art     []found // per article: how much of the claim it holds
+	cell    []cell  // per unit: how much of the claim its window holds
+	touched []int32 // the units whose cell the claim set, in the order it did
+	gen     int32   // counts the claim's meanings: marks what one meaning counted
+	claim   int32   // counts the claims: marks the cells of this claim
+}
+
+// found is how much of a claim one article holds: its weight and names
+// anywhere, and in its best window (at: that window's centre, a unit; n:
+// the meanings it shares; head: it holds the claim's heaviest plain word).
+type found struct {
+	w, win      float64
+	anch, wAnch int32
+	at, n       int32
+	head        bool
+	stamp       int32 // the meaning last counted in w
+}
+
+// cell is how much of a claim the window of sentences around one unit
+// holds.
+type cell struct {
+	w     float64
+	n     int32
+	anch  int32
+	stamp int32 // the meaning last counted in the window
+	claim int32 // the claim the cell counts; another's cell is empty
+	head  bool  // the window holds the claim's heaviest plain word
+	own   bool  // the unit itself holds one of the claim's meanings
 }
 
 func newJudging(s *story) *judging {
 	nd, nu := len(s.docs), len(s.units)
 	return &judging{
-		docW: make([]float64, nd), win: make([]float64, nd), docAnch: make([]int32, nd), winAnch: make([]int32, nd),
-		winAt: make([]int32, nd), winN: make([]int32, nd), winHead: make([]bool, nd), docStamp: make([]int32, nd),
-		stamp: make([]int32, nu), cover: make([]float64, nu), coverN: make([]int32, nu), coverAnch: make([]int32, nu), coverHead: make([]bool, nu),
-		own: make([]bool, nu),
+		verdict: make([]presence, nd), ev: make([]Evidence, nd), in: make([]bool, nd), best: make([]float64, nd),
+		art: make([]found, nd), cell: make([]cell, nu),
 	}
 }
 
 // measure finds how much of claim c each article other than those in
 // skip holds, anywhere and in its best window of sentences.
 func (j *judging) measure(s *story, m *meanings, c []int32, skip []bool) {
-	for d := range j.docW {
-		j.docW[d], j.win[d], j.docAnch[d], j.winAnch[d], j.winAt[d], j.winN[d], j.winHead[d] = 0, 0, 0, 0, -1, 0, false
-	}
-	for _, v := range j.touched {
-		j.cover[v], j.coverN[v], j.coverAnch[v], j.own[v], j.coverHead[v] = 0, 0, 0, false, false
+	for d := range j.art {
+		j.art[d] = found{at: -1, stamp: j.art[d].stamp}
 	}
 	j.touched = j.touched[:0]
+	j.claim++
 	j.total, j.anchors = 0, 0
 	// The claim's heaviest word that is not a name or number is most
 	// often what happened ("split", "indicted"): a window without it
@@ -395,7 +409,7 @@ func (j *judging) measure(s *story, m *meanings, c []int32, skip []bool) {
 		p := m.postings[id]
 		for k := 0; k < len(p); k++ {
 			v := p[k]
-			d := s.units[v].doc
+			d := m.doc[v]
 			if skip[d] {
 				// Jump over the article: a long article's common words
 				// would otherwise be walked once for each of its facts.
@@ -403,55 +417,76 @@ func (j *judging) measure(s *story, m *meanings, c []int32, skip []bool) {
 				k += sort.Search(len(p)-k, func(i int) bool { return p[k+i] >= end }) - 1
 				continue
 			}
-			if j.docStamp[d] != j.gen {
-				j.docStamp[d] = j.gen
-				j.docW[d] += w
-				j.docAnch[d] += a
+			if f := &j.art[d]; f.stamp != j.gen {
+				f.stamp = j.gen
+				f.w += w
+				f.anch += a
 			}
-			j.own[v] = true
 			lo, hi := max(int(v)-window, s.docStart[d]), min(int(v)+window, s.docStart[d+1]-1)
-			for c := lo; c <= hi; c++ {
-				if j.stamp[c] == j.gen {
+			for x := lo; x <= hi; x++ {
+				cl := &j.cell[x]
+				if cl.claim != j.claim {
+					*cl = cell{claim: j.claim, stamp: cl.stamp}
+					j.touched = append(j.touched, int32(x))
+				}
+				if x == int(v) {
+					cl.own = true
+				}
+				if cl.stamp == j.gen {
 					continue
 				}
-				if j.cover[c] == 0 && j.coverN[c] == 0 {
-					j.touched = append(j.touched, int32(c))
-				}
-				j.stamp[c] = j.gen
-				j.cover[c] += w
-				j.coverN[c]++
-				j.coverAnch[c] += a
+				cl.stamp = j.gen
+				cl.w += w
+				cl.n++
+				cl.anch += a
 				if id == head {
-					j.coverHead[c] = true
+					cl.head = true
 				}
 			}
 		}
 	}
 	for _, v := range j.touched {
-		d := s.units[v].doc
-		if j.cover[v] > j.win[d] || j.cover[v] == j.win[d] && j.coverAnch[v] > j.winAnch[d] {
-			j.win[d], j.winAnch[d], j.winAt[d], j.winN[d], j.winHead[d] = j.cover[v], j.coverAnch[v], v, j.coverN[v], j.coverHead[v]
+		f, cl := &j.art[m.doc[v]], &j.cell[v]
+		if cl.w > f.win || cl.w == f.win && cl.anch > f.wAnch {
+			f.win, f.wAnch, f.at, f.n, f.head = cl.w, cl.anch, v, cl.n, cl.head
 		}
 	}
+}
+
+// share is the part of the measured claim's weight that article d's
+// best window holds.
+func (j *judging) share(d int) float64 {
+	if j.total == 0 {
+		return 0
+	}
+	return j.art[d].win / j.total
+}
+
+// reports reports whether article d's best window reports the measured
+// claim: it holds reportShare of its weight, one of its names or numbers
+// (when it has any), two of its meanings and its head word.
+func (j *judging) reports(d int) bool {
+	f := &j.art[d]
+	return j.share(d) >= reportShare && (j.anchors == 0 || f.wAnch > 0) && f.n >= 2 && f.head
 }
 
 // evidence is the span of article d's best window: the sentences around
 // its centre that hold some of the claim, and the one of them that holds
 // the most.
 func (j *judging) evidence(s *story, d int) Evidence {
-	c := int(j.winAt[d])
+	c := int(j.art[d].at)
 	lo, hi := c, c
 	for k := c - 1; k >= max(c-window, s.docStart[d]); k-- {
-		if j.own[k] {
+		if j.owns(k) {
 			lo = k
 		}
 	}
 	for k := c + 1; k <= min(c+window, s.docStart[d+1]-1); k++ {
-		if j.own[k] {
+		if j.owns(k) {
 			hi = k
 		}
 	}
-	if !j.own[c] {
+	if !j.owns(c) {
 		// The centre only joins two neighbours that hold the claim.
 		if lo == c {
 			lo = hi
@@ -459,9 +494,13 @@ func (j *judging) evidence(s *story, d int) Evidence {
 		if hi == c {
 			hi = lo
 		}
-		if j.own[lo] {
+		if j.owns(lo) {
 			c = lo
 		}
 	}
 	return Evidence{Article: s.docs[d].ID, Sentence: s.units[c].pos, Start: s.units[lo].span.Start, End: s.units[hi].span.End}
 }
+
+// owns reports whether unit u holds one of the last measured claim's
+// meanings.
+func (j *judging) owns(u int) bool { return j.cell[u].claim == j.claim && j.cell[u].own }

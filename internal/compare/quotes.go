@@ -161,17 +161,7 @@ func (s *story) quotes(ents []Entity) []Quote {
 			items = append(items, newQitem(di, q))
 		}
 	}
-	parent := make([]int, len(items))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(x int) int {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
+	sets := newDisjoint(len(items))
 	// join puts the quotes i and j in one group, unless that group would
 	// hold two different quotes of one article: a long quote of one
 	// article that covers two that another quotes apart ("When the dust
@@ -182,7 +172,7 @@ func (s *story) quotes(ents []Entity) []Quote {
 		members[i] = []int{i}
 	}
 	join := func(i, j int) {
-		ri, rj := find(i), find(j)
+		ri, rj := sets.find(i), sets.find(j)
 		if ri == rj {
 			return
 		}
@@ -193,8 +183,7 @@ func (s *story) quotes(ents []Entity) []Quote {
 				}
 			}
 		}
-		lo, hi := min(ri, rj), max(ri, rj)
-		parent[hi] = lo
+		lo, hi := sets.union(ri, rj), max(ri, rj)
 		members[lo] = append(members[lo], members[hi]...)
 		delete(members, hi)
 	}
@@ -229,15 +218,7 @@ func (s *story) quotes(ents []Entity) []Quote {
 		}
 		clear(seen)
 	}
-	groups := map[int][]int{}
-	var roots []int
-	for i := range items {
-		r := find(i)
-		if _, ok := groups[r]; !ok {
-			roots = append(roots, r)
-		}
-		groups[r] = append(groups[r], i)
-	}
+	roots, groups := sets.groups()
 	out := make([]Quote, 0, len(roots))
 	for _, r := range roots {
 		idx := groups[r]

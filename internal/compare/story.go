@@ -15,14 +15,19 @@ type unit struct {
 	doc   int
 	pos   int // index among the article's sentences
 	span  news.Span
-	terms []int32 // sorted, unique term ids
-	neg   []int32 // sorted ids of the terms that occur negated
-	sure  []int32 // sorted ids of the terms that occur after an intensifier
-	w     float64 // total weight of terms
+	terms []int32   // sorted, unique term ids
+	seq   []seqTerm // the terms in text order, repeats kept
+	neg   []int32   // sorted ids of the terms that occur negated
+	sure  []int32   // sorted ids of the terms that occur after an intensifier
+	w     float64   // total weight of terms
 	words int
 	prose bool // a full sentence of running text (not a caption, a byline or a teaser)
 	num   bool // gives a figure
 }
+
+// seqTerm is one occurrence of a term in a sentence: its id and its byte
+// offset in the sentence's text.
+type seqTerm struct{ id, start int32 }
 
 // edge links two related sentences of different articles.
 type edge struct {
@@ -51,6 +56,10 @@ type story struct {
 	groups   [][]int32      // facts: the sentences that state each, set by facts
 	groupOf  []int32        // unit -> index into groups, -1 for none
 	disputed map[int32]bool // sentences that give a figure another article contradicts
+	// meanings and judging are the presence judgment's index and scratch
+	// space, set by facts; the summary's credits reuse them.
+	meanings *meanings
+	judging  *judging
 	// contested lists, for a sentence that is a side of a reported
 	// tension, the articles of the other sides.
 	contested map[int32][]int
@@ -62,6 +71,10 @@ type story struct {
 	// figures by the quantity grouping): the work that must grow linearly
 	// with the story, which the tests check at N and 2N.
 	compared int
+	// account is each article's account (the index of its first
+	// article): the summary counts the accounts that back a sentence,
+	// not the articles. nil counts every article apart.
+	account []int
 }
 
 // In stories of more than exactUnits sentences, each sentence looks for
@@ -82,6 +95,7 @@ const minEdge = 0.08
 func newStory(docs []news.Document) *story {
 	s := &story{docs: docs, dict: map[string]int32{}, disputed: map[int32]bool{}}
 	var buf []term
+	var seqs []seqTerm // one array for every sentence's seq
 	for di, d := range docs {
 		s.docStart = append(s.docStart, len(s.units))
 		sents := d.Sentences
@@ -95,6 +109,7 @@ func newStory(docs []news.Document) *story {
 			text := d.Text[sp.Start:sp.End]
 			buf = terms(text, buf)
 			u := unit{doc: di, pos: pi, span: sp, words: countWords(text)}
+			first := len(seqs)
 			for _, t := range buf {
 				id, ok := s.dict[t.key]
 				if !ok {
@@ -111,6 +126,7 @@ func newStory(docs []news.Document) *story {
 					u.num = true
 				}
 				u.terms = append(u.terms, id)
+				seqs = append(seqs, seqTerm{id: id, start: int32(t.start)})
 				if t.negated {
 					u.neg = append(u.neg, id)
 				}
@@ -118,6 +134,7 @@ func newStory(docs []news.Document) *story {
 					u.sure = append(u.sure, id)
 				}
 			}
+			u.seq = seqs[first:len(seqs):len(seqs)]
 			u.terms = sortUnique(u.terms)
 			u.neg = sortUnique(u.neg)
 			u.sure = sortUnique(u.sure)
@@ -161,13 +178,17 @@ func (s *story) link() {
 		maxDF = c
 	}
 	seen := make([]bool, len(s.units))
+	mark := make([]float64, len(s.keys)) // the weights of sentence i's terms, 0 for the others
 	s.edges = make([]edge, 0, 8*len(s.units))
 	var touched, probe []int32
-	var found []edge
+	var found links
 	for i := range s.units {
 		u := &s.units[i]
 		if len(u.terms) == 0 {
 			continue
+		}
+		for _, t := range u.terms {
+			mark[t] = s.weight[t]
 		}
 		next := int32(s.docStart[u.doc+1]) // only later articles
 		probe = probe[:0]
@@ -197,27 +218,18 @@ func (s *story) link() {
 				}
 			}
 		}
-		found = found[:0]
+		found.reset()
 		for _, j := range touched {
 			seen[j] = false
-			if e, ok := s.relate(int32(i), j); ok {
-				found = append(found, e)
+			if e, ok := s.relateMarked(int32(i), j, mark); ok {
+				found.add(e)
 			}
 		}
 		touched = touched[:0]
-		// Keep the strongest links only: enough for every use (a fact
-		// takes one sentence per article, centrality the best ones) and
-		// the work stays linear in the sentences however alike they are.
-		if len(found) > maxLinks {
-			slices.SortFunc(found, func(x, y edge) int {
-				if x.cos != y.cos {
-					return cmp.Compare(y.cos, x.cos)
-				}
-				return cmp.Compare(x.b, y.b)
-			})
-			found = found[:maxLinks]
+		for _, t := range u.terms {
+			mark[t] = 0
 		}
-		s.edges = append(s.edges, found...)
+		s.edges = append(s.edges, found.strongest()...)
 	}
 	// Adjacency lists carved out of one array.
 	deg := make([]int32, len(s.units)+1)
@@ -236,6 +248,79 @@ func (s *story) link() {
 		s.adj[e.a] = append(s.adj[e.a], int32(k))
 		s.adj[e.b] = append(s.adj[e.b], int32(k))
 	}
+}
+
+// links gathers the links of one sentence to later ones and keeps the
+// strongest maxLinks: enough for every use (a fact takes one sentence per
+// article, centrality the best ones), and the work stays linear in the
+// sentences however alike they are.
+type links struct {
+	e    []edge
+	heap bool // e holds maxLinks links as a heap, the weakest at the root
+}
+
+func (l *links) reset() { l.e, l.heap = l.e[:0], false }
+
+// weaker reports whether link x ranks after y: a lower cosine, then the
+// later sentence.
+func weaker(x, y edge) bool {
+	if x.cos != y.cos {
+		return x.cos < y.cos
+	}
+	return x.b > y.b
+}
+
+func (l *links) add(e edge) {
+	if !l.heap {
+		l.e = append(l.e, e)
+		if len(l.e) <= maxLinks {
+			return
+		}
+		l.heap = true
+		for k := len(l.e)/2 - 1; k >= 0; k-- {
+			l.down(k)
+		}
+		l.e[0] = l.e[len(l.e)-1]
+		l.e = l.e[:len(l.e)-1]
+		l.down(0)
+		return
+	}
+	if weaker(l.e[0], e) {
+		l.e[0] = e
+		l.down(0)
+	}
+}
+
+// down restores the heap below k.
+func (l *links) down(k int) {
+	for {
+		c := 2*k + 1
+		if c >= len(l.e) {
+			return
+		}
+		if c+1 < len(l.e) && weaker(l.e[c+1], l.e[c]) {
+			c++
+		}
+		if !weaker(l.e[c], l.e[k]) {
+			return
+		}
+		l.e[k], l.e[c] = l.e[c], l.e[k]
+		k = c
+	}
+}
+
+// strongest returns the links kept: in the order they were added when
+// there were at most maxLinks, else the strongest first.
+func (l *links) strongest() []edge {
+	if l.heap {
+		slices.SortFunc(l.e, func(x, y edge) int {
+			if x.cos != y.cos {
+				return cmp.Compare(y.cos, x.cos)
+			}
+			return cmp.Compare(x.b, y.b)
+		})
+	}
+	return l.e
 }
 
 // relate measures two sentences over all their terms.
@@ -257,6 +342,28 @@ func (s *story) relate(a, b int32) (edge, bool) {
 			j++
 		}
 	}
+	return s.edgeOf(a, b, shared, n)
+}
+
+// relateMarked is relate with the weights of a's terms set in mark (0 for
+// the other terms): the same sums in the same order, without walking a's
+// terms again for every b.
+func (s *story) relateMarked(a, b int32, mark []float64) (edge, bool) {
+	s.compared++
+	shared, n := 0.0, 0
+	for _, t := range s.units[b].terms {
+		if w := mark[t]; w != 0 {
+			shared += w
+			n++
+		}
+	}
+	return s.edgeOf(a, b, shared, n)
+}
+
+// edgeOf is the edge between a and b that share n terms of weight shared,
+// and whether it is strong enough to keep.
+func (s *story) edgeOf(a, b int32, shared float64, n int) (edge, bool) {
+	ua, ub := &s.units[a], &s.units[b]
 	if n == 0 || ua.w == 0 || ub.w == 0 {
 		return edge{}, false
 	}

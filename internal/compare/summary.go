@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/parallax-news/parallax/internal/lexicon"
 )
 
 // Summary scoring weights and length rule. They were set on the NeuS
@@ -44,6 +46,13 @@ func (s *story) summary(opt Options) []Sentence {
 		}
 		return a.doc < b.doc || a.doc == b.doc && a.pos < b.pos
 	})
+	// The summary opens with news: the first sentence that can lead goes
+	// first (when none can, the order stays).
+	if k := slices.IndexFunc(chosen, func(u int32) bool { return canLead(s.text(u)) }); k > 0 {
+		lead := chosen[k]
+		copy(chosen[1:k+1], chosen[:k])
+		chosen[0] = lead
+	}
 	out := make([]Sentence, 0, len(chosen))
 	for _, u := range chosen {
 		out = append(out, s.summarySentence(u))
@@ -85,6 +94,9 @@ func (s *story) summaryCandidates(opt Options, prosePos []int) []cand {
 		}
 		if s.lang != nil && s.lang[u.doc] != s.mainLang {
 			continue // one language for the summary
+		}
+		if quoteFragment(s.text(int32(i))) {
+			continue // a piece of a quotation, its speaker in another sentence
 		}
 		cands = append(cands, cand{int32(i), sc.score(int32(i), prosePos[i])})
 	}
@@ -208,11 +220,12 @@ func (sc *scorer) support(u *unit) float64 {
 	return v / math.Sqrt(float64(len(u.terms)))
 }
 
-// backing is the share of the other articles that state sentence i's fact.
+// backing is the share of the other accounts (outlets, wire copies) that
+// state sentence i's fact.
 func (sc *scorer) backing(i int32) float64 {
 	s := sc.s
-	if nd := len(s.docs); nd > 1 && s.groupOf != nil && s.groupOf[i] >= 0 {
-		return float64(len(s.groups[s.groupOf[i]])-1) / float64(nd-1)
+	if na := s.accountCount(); na > 1 && s.groupOf != nil && s.groupOf[i] >= 0 {
+		return float64(s.accountsIn(s.groups[s.groupOf[i]])-1) / float64(na-1)
 	}
 	return 0
 }
@@ -290,24 +303,86 @@ func (s *story) summarySentence(u int32) Sentence {
 	ref.Start += len(text) - len(trimmed)
 	text = strings.TrimRightFunc(trimmed, unicode.IsSpace)
 	ref.End = ref.Start + len(text)
-	sen := Sentence{Text: text, Spans: []Ref{ref}}
-	in := map[int]bool{s.units[u].doc: true}
-	// Backing: the other articles' sentences of the same fact, but not
-	// an article a reported tension shows saying the opposite.
-	if s.groupOf != nil && s.groupOf[u] >= 0 {
-		for _, o := range s.groups[s.groupOf[u]] {
-			if o != u && !slices.Contains(s.contested[u], s.units[o].doc) {
-				in[s.units[o].doc] = true
-				sen.Spans = append(sen.Spans, s.ref(o))
-			}
-		}
-	}
+	sen := Sentence{Text: text, Spans: []Ref{ref}, Articles: []string{}, Outlets: []string{}}
+	credited, spans := s.credit(u)
 	for di, d := range s.docs {
-		if in[di] {
-			sen.Articles = append(sen.Articles, d.ID)
+		if !credited[di] {
+			continue
+		}
+		sen.Articles = append(sen.Articles, d.ID)
+		if l := s.label(d.ID); !slices.Contains(sen.Outlets, l) {
+			sen.Outlets = append(sen.Outlets, l)
+		}
+		if di != s.units[u].doc {
+			sen.Spans = append(sen.Spans, spans[di])
 		}
 	}
 	return sen
+}
+
+// credit decides which articles back summary sentence u: its own, and
+// each other article that reports every claim of u by evidence. A claim is
+// reported where a window of the article's sentences holds it (the
+// presence judgment's reported verdict, never an unclear one); when the
+// article has a sentence aligned with u as one fact, its best window
+// still needs one of the claim's names or numbers or its head word: an
+// alignment alone can join two sentences that share words but not the
+// claim ("voted on Tuesday to close the old bridge" / "… the old school"). An article a reported tension shows
+// saying the opposite is never credited. spans holds, for each other
+// credited article, its sentence of u's fact when it has one, else its
+// evidence window.
+func (s *story) credit(u int32) (credited []bool, spans []Ref) {
+	nd := len(s.docs)
+	own := s.units[u].doc
+	credited, spans = make([]bool, nd), make([]Ref, nd)
+	credited[own] = true
+	if nd == 1 {
+		return credited, spans
+	}
+	if s.meanings == nil {
+		s.meanings, s.judging = s.newMeanings(lexicon.Default()), newJudging(s)
+	}
+	m, j := s.meanings, s.judging
+	claims := s.claims(m, u)
+	skip := make([]bool, nd)
+	for d := range skip {
+		skip[d] = d == own || len(claims) == 0 || s.lang != nil && s.lang[d] != s.lang[own] || slices.Contains(s.contested[u], d)
+	}
+	aligned := make([]int32, nd) // the article's sentence of u's fact, -1 for none
+	for d := range aligned {
+		aligned[d] = -1
+	}
+	if s.groupOf != nil && s.groupOf[u] >= 0 {
+		for _, o := range s.groups[s.groupOf[u]] {
+			aligned[s.units[o].doc] = o
+		}
+	}
+	for ci, c := range claims {
+		j.measure(s, m, c, skip)
+		for d := range skip {
+			if skip[d] {
+				continue
+			}
+			if !j.reports(d) && !(aligned[d] >= 0 && (j.art[d].wAnch > 0 || j.art[d].head)) {
+				skip[d] = true // this claim is not shown reported: no credit
+				continue
+			}
+			if ci == 0 {
+				ev := j.evidence(s, d)
+				spans[d] = Ref{Article: ev.Article, Start: ev.Start, End: ev.End}
+			}
+		}
+	}
+	for d := range skip {
+		if skip[d] {
+			continue
+		}
+		credited[d] = true
+		if aligned[d] >= 0 {
+			spans[d] = s.ref(aligned[d])
+		}
+	}
+	return credited, spans
 }
 
 // repeats reports whether u says what a chosen sentence already says.
@@ -393,4 +468,83 @@ func startsWithPronoun(t string) bool {
 		return true
 	}
 	return false
+}
+
+// canLead reports whether a sentence can open the summary: a statement of
+// news, not a question, not an opinion in the first person, not a piece
+// of a quotation without its speaker and not a link or address.
+func canLead(t string) bool {
+	t = strings.TrimSpace(t)
+	if strings.HasSuffix(strings.TrimRight(t, "\"”’' "), "?") || strings.Contains(t, "http") || strings.Contains(t, "@") {
+		return false
+	}
+	if quoteFragment(t) || startsWithQuote(t) && !attributed(t) {
+		return false
+	}
+	return !firstPerson(t)
+}
+
+// quoteFragment reports whether t is part of a quotation that runs over
+// several sentences (its quotation marks do not pair up) and names no
+// speaker: read alone, nobody says it.
+func quoteFragment(t string) bool {
+	n := 0
+	for _, r := range t {
+		switch r {
+		case '"', '“', '”':
+			n++
+		}
+	}
+	return n%2 == 1 && !attributed(t)
+}
+
+// startsWithQuote reports whether t opens with a quotation mark.
+func startsWithQuote(t string) bool {
+	return strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "“")
+}
+
+// attributed reports whether the words of t outside quotation marks hold a
+// reporting verb ("said", "told") or "according".
+func attributed(t string) bool {
+	lx := lexicon.Default()
+	found := false
+	outsideQuotes(t, func(w string) bool {
+		w = strings.ToLower(w)
+		found = w == "according" || lx.Is(w, lexicon.ReportingVerb)
+		return !found
+	})
+	return found
+}
+
+// firstPerson reports whether t speaks in the first person outside
+// quotation marks ("I think", "we must"): a writer's opinion, not news.
+func firstPerson(t string) bool {
+	found := false
+	outsideQuotes(t, func(w string) bool {
+		switch w {
+		case "I", "I'm", "I’m", "I've", "I’ve", "we", "We", "my", "My", "our", "Our", "me", "us", "Us":
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// outsideQuotes calls f with each word of t outside quotation marks until
+// f returns false.
+func outsideQuotes(t string, f func(w string) bool) {
+	in := false
+	for _, w := range strings.Fields(t) {
+		opens := strings.HasPrefix(w, "\"") || strings.HasPrefix(w, "“")
+		if opens {
+			in = true
+		}
+		word := strings.Trim(w, "\"“”.,;:!?()")
+		if !in && word != "" && !f(word) {
+			return
+		}
+		if strings.HasSuffix(strings.TrimRight(w, ".,;:!?)"), "\"") && (!opens || len(w) > 1) || strings.Contains(w, "”") {
+			in = false
+		}
+	}
 }

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -10,65 +11,49 @@ import (
 	"github.com/parallax-news/parallax/internal/token"
 )
 
-// antonyms maps a term key (after stemming and synonyms) to the keys that
-// say the opposite about one subject.
-var antonyms = func() map[string][]string {
-	pairs := [][2]string{
-		{"increas", "reduc"}, {"win", "lose"}, {"accept", "reject"}, {"confirm", "deny"},
-		{"support", "oppose"}, {"approv", "reject"}, {"allow", "ban"}, {"success", "failur"},
-		{"guilty", "innocent"}, {"legal", "illegal"}, {"open", "clos"}, {"agree", "disagre"},
-		{"peaceful", "violent"}, {"victory", "defeat"}, {"acquit", "convict"}, {"true", "fals"},
-		{"safe", "dangerous"},
-	}
-	m := map[string][]string{}
-	for _, p := range pairs {
-		a, b := normalise(stem(p[0])), normalise(stem(p[1]))
-		if a != b {
-			m[a] = append(m[a], b)
-			m[b] = append(m[b], a)
-		}
-	}
-	return m
-}()
-
-// outcome are term keys that say how something ended (an agreement, a
-// vote, a verdict): one account affirming and another negating them is the
-// sharpest kind of tension.
-var outcome = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields("agree accept approve reach succeed success win pass sign ratify resolve settle confirm elect convict acquit") {
-		m[normalise(stem(w))] = true
-	}
-	return m
-}()
+// Tensions are found four ways, each needing one subject on both sides:
+// figures a quantity group finds in conflict, one quote credited to two
+// people, two dates for one event, and an outcome ("agreement", "charged")
+// affirmed by one article and negated by another. A negation word or an
+// opposite word alone is never one: most are differences of wording ("not
+// just the State Department"), and a false tension accuses an outlet.
 
 type tcand struct {
 	a, b  int32
-	key   string // the term one side affirms (or one of the antonyms)
-	other string // the term on side b when it differs (antonyms)
-	kind  TensionKind
+	key   string // the outcome term one side affirms and the other negates
 	score float64
 }
 
-// tensions finds statements of different articles that pull against each
-// other: conflicting figures, one side negating what the other affirms on
-// the same subject, or opposite words on the same subject.
-func (s *story) tensions(qs []Quantity, limit int) []Tension {
-	out := []Tension{}
+// tensions lists the tensions of the story, at most limit, figures first.
+func (s *story) tensions(qs []Quantity, quotes []Quote, limit int) []Tension {
+	out := append([]Tension{}, s.figureTensions(qs)...)
+	out = append(out, s.attributionTensions(quotes)...)
+	out = append(out, s.dateTensions()...)
+	out = append(out, s.negationTensions()...)
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+// figureTensions turns each quantity group in conflict into a tension
+// between the two most different figures of two articles neither of which
+// also gives a figure compatible with the other's: an article that gives
+// both 31,000 and 600 deaths speaks of two counts, not against another.
+func (s *story) figureTensions(qs []Quantity) []Tension {
+	var out []Tension
 	for _, q := range qs {
 		if q.Verdict != Conflict || len(q.Mentions) < 2 {
 			continue
 		}
-		// The two most different figures of different articles.
 		var a, b QuantityMention
 		best := -1.0
 		for i, x := range q.Mentions {
 			for _, y := range q.Mentions[i+1:] {
-				d := x.Value - y.Value
-				if d < 0 {
-					d = -d
+				if x.Article == y.Article || givesCompatible(q.Mentions, x.Article, y) || givesCompatible(q.Mentions, y.Article, x) {
+					continue
 				}
-				if x.Article != y.Article && d > best {
+				if d := math.Abs(x.Value - y.Value); d > best {
 					a, b, best = x, y, d
 				}
 			}
@@ -82,42 +67,56 @@ func (s *story) tensions(qs []Quantity, limit int) []Tension {
 				s.disputed[u] = true
 			}
 		}
+		what := orDefault(q.Counts, "figures")
 		out = append(out, Tension{
-			Text:     fmt.Sprintf("%s: %q (%s) vs %q (%s)", orDefault(q.Counts, "figures"), a.Text, s.label(a.Article), b.Text, s.label(b.Article)),
-			Kind:     NumberTension,
+			Text:     fmt.Sprintf("%s: %q (%s) vs %q (%s)", what, a.Text, s.label(a.Article), b.Text, s.label(b.Article)),
+			Kind:     FigureTension,
+			Why:      fmt.Sprintf("both count %s; %s gives %q and %s gives %q, and the two figures cannot both be true", what, s.label(a.Article), a.Text, s.label(b.Article), b.Text),
 			Articles: []string{a.Article, b.Article},
 			Sides:    []Side{sa, sb},
 			Spans:    []Ref{{a.Article, sa.Start, sa.End}, {b.Article, sb.Start, sb.End}},
 		})
 	}
-	// Antonyms among the story's terms, by id.
-	anto := map[int32][]int32{}
-	for id, k := range s.keys {
-		for _, o := range antonyms[k] {
-			if oid, ok := s.dict[o]; ok {
-				anto[int32(id)] = append(anto[int32(id)], oid)
-			}
+	return out
+}
+
+// givesCompatible reports whether article art gives, among ms, a figure
+// whose interval meets m's.
+func givesCompatible(ms []QuantityMention, art string, m QuantityMention) bool {
+	lo, hi := interval(m.Value, classify(m.Qualifier))
+	for _, x := range ms {
+		if x.Article != art {
+			continue
+		}
+		xl, xh := interval(x.Value, classify(x.Qualifier))
+		if xl <= hi && lo <= xh {
+			return true
 		}
 	}
+	return false
+}
+
+// negationTensions finds an outcome term affirmed in one sentence and
+// negated in a related sentence of another article, both clauses plain
+// accounts (no modal, expectation, condition or denial before the term)
+// and of one subject (see sameSubject).
+func (s *story) negationTensions() []Tension {
 	var cands []tcand
 	for _, e := range s.edges {
 		ua, ub := &s.units[e.a], &s.units[e.b]
-		if e.shared < 3 || !ua.prose || !ub.prose || len(ua.neg) == 0 && len(ub.neg) == 0 && len(anto) == 0 {
+		if e.shared < 3 || !ua.prose || !ub.prose || len(ua.neg) == 0 && len(ub.neg) == 0 {
 			continue
 		}
-		// Negation: a term affirmed on one side, negated on the other.
 		flip := func(aff, neg int32) {
 			for _, t := range s.units[neg].neg {
-				if s.keys[t][0] == '#' || !has(s.units[aff].terms, t) || has(s.units[aff].neg, t) {
+				k := s.keys[t]
+				if !outcome[k] || !has(s.units[aff].terms, t) || has(s.units[aff].neg, t) {
 					continue
 				}
-				if !s.sameSubject(aff, neg, s.keys[t], s.keys[t], true) {
+				if !s.plain(aff, k, false) || !s.plain(neg, k, true) || !s.sameSubject(aff, neg, k, k, true) {
 					continue
 				}
-				c := tcand{a: aff, b: neg, key: s.keys[t], kind: NegationTension, score: float64(e.cos) + 0.05*float64(e.shared) + 0.1}
-				if outcome[s.keys[t]] {
-					c.score += 0.3
-				}
+				c := tcand{a: aff, b: neg, key: k, score: float64(e.cos) + 0.05*float64(e.shared)}
 				if has(s.units[aff].sure, t) { // "full agreement" against "no deal"
 					c.score += 0.2
 				}
@@ -126,17 +125,6 @@ func (s *story) tensions(qs []Quantity, limit int) []Tension {
 		}
 		flip(e.a, e.b)
 		flip(e.b, e.a)
-		// Antonyms on the same subject.
-		for _, t := range ua.terms {
-			if has(ua.neg, t) {
-				continue
-			}
-			for _, o := range anto[t] {
-				if has(ub.terms, o) && !has(ub.neg, o) && s.sameSubject(e.a, e.b, s.keys[t], s.keys[o], false) {
-					cands = append(cands, tcand{a: e.a, b: e.b, key: s.keys[t], other: s.keys[o], kind: AntonymTension, score: float64(e.cos) + 0.05*float64(e.shared)})
-				}
-			}
-		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].score != cands[j].score {
@@ -147,12 +135,10 @@ func (s *story) tensions(qs []Quantity, limit int) []Tension {
 		}
 		return cands[i].b < cands[j].b
 	})
+	var out []Tension
 	used := map[int32]int{}
 	pair := map[[2]int32]bool{}
 	for _, c := range cands {
-		if len(out) >= limit {
-			break
-		}
 		lo, hi := min(c.a, c.b), max(c.a, c.b)
 		if pair[[2]int32{lo, hi}] || used[c.a] >= 2 || used[c.b] >= 2 {
 			continue
@@ -160,24 +146,93 @@ func (s *story) tensions(qs []Quantity, limit int) []Tension {
 		pair[[2]int32{lo, hi}] = true
 		used[c.a]++
 		used[c.b]++
-		other := c.other
-		if other == "" {
-			other = c.key
-		}
 		sa := s.side(c.a, c.key, false)
-		sb := s.side(c.b, other, c.kind == NegationTension)
+		sb := s.side(c.b, c.key, true)
 		ida, idb := sa.Article, sb.Article
 		s.contest(c.a, s.units[c.b].doc)
 		s.contest(c.b, s.units[c.a].doc)
 		out = append(out, Tension{
-			Text:     fmt.Sprintf("%q (%s) vs %q (%s)", sa.Cue, s.label(ida), sb.Cue, s.label(idb)),
-			Kind:     c.kind,
+			Text: fmt.Sprintf("%q (%s) vs %q (%s)", sa.Cue, s.label(ida), sb.Cue, s.label(idb)),
+			Kind: NegationTension,
+			Why: fmt.Sprintf("of one subject (%s), %s says %q and %s says %q: one account says it happened, the other that it did not",
+				s.subjectWords(c.a, c.b, c.key), s.label(ida), sa.Cue, s.label(idb), sb.Cue),
 			Articles: []string{ida, idb},
 			Sides:    []Side{sa, sb},
 			Spans:    []Ref{{ida, sa.Start, sa.End}, {idb, sb.Start, sb.End}},
 		})
 	}
 	return out
+}
+
+// outcome holds the term keys of the outcome words (lexicon
+// outcome-words): how an agreement, a vote, a verdict or a charge ended.
+var outcome = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range lex.Set("outcome-words") {
+		m[normalise(stem(w))] = true
+	}
+	return m
+}()
+
+// plain reports whether the clause of sentence u that leads to key's
+// occurrence (negated when wantNeg) is a plain account: no hedge word
+// (lexicon hedge-words: "expected to", "could", "denied that") before the
+// term in its clause, no question, and, when negated, a negation of the
+// term itself rather than of a restriction ("not just", "not only").
+func (s *story) plain(u int32, key string, wantNeg bool) bool {
+	text := s.text(u)
+	if strings.Contains(text, "?") {
+		return false
+	}
+	ts := terms(text, nil)
+	k := pickTerm(ts, key, wantNeg)
+	if k < 0 {
+		return false
+	}
+	from := 0
+	for j := k - 1; j >= 0; j-- {
+		if ts[j].end <= ts[j+1].start && subjectBreak(text[ts[j].end:ts[j+1].start]) {
+			from = ts[j+1].start
+			break
+		}
+	}
+	ws := token.Words(text[from:ts[k].start])
+	for i, w := range ws {
+		f := strings.ToLower(w.Text(text[from:]))
+		if lex.Has("hedge-words", f) {
+			return false
+		}
+		if isNegator(f) && i+1 < len(ws) && restricting(strings.ToLower(ws[i+1].Text(text[from:]))) {
+			return false
+		}
+	}
+	return true
+}
+
+// restricting words after a negation make it negate a restriction, not
+// what follows: "not just", "not only".
+func restricting(f string) bool {
+	switch f {
+	case "just", "only", "merely", "simply", "necessarily", "all", "always":
+		return true
+	}
+	return false
+}
+
+// subjectWords are the words of sentence a's clause before key that
+// sentence b's clause shares with it: the subject both speak of.
+func (s *story) subjectWords(a, b int32, key string) string {
+	sb := s.subject(b, key, true)
+	text := s.text(a)
+	ts := terms(text, nil)
+	k := pickTerm(ts, key, false)
+	var words []string
+	for j := 0; j < k; j++ {
+		if ts[j].key != key && slices.Contains(sb, ts[j].key) && slices.Contains(s.subject(a, key, false), ts[j].key) {
+			words = append(words, text[ts[j].start:ts[j].end])
+		}
+	}
+	return strings.Join(words, ", ")
 }
 
 func has(sorted []int32, t int32) bool {

@@ -123,11 +123,11 @@ var (
 		full, abbr Class
 	}{{"months", Month, MonthAbbr}, {"weekdays", Weekday, WeekdayAbbr}}
 	// valued lists: "word = value" (case fold) other than the class files.
-	valued = []string{"scale-suffixes", "currency-nations", "currency-prefixes", "currency-symbols", "given-name-variants"}
+	valued = []string{"scale-suffixes", "currency-nations", "currency-prefixes", "currency-symbols", "given-name-variants", "headline-markers"}
 	// sets: small lists a stage asks about by name (Has) now and then,
 	// not on every word, so they take no class bit.
 	sets = []string{"title-case-small-words", "title-lowercase-words", "generic-organization-heads", "region-words", "honorifics",
-		"document-nouns", "caption-speech-verbs", "date-line-words", "discourse-words"}
+		"document-nouns", "caption-speech-verbs", "date-line-words", "discourse-words", "tally-words", "hedge-words", "outcome-words"}
 )
 
 //go:embed data/*.txt
@@ -448,6 +448,10 @@ func (lx *Lexicon) NamePrefixes() []string { return lx.prefixes }
 // Has reports whether w is in the set list file (one of the small lists
 // without a class bit that sets names: honorifics, region-words…).
 func (lx *Lexicon) Has(file, w string) bool { return lx.sets[file][w] }
+
+// Set returns the entries of a set list (the lists Has reads) in their
+// spellings; callers must not change it.
+func (lx *Lexicon) Set(file string) map[string]bool { return lx.sets[file] }
 
 // AbbreviationKind returns how the dot after an abbreviation behaves
 // (abbreviations.txt: "title", "title-any", "numbered", "initial"), for

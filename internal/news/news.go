@@ -92,6 +92,13 @@ const (
 	Percent  QuantityKind = "percent"  // a percentage
 	Duration QuantityKind = "duration" // a length of time; Unit holds the time unit
 	Measure  QuantityKind = "measure"  // any other measured amount (km, tonnes); Unit holds the unit
+	// Age is a person's age in years ("John Smith, 23,", "a 45-year-old
+	// man", "aged 38"): Unit "year", Counts "age", Of whose age it is.
+	Age QuantityKind = "age"
+	// Tally is a vote count written as one figure ("voted 97-1", "a
+	// 348-77 vote", "passed 52 to 48"): Value is the first number (the
+	// votes for, as written), Against the second; Counts "votes".
+	Tally QuantityKind = "tally"
 )
 
 // Qualifier is how a figure is hedged: the closed set the quantity stage
@@ -128,6 +135,26 @@ type Quantity struct {
 	Unit      string       `json:"unit,omitempty"`
 	Text      string       `json:"text"` // the text of the whole mention
 	Span
+	// Against is the second number of a Tally: 1 for "97-1". It is 0
+	// (and left out of JSON) for every other kind, and for a tally of
+	// "100-0".
+	Against float64 `json:"against,omitempty"`
+	// Of is whom an Age belongs to, as the text names them: the name
+	// before it ("John Smith, 23," and "Jane Doe, a 45-year-old teacher"
+	// give "John Smith", "Jane Doe"), else the noun after "-year-old" ("a
+	// 23-year-old college student": "college student") or before "aged"
+	// ("a woman aged 38": "woman"), else a name after it ("23-year-old
+	// Jane Doe"). Names keep their case; nouns are lower case. "" when
+	// the text does not say ("she was 16", "the 19-year-old said"), and
+	// for other kinds.
+	Of string `json:"of,omitempty"`
+	// Fraction is the fraction a Percent was written as, "numerator/
+	// denominator": "3/4" for "three quarters of", "2/3" for
+	// "two-thirds", "1/2" for "half of", "7/10" for "7 in 10". Value
+	// holds the percentage (75, 66.67, 50, 70); a fraction is a rounded
+	// figure ("three quarters" may stand for 74 or 78 percent). "" for a
+	// percentage written as one.
+	Fraction string `json:"fraction,omitempty"`
 }
 
 // Date is an absolute or relative date mentioned in the text, resolved to a

@@ -12,7 +12,7 @@
 // [start, end)); every list is present, possibly empty.
 //
 //	{
-//	  "articles": [{"id", "source", "title", "published", "text", "language"?, "url"?}],
+//	  "articles": [{"id", "source", "account", "title", "published", "text", "language"?, "url"?}],
 //	  "entities": [{"name", "type": "person"|"organization"|"place"|"unclear", "aliases": [string],
 //	                "articles": [id], "counts": {id: mentions}, "spans": [span]}],
 //	  "quantities": [{"counts", "kind", "unit"?, "verdict": "agree"|"compatible"|"conflict"|"single",
@@ -24,10 +24,11 @@
 //	                "mentions": [{"article", "speaker", "kind": "direct"|"partial", "text", "start", "end"}],
 //	                "spans": [span]}],
 //	  "facts": [{"text", "articles": [id], "omitted_by": [id], "spans": [span]}],
-//	  "tensions": [{"text", "kind": "numbers"|"negation"|"antonym", "articles": [id],
+//	  "tensions": [{"text", "kind": "figure"|"attribution"|"date"|"negation", "why", "articles": [id],
 //	                "sides": [{"article", "text", "cue", "start", "end"}], "spans": [span]}],
 //	  "summary": [{"text", "articles": [id], "spans": [span]}],
 //	  "duplicates": [{"article", "same_as"}],
+//	  "copies": [{"articles": [id]}],
 //	  "notes": [string]
 //	}
 //
@@ -35,7 +36,9 @@
 //
 //   - articles: the inputs in input order, after dropping repeated texts
 //     (listed in duplicates). "published" is "2006-01-02" or RFC 3339, ""
-//     when unknown.
+//     when unknown. "account" is the id of the first article of the same
+//     outlet or wire copy (its own id when it stands alone); the views
+//     count accounts, not articles, as outlets.
 //   - entities: one per real person, organization or place across the
 //     articles, spellings merged; "counts" is mentions per article.
 //   - quantities: figures grouped by what they count. "agree": same value
@@ -47,8 +50,21 @@
 //   - facts: sentences aligned by meaning, the most widely reported first;
 //     "text" is the most central wording; "spans" holds one sentence per
 //     article; "omitted_by" are the articles that do not report it.
-//   - tensions: two statements of different articles that pull against each
-//     other; "cue" is the wording that clashes.
+//   - tensions: two statements of different articles that contradict each
+//     other about one subject; "cue" is the wording that clashes, "why" says
+//     in words what they disagree on. "figure": figures of one counted
+//     thing that cannot both be true; "attribution": one quote credited to
+//     two different people; "date": two dates for one event; "negation":
+//     one account says an outcome happened (an agreement, a charge), the
+//     other that it did not. (Until issue 11 "figure" was "numbers", and
+//     an "antonym" kind was reported on opposite words alone; it is gone.)
 //   - summary: at most 120 words, each sentence an article's own sentence
 //     with every article that reports it.
+//   - copies: articles that run one text (a wire story under several
+//     outlets' names): one account, never independent confirmation.
+//   - notes: what the reader should know, in words: dropped repeats, mixed
+//     languages, and the bounds of compare.Options that applied (an
+//     article compared only up to its first 2,000 sentences, its "text"
+//     then ending there; a list cut to its 500 or 200 items of the most
+//     articles).
 package report

@@ -35,6 +35,7 @@ type htmlArticle struct {
 
 type htmlPage struct {
 	R        compare.Report
+	Story    string // the headline: articles and outlets
 	Tags     tags
 	Words    int
 	Shared   []compare.Fact
@@ -54,12 +55,13 @@ type htmlUnique struct {
 // highlighted. All article text goes through html/template's escaping.
 func WriteHTML(w io.Writer, r compare.Report) error {
 	t := newTags(r)
-	p := htmlPage{R: r, Tags: t, Words: summaryWords(r), Columns: min(max(len(r.Articles), 1), 4)}
+	p := htmlPage{R: r, Story: storyLine(r), Tags: t, Words: summaryWords(r), Columns: min(max(len(r.Articles), 1), 4)}
 	multi, unique := shared(r)
 	p.Shared = multi
-	for _, a := range r.Articles {
-		if fs := unique[a.ID]; len(fs) > 0 {
-			p.Unique = append(p.Unique, htmlUnique{Tag: t.of(a.ID), Label: a.Label(), Facts: fs})
+	accs, _ := accounts(r)
+	for _, a := range accs {
+		if fs := unique[a.id]; len(fs) > 0 {
+			p.Unique = append(p.Unique, htmlUnique{Tag: t.list(a.articles), Label: a.label(), Facts: fs})
 		}
 	}
 	marks := map[string][]mark{}
@@ -218,7 +220,7 @@ mark.hl{outline:2px solid #2b5797}
 </head>
 <body>
 <main>
-<h1>Story: {{len .R.Articles}} article(s)</h1>
+<h1>{{.Story}}</h1>
 <ul>{{range .R.Articles}}<li><span class="tag">{{tag .ID}}</span> <b>{{.Label}}</b>{{if .Title}}: {{.Title}}{{end}}{{if .Published}} <span class="muted">({{.Published}})</span>{{end}}{{if .URL}} <a href="{{.URL}}">link</a>{{end}}</li>{{end}}</ul>
 {{range .R.Notes}}<div class="note">{{.}}</div>{{end}}
 {{if .R.Summary}}<h2>Summary ({{.Words}} words)</h2>

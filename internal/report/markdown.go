@@ -24,7 +24,7 @@ func WriteMarkdown(w io.Writer, r compare.Report, opt Options) error {
 	t := newTags(r)
 	max := opt.max()
 	tl := func(ids []string) string { return "**[" + t.list(ids) + "]**" }
-	fmt.Fprintf(b, "# Story: %d article(s)\n\n", len(r.Articles))
+	fmt.Fprintf(b, "# %s\n\n", storyLine(r))
 	fmt.Fprintf(b, "| | outlet | title | published | id |\n|---|---|---|---|---|\n")
 	for i, a := range r.Articles {
 		if i >= max {
@@ -46,12 +46,13 @@ func WriteMarkdown(w io.Writer, r compare.Report, opt Options) error {
 		}
 	}
 	multi, unique := shared(r)
+	accs, _ := accounts(r)
 	capped := func(n int) {
 		if n > max {
 			fmt.Fprintf(b, "- … and %d more (see the JSON report)\n", n-max)
 		}
 	}
-	if len(r.Articles) > 1 {
+	if len(accs) > 1 {
 		fmt.Fprintf(b, "\n## Reported by several outlets (%d)\n\n", len(multi))
 		for i, f := range multi {
 			if i >= max {
@@ -60,15 +61,15 @@ func WriteMarkdown(w io.Writer, r compare.Report, opt Options) error {
 			}
 			fmt.Fprintf(b, "- %s %s\n", md(f.Text), tl(f.Articles))
 		}
-		for i, a := range r.Articles {
+		for i, a := range accs {
 			if i >= max {
 				break
 			}
-			fs := unique[a.ID]
+			fs := unique[a.id]
 			if len(fs) == 0 {
 				continue
 			}
-			fmt.Fprintf(b, "\n### Only in [%s] %s (%d)\n\n", t.of(a.ID), md(a.Label()), len(fs))
+			fmt.Fprintf(b, "\n### Only in [%s] %s (%d)\n\n", t.list(a.articles), md(a.label()), len(fs))
 			for j, f := range fs {
 				if j >= max {
 					capped(len(fs))

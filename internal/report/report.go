@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -44,7 +45,8 @@ type Options struct {
 }
 
 // DefaultMaxItems caps each list of the text and Markdown reports; the JSON
-// and HTML reports always hold everything.
+// and HTML reports hold every item of the comparison (which compare itself
+// bounds for very large stories, saying so in its notes).
 const DefaultMaxItems = 25
 
 func (o Options) max() int {
@@ -154,18 +156,96 @@ func figure(m compare.QuantityMention) string {
 // oneLine collapses white space so that a passage fits one line.
 func oneLine(s string) string { return Safe(strings.Join(strings.Fields(s), " ")) }
 
-// shared splits the facts into those of more than one article and the
-// unique ones by article.
+// account is one independent account of the story: the articles of one
+// outlet, or of the outlets that run one wire copy (compare.Article's
+// Account). Its articles never confirm each other.
+type account struct {
+	id       string   // its first article
+	articles []string // its articles, in input order
+	labels   []string // its outlets (else article ids), each once
+}
+
+func (a account) label() string { return strings.Join(a.labels, ", ") }
+
+// accounts returns the story's accounts in the order of their first
+// articles, and each article's account id. An article without an Account
+// stands alone.
+func accounts(r compare.Report) ([]account, map[string]string) {
+	of := map[string]string{}
+	var out []account
+	at := map[string]int{}
+	for _, a := range r.Articles {
+		id := a.Account
+		if id == "" {
+			id = a.ID
+		}
+		of[a.ID] = id
+		k, ok := at[id]
+		if !ok {
+			k = len(out)
+			at[id] = k
+			out = append(out, account{id: id})
+		}
+		acc := &out[k]
+		acc.articles = append(acc.articles, a.ID)
+		if l := a.Label(); !slices.ContainsFunc(acc.labels, func(x string) bool { return strings.EqualFold(x, l) }) {
+			acc.labels = append(acc.labels, l)
+		}
+	}
+	return out, of
+}
+
+// outlets returns the number of distinct accounts among the articles ids.
+func outlets(of map[string]string, ids []string) int {
+	seen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		a, ok := of[id]
+		if !ok {
+			a = id
+		}
+		seen[a] = true
+	}
+	return len(seen)
+}
+
+// shared splits the facts into those that more than one account reports
+// (several independent outlets) and the others, by account id: two
+// articles of one outlet, or two outlets running one wire copy, are one
+// account.
 func shared(r compare.Report) (multi []compare.Fact, unique map[string][]compare.Fact) {
+	_, of := accounts(r)
 	unique = map[string][]compare.Fact{}
 	for _, f := range r.Facts {
-		if len(f.Articles) > 1 {
+		switch n := outlets(of, f.Articles); {
+		case n > 1:
 			multi = append(multi, f)
-		} else if len(f.Articles) == 1 {
-			unique[f.Articles[0]] = append(unique[f.Articles[0]], f)
+		case n == 1:
+			a := of[f.Articles[0]]
+			unique[a] = append(unique[a], f)
 		}
 	}
 	return multi, unique
+}
+
+// storyLine is the headline of a report: the number of articles, and of
+// outlets when some articles share one.
+func storyLine(r compare.Report) string {
+	line := fmt.Sprintf("Story: %d article(s)", len(r.Articles))
+	sources := map[string]bool{}
+	n := 0 // outlets: the distinct sources, and each article without one
+	for _, a := range r.Articles {
+		src := strings.ToLower(strings.Join(strings.Fields(a.Source), " "))
+		if src == "" || !sources[src] {
+			n++
+		}
+		if src != "" {
+			sources[src] = true
+		}
+	}
+	if n < len(r.Articles) {
+		line += fmt.Sprintf(" from %d outlet(s)", n)
+	}
+	return line
 }
 
 func words(s string) int { return len(strings.Fields(s)) }

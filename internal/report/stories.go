@@ -101,10 +101,13 @@ func NewStoryJSON(s cluster.Story) StoryJSON {
 }
 
 // WriteStories writes stories, largest first (ties: first closed first),
-// as JSON lines (f == JSON) or as the view for people (f == Text). It
-// sorts stories in place.
-func WriteStories(w io.Writer, stories []cluster.Story, f Format) error {
+// as JSON lines (f == JSON) or as the view for people (f == Text). In the
+// view, stories of fewer than minSize articles are left out, and a closing
+// line says how many; a minSize of 1 or less keeps every story, as JSON
+// always does. It sorts stories in place.
+func WriteStories(w io.Writer, stories []cluster.Story, f Format, minSize int) error {
 	slices.SortStableFunc(stories, func(a, b cluster.Story) int { return b.Size - a.Size })
+	left := 0
 	for _, s := range stories {
 		if f == JSON {
 			b, err := json.Marshal(NewStoryJSON(s))
@@ -116,7 +119,20 @@ func WriteStories(w io.Writer, stories []cluster.Story, f Format) error {
 			}
 			continue
 		}
+		if s.Size < minSize {
+			left++
+			continue
+		}
 		if _, err := io.WriteString(w, StoryText(s)); err != nil {
+			return err
+		}
+	}
+	if left > 0 {
+		noun := "stories"
+		if left == 1 {
+			noun = "story"
+		}
+		if _, err := fmt.Fprintf(w, "(%d %s of fewer than %d articles left out)\n", left, noun, minSize); err != nil {
 			return err
 		}
 	}

@@ -58,7 +58,7 @@ func (x *textWriter) verdict(v compare.Verdict) string {
 // more prints how many items a capped list left out.
 func (x *textWriter) more(n int) {
 	if n > x.max {
-		fmt.Fprintf(x.w, "  … and %d more (--format json has them all)\n", n-x.max)
+		fmt.Fprintf(x.w, "  … and %d more (--format json lists them)\n", n-x.max)
 	}
 }
 
@@ -66,7 +66,7 @@ func (x *textWriter) more(n int) {
 func WriteText(w io.Writer, r compare.Report, opt Options) error {
 	x := &textWriter{w: bufio.NewWriter(w), color: opt.Color, t: newTags(r), max: opt.max()}
 	b := x.w
-	fmt.Fprintf(b, "%s\n", x.style(ansiBold, fmt.Sprintf("Story: %d article(s)", len(r.Articles))))
+	fmt.Fprintf(b, "%s\n", x.style(ansiBold, storyLine(r)))
 	for i, a := range r.Articles {
 		if i >= x.max {
 			x.more(len(r.Articles))
@@ -97,7 +97,7 @@ func WriteText(w io.Writer, r compare.Report, opt Options) error {
 		}
 	}
 	multi, unique := shared(r)
-	if len(r.Articles) > 1 {
+	if accs, _ := accounts(r); len(accs) > 1 {
 		x.head(fmt.Sprintf("Reported by several outlets (%d)", len(multi)))
 		for i, f := range multi {
 			if i >= x.max {
@@ -106,15 +106,15 @@ func WriteText(w io.Writer, r compare.Report, opt Options) error {
 			}
 			fmt.Fprintf(b, "  • %s %s\n", oneLine(f.Text), x.tagList(f.Articles))
 		}
-		for i, a := range r.Articles {
+		for i, a := range accs {
 			if i >= x.max {
 				break
 			}
-			fs := unique[a.ID]
+			fs := unique[a.id]
 			if len(fs) == 0 {
 				continue
 			}
-			x.head(fmt.Sprintf("Only in [%s] %s (%d)", x.t.of(a.ID), Safe(a.Label()), len(fs)))
+			x.head(fmt.Sprintf("Only in [%s] %s (%d)", x.t.list(a.articles), Safe(a.label()), len(fs)))
 			for j, f := range fs {
 				if j >= x.max {
 					x.more(len(fs))

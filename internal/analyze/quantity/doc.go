@@ -12,9 +12,12 @@
 //     follows it that says what it is (a counted noun, a unit, "percent"):
 //     "the nine were freed" gives nothing; "one" is kept only with a scale
 //     word ("one million").
-//   - Fractions ("two-thirds of voters", "a third of", "half of") as
-//     Kind percent, Value in percent (66.67), so that they compare with
-//     written percentages.
+//   - Fractions ("two-thirds of voters", "three quarters of", "a third
+//     of", "half of") as Kind percent, Value in percent (66.67), so that
+//     they compare with written percentages; Fraction holds the fraction
+//     as written ("2/3"), which says the figure is a rounded one. A
+//     fraction written with a space must be followed by "of": "for three
+//     quarters in a row" counts quarters.
 //   - Kinds: count (the default), money ($ £ € ¥ ₹ and US$, A$, C$, HK$…,
 //     or a currency word after the number; Unit is the ISO 4217 code),
 //     percent (%, percent, per cent, pc; "percentage points" has Unit
@@ -22,15 +25,25 @@
 //     singular unit), measure (km, miles, tonnes, kg, acres, barrels, MW…).
 //   - Ages ("a 45-year-old man", "aged 45", "ages 18 to 34", "older than
 //     65", "at the age of 94", "Lauren Evans, 19,", "she was 16") are kind
-//     duration, Unit "year", Counts "age": an age is an attribute, not a
-//     number of things, but a differing age between outlets is worth seeing.
+//     age, Unit "year", Counts "age", with Of the person (or thing) the
+//     age belongs to: the name before it ("Lauren Evans, 19,", "Jane Doe,
+//     a 45-year-old teacher"), the noun phrase after "-year-old" ("a
+//     21-year-old college student", not a verb: "the 42-year-old kept his
+//     seat"), the noun before "aged" ("a woman aged 38"), or a name after
+//     it ("32-year-old Ann Lee"); "" when the text names nobody there.
+//   - Vote tallies ("voted 97-1", "a 348-77 vote", "passed 52 to 48") are
+//     one quantity of kind tally, Value the first number and Against the
+//     second, Counts "votes": two whole numbers joined by a hyphen, an en
+//     dash or "to", with a tally word (tally-words.txt: voted, passed,
+//     margin, ruling...) among the four words before or right after.
 //   - Ratios ("7 in 10 students", "three out of four voters") are kind
 //     percent (70, 75). Rates ("3,319 per 100,000 people") are counts whose
 //     Counts is the "per" phrase.
 //   - Ranges ("20 to 25 million people", "between 38 and 42 percentage
 //     points") give two quantities; the first takes the scale, kind and
 //     counted thing of the second (and a bare second figure those of the
-//     first). Ranges written with a hyphen ("10-15") are skipped.
+//     first). Ranges written with a hyphen ("10-15") are skipped, unless
+//     they are tallies.
 //
 // # Qualifiers
 //
@@ -65,7 +78,7 @@
 // qualifier and a plural noun or a unit make it a figure: "more than 2000
 // people"), dates ("21 Oct", "October 21"), times ("18:53", "3pm", "10
 // a.m."), ordinals ("21st"), decades ("1990s"), ranges and scores ("10-15",
-// "2006-2007", "3-1"), numbers after "/", ":", "#", "+" or a hyphen joined to a
+// "2006-2007", "won 3-1"), numbers after "/", ":", "#", "+" or a hyphen joined to a
 // word ("Covid-19"), codes with a leading zero, list markers ("1." at the
 // start of a line), numbers inside names ("Apollo 11", "Section 8", "G20":
 // the number follows a capitalised word that does not open the sentence,

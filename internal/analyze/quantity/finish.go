@@ -17,7 +17,7 @@ func (s *scanner) finish(m *mention) (news.Quantity, int, bool) {
 	}
 	s.signSuffix(m)
 	s.scaleAfter(m)
-	if !m.spelled && !m.scaled && m.kind != news.Percent && !m.age {
+	if !m.spelled && !m.scaled && m.kind != news.Percent && m.age == noAge {
 		m.value = scale(m.value, s.rangeScale(m.end))
 	}
 	if end, ok := s.unitAfter(m); !ok {
@@ -29,7 +29,7 @@ func (s *scanner) finish(m *mention) (news.Quantity, int, bool) {
 		qual = m.qual
 	}
 	counts, he := "age", 0
-	if !m.age {
+	if m.age == noAge {
 		counts, he = s.counted(m, qs, ratio)
 	}
 	if m.year && (qual == "" || counts == "") {
@@ -40,13 +40,18 @@ func (s *scanner) finish(m *mention) (news.Quantity, int, bool) {
 		case s.prevIs(m.start, "a") || s.prevIs(m.start, "an"):
 			return news.Quantity{}, m.end, false // "a 911 operator": a label
 		case (s.prevIs(m.start, "was") || s.prevIs(m.start, "is")) && m.value < 120 && m.value == math.Trunc(m.value) && s.pronounBefore(m.start):
-			counts, m.kind, m.unit = "age", news.Duration, "year" // "she was 16"
+			counts, m.age = "age", otherAge // "she was 16"
 		}
 	}
 	if m.spelled && m.kind == news.Count && counts == "" {
 		return news.Quantity{}, m.end, false
 	}
 	start, end := min(m.start, qs), max(m.end, he)
+	of := ""
+	if m.age != noAge {
+		m.kind, m.unit = news.Age, "year"
+		of = s.ageOf(m)
+	}
 	return news.Quantity{
 		Value:     m.value,
 		Qualifier: qual,
@@ -55,6 +60,8 @@ func (s *scanner) finish(m *mention) (news.Quantity, int, bool) {
 		Unit:      m.unit,
 		Text:      s.t[start:end],
 		Span:      news.Span{Start: start, End: end},
+		Of:        of,
+		Fraction:  m.fraction,
 	}, end, true
 }
 
@@ -73,7 +80,7 @@ func (s *scanner) hyphenSuffix(m *mention) (int, bool) {
 	if u, ok := durationUnits[string(hw)]; ok {
 		m.kind, m.unit, m.end, m.year = news.Duration, u, he, false
 		if he+4 <= n && t[he] == '-' && strings.EqualFold(t[he+1:he+4], "old") && (he+4 == n || !isLetter(t[he+4])) {
-			m.age, m.end = true, he+4
+			m.age, m.end = yearOld, he+4
 		} else {
 			m.loose = true
 		}
@@ -154,7 +161,7 @@ func (s *scanner) scaleAfter(m *mention) {
 func (s *scanner) unitAfter(m *mention) (int, bool) {
 	t := s.t
 	ws, we, ok := s.nextWord(m.end)
-	if !ok || m.age {
+	if !ok || m.age != noAge {
 		return 0, true
 	}
 	w := s.lower(t[ws:we])
@@ -178,9 +185,9 @@ func (s *scanner) unitAfter(m *mention) (int, bool) {
 			m.year = false
 		}
 	}
-	if m.unit == "year" && m.kind == news.Duration && !m.age {
+	if m.unit == "year" && m.kind == news.Duration && m.age == noAge {
 		if os, oe, ok := s.nextWord(m.end); ok && string(s.lower(t[os:oe])) == "old" {
-			m.age, m.end = true, oe
+			m.age, m.end = yearOld, oe
 		}
 	}
 	return 0, true
@@ -213,7 +220,7 @@ func (s *scanner) unitWord(m *mention, w []byte, ws, we int) {
 	case durationUnits[string(w)] != "":
 		m.kind, m.unit, m.end = news.Duration, durationUnits[string(w)], we
 		if os, oe, ok := s.nextWord(we); ok && m.unit == "year" && string(s.lower(t[os:oe])) == "old" {
-			m.age, m.end = true, oe
+			m.age, m.end = yearOld, oe
 		}
 	case measureUnits[string(w)] != "":
 		m.kind, m.unit, m.end = news.Measure, measureUnits[string(w)], we
@@ -234,7 +241,7 @@ func (s *scanner) unitWord(m *mention, w []byte, ws, we int) {
 // as a percentage.
 func (s *scanner) ratio(m *mention) bool {
 	t := s.t
-	if m.kind != news.Count || m.age {
+	if m.kind != news.Count || m.age != noAge {
 		return false
 	}
 	ws, we, ok := s.nextWord(m.end)
@@ -261,6 +268,7 @@ func (s *scanner) ratio(m *mention) bool {
 	if den <= m.value || m.value <= 0 || de-ds == 4 && den >= 1800 && den <= 2100 {
 		return false
 	}
+	m.fraction = fractionText(m.value, den)
 	m.kind, m.unit, m.value, m.end, m.year = news.Percent, "%", m.value*100/den, de, false
 	return true
 }

@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,7 +14,13 @@ import (
 // where scanning goes on.
 func (s *scanner) digits(i int) (news.Quantity, int, bool) {
 	m, ok := s.number(i)
-	if !ok || !s.attached(&m) {
+	if !ok {
+		return news.Quantity{}, s.tokenEnd(i), false
+	}
+	if q, end, ok := s.tally(&m); ok {
+		return q, end, true
+	}
+	if !s.attached(&m) {
 		return news.Quantity{}, s.tokenEnd(i), false
 	}
 	s.currencyBefore(&m)
@@ -22,7 +29,7 @@ func (s *scanner) digits(i int) (news.Quantity, int, bool) {
 	}
 	// An age in apposition: "Lauren Evans, 19, fled", "John Smith (45)".
 	if m.kind == news.Count && m.plain && m.value < 120 && m.end < len(s.t) && s.appositive(m.start, m.end) {
-		m.age, m.kind, m.unit = true, news.Duration, "year"
+		m.age = appositive
 		q, _, _ := s.finish(&m)
 		return q, m.end, true
 	}
@@ -185,11 +192,11 @@ func (s *scanner) notLabel(m *mention) bool {
 		case cls&cMonth != 0:
 			return false
 		case string(pw) == "aged" || string(pw) == "age" || string(pw) == "ages":
-			m.age, m.kind, m.unit, m.start, m.year = true, news.Duration, "year", ps, false
+			m.age, m.start, m.year = aged, ps, false
 		case string(pw) == "than" && (s.prevIs(ps, "older") || s.prevIs(ps, "younger")) && m.plain:
-			m.age, m.kind, m.unit, m.year = true, news.Duration, "year", false // "older than 65"
+			m.age, m.year = otherAge, false // "older than 65"
 		case string(pw) == "of" && s.prevIs(ps, "age") && m.plain:
-			m.age, m.kind, m.unit, m.year = true, news.Duration, "year", false // "at the age of 94"
+			m.age, m.year = otherAge, false // "at the age of 94"
 		case cls&cIndex != 0:
 			return false
 		case isUpper(t[ps]) && !possessive(t[ps:pe]) && (!s.opensSentence(ps) || s.acronymAt(ps)) && qualifierWord(pw) == "":
@@ -316,7 +323,7 @@ func (s *scanner) spelled(i, e int) (news.Quantity, int, bool) {
 		m.start, n.cur = start, f
 		n.times(v, role)
 	}
-	if role == roleUnit && s.hyphenFraction(&m, v) {
+	if role == roleUnit && s.fraction(&m, v) {
 		return s.finish(&m)
 	}
 	pos := s.moreNumberWords(&n, e)
@@ -374,23 +381,45 @@ func (s *scanner) article(i int) (int, float64, bool) {
 	return ps, 1, true
 }
 
-// hyphenFraction reads a fraction joined to the unit word v that ends
-// m: "two-thirds", "one-half" (the numerator agrees with the
-// denominator's number: not "two-quarter").
-func (s *scanner) hyphenFraction(m *mention, v float64) bool {
+// fraction reads a fraction whose numerator is the unit word v that ends
+// m: joined by a hyphen ("two-thirds", "one-half") or, before "of", by a
+// space ("three quarters of the voters"; not "for three quarters in a
+// row"). The numerator agrees with the denominator's number: not
+// "two-quarter".
+func (s *scanner) fraction(m *mention, v float64) bool {
 	t := s.t
 	e := m.end
-	if e+1 >= len(t) || t[e] != '-' || !isLetter(t[e+1]) {
+	fs := e + 1
+	spaced := e+1 >= len(t) || t[e] != '-' || !isLetter(t[e+1])
+	if spaced {
+		ws, _, ok := s.nextWord(e)
+		if !ok {
+			return false
+		}
+		fs = ws
+	}
+	fe := letterEnd(t, fs)
+	if fe == fs {
 		return false
 	}
-	fe := letterEnd(t, e+1)
-	fw := s.lower(t[e+1 : fe])
+	fw := s.lower(t[fs:fe])
 	den, ok := fractions[string(fw)]
 	if !ok || v >= den || (v == 1) != (fw[len(fw)-1] != 's') {
 		return false
 	}
+	if spaced {
+		if ws, we, ok := s.nextWord(fe); !ok || !lowerIs(t[ws:we], "of") {
+			return false
+		}
+	}
 	m.end, m.value, m.kind, m.unit = fe, v*100/den, news.Percent, "%"
+	m.fraction = fractionText(v, den)
 	return true
+}
+
+// fractionText writes a fraction as news.Quantity.Fraction does: "3/4".
+func fractionText(num, den float64) string {
+	return strconv.FormatFloat(num, 'f', -1, 64) + "/" + strconv.FormatFloat(den, 'f', -1, 64)
 }
 
 // moreNumberWords reads the number words after pos that continue n
@@ -471,7 +500,7 @@ func (s *scanner) fractionOf(i, e int, w []byte) (news.Quantity, int, bool) {
 			}
 		}
 	}
-	m := mention{start: start, end: e, value: 100 / den, kind: news.Percent, unit: "%", spelled: true}
+	m := mention{start: start, end: e, value: 100 / den, kind: news.Percent, unit: "%", spelled: true, fraction: fractionText(1, den)}
 	q, next, ok := s.finish(&m)
 	if !ok || q.Counts == "" {
 		return news.Quantity{}, e, false // "half of it", "a third of the way"

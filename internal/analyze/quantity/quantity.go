@@ -182,9 +182,22 @@ type mention struct {
 	suffix     int  // the length of a suffix attached to the digits ("bn" of "1.2bn")
 	scaled     bool // a scale word or suffix multiplied the value
 	year       bool // reads as a year unless context says otherwise
-	age        bool
-	loose      bool // a short noun phrase after it says what it is about ("10-year sentence")
+	age        ageForm
+	fraction   string // the fraction a percentage was written as: "3/4"
+	loose      bool   // a short noun phrase after it says what it is about ("10-year sentence")
 }
+
+// ageForm is how an age is written, which says where its owner is named.
+type ageForm uint8
+
+// The age forms.
+const (
+	noAge      ageForm = iota
+	otherAge           // "older than 65", "at the age of 94", "she was 16": no owner read
+	appositive         // "John Smith, 23,", "the victim (23)": the owner before
+	aged               // "a woman aged 38", "John Smith, aged 23,": the owner before "aged"
+	yearOld            // "a 23-year-old student", "45 years old": the owner after, or before "a"
+)
 
 // lower lower-cases an ASCII word into the scanner's buffer; words longer
 // than the buffer give nil, which matches nothing. The result holds until

@@ -188,8 +188,8 @@ func TestKinds(t *testing.T) {
 			[]brief{{"almost nine-year presence", "nearly", "presence", 9, news.Duration, "year"}}},
 		{"age", "A 45-year-old man and a woman aged 38.",
 			[]brief{
-				{"45-year-old", "", "age", 45, news.Duration, "year"},
-				{"aged 38", "", "age", 38, news.Duration, "year"},
+				{"45-year-old", "", "age", 45, news.Age, "year"},
+				{"aged 38", "", "age", 38, news.Age, "year"},
 			}},
 		{"measure", "The line runs 40 km north and 12km south.",
 			[]brief{{"40 km", "", "", 40, news.Measure, "km"}, {"12km", "", "", 12, news.Measure, "km"}}},
@@ -209,7 +209,7 @@ func TestKinds(t *testing.T) {
 				{"three out of four voters", "", "voters", 75, news.Percent, "%"},
 			}},
 		{"appositive age", "Lauren Evans, 19, fled; John Smith (45) stayed.",
-			[]brief{{"19", "", "age", 19, news.Duration, "year"}, {"45", "", "age", 45, news.Duration, "year"}}},
+			[]brief{{"19", "", "age", 19, news.Age, "year"}, {"45", "", "age", 45, news.Age, "year"}}},
 		{"duration head after an adjective", "for four straight years", []brief{{"four straight years", "", "", 4, news.Duration, "year"}}},
 		{"plural modifier", "the 12 appropriations bills and 600 police officers",
 			[]brief{
@@ -273,7 +273,7 @@ func TestFixedBugs(t *testing.T) {
 		{"issue 2: currency named by a phrase", "($1 = 1.4461 New Zealand dollars)",
 			[]brief{{"$1", "", "", 1, news.Money, "USD"}, {"1.4461 New Zealand dollars", "", "", 1.4461, news.Money, "NZD"}}},
 		{"issue 2: age after a noun and after age of", "The man, 27, left. She died at the age of 94.",
-			[]brief{{"27", "", "age", 27, news.Duration, "year"}, {"94", "", "age", 94, news.Duration, "year"}}},
+			[]brief{{"27", "", "age", 27, news.Age, "year"}, {"94", "", "age", 94, news.Age, "year"}}},
 		{"issue 2: bill number after a dotted abbreviation", "insisted S.B. 562 would pass", nil},
 		{"issue 2: fraction of a scale", "a quarter of a million gun owners",
 			[]brief{{"a quarter of a million gun owners", "", "gun owners", 250000, news.Count, ""}}},
@@ -282,7 +282,7 @@ func TestFixedBugs(t *testing.T) {
 		{"issue 2: a year is not a ratio's denominator", "with 152 reports in 2019, compared with 93 in 2018.",
 			[]brief{{"152 reports", "", "reports", 152, news.Count, ""}, {"93", "", "reports", 93, news.Count, ""}}},
 		{"issue 2: ages after a pronoun and a title", "She was 16. Mr. Scott, 47, of Ohio.",
-			[]brief{{"16", "", "age", 16, news.Duration, "year"}, {"47", "", "age", 47, news.Duration, "year"}}},
+			[]brief{{"16", "", "age", 16, news.Age, "year"}, {"47", "", "age", 47, news.Age, "year"}}},
 		{"issue 2: a number used as a label", "she told a 911 operator", nil},
 		{"issue 2: fraction numerator and denominator agree", "when two-quarter growth falls", nil},
 		{"issue 2: ranges take the second figure's kind and scale", "between 38 and 42 percentage points, 20 to 25 million people and $100 billion to $150 billion",
@@ -296,9 +296,9 @@ func TestFixedBugs(t *testing.T) {
 			}},
 		{"issue 2: age ranges and limits", "Americans ages 18 to 34 and those older than 65",
 			[]brief{
-				{"ages 18", "", "age", 18, news.Duration, "year"},
-				{"34", "", "age", 34, news.Duration, "year"},
-				{"older than 65", "more than", "age", 65, news.Duration, "year"},
+				{"ages 18", "", "age", 18, news.Age, "year"},
+				{"34", "", "age", 34, news.Age, "year"},
+				{"older than 65", "more than", "age", 65, news.Age, "year"},
 			}},
 		{"issue 2: rates", "stood at 3,319 per 100,000 people",
 			[]brief{{"3,319 per 100,000 people", "", "per 100,000 people", 3319, news.Count, ""}}},
@@ -376,11 +376,12 @@ func TestExample(t *testing.T) {
 
 // FuzzFind runs the stage as the pipeline does (tokens, sentences, then
 // Find): no panic, spans in order within the text on rune boundaries,
-// Text the span's text, values finite. Inputs it failed on are kept in
+// Text the span's text, values finite, Of a part of the text. Inputs it failed on are kept in
 // testdata/fuzz/FuzzFind.
 func FuzzFind(f *testing.F) {
 	for _, s := range []string{"about 39,000 troops", "$1.2bn", "3.5% of 10 people", "a peak of 5", "\xff9,", "over 2 km",
-		"US$5m", "twenty-five", "a dozen", "half a", "two-thirds of", "45-year-old", "1,000,00", "9.", "U.S.", "£"} {
+		"US$5m", "twenty-five", "a dozen", "half a", "two-thirds of", "45-year-old", "1,000,00", "9.", "U.S.", "£",
+		"voted 97-1", "passed 52 to 48", "a 5–4 ruling", "Ann Lee, 23,", "the 23-year-old man", "a woman aged 38", "three quarters of"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -397,6 +398,12 @@ func FuzzFind(f *testing.F) {
 			if q.Text != s[q.Start:q.End] {
 				t.Fatalf("Find(%q): Text %q != text[%d:%d]", s, q.Text, q.Start, q.End)
 			}
+			if q.Of != "" && !strings.Contains(s, q.Of) {
+				t.Fatalf("Find(%q): Of %q is not in the text", s, q.Of)
+			}
+			if math.IsNaN(q.Against) || math.IsInf(q.Against, 0) || q.Against < 0 {
+				t.Fatalf("Find(%q): against %v of %q", s, q.Against, q.Text)
+			}
 			if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) || q.Value < 0 {
 				t.Fatalf("Find(%q): value %v of %q", s, q.Value, q.Text)
 			}
@@ -406,4 +413,75 @@ func FuzzFind(f *testing.F) {
 			last = q.End
 		}
 	})
+}
+
+// reading is what the issue 11 tests check: the fields that say what a
+// figure belongs to.
+type reading struct {
+	Text     string
+	Kind     news.QuantityKind
+	Value    float64
+	Against  float64
+	Of       string
+	Fraction string
+	Unit     string
+}
+
+func TestReadings(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []reading
+	}{
+		{"tally after a vote verb", "The Senate voted 97-1 to pass it.",
+			[]reading{{"97-1", news.Tally, 97, 1, "", "", ""}}},
+		{"tally with an en dash before vote", "It cleared on a 348–77 vote.",
+			[]reading{{"348–77", news.Tally, 348, 77, "", "", ""}}},
+		{"tally with to", "The measure passed 52 to 48 on Friday.",
+			[]reading{{"52 to 48", news.Tally, 52, 48, "", "", ""}}},
+		{"tally after by a vote of", "It was approved by a vote of 5-4.",
+			[]reading{{"5-4", news.Tally, 5, 4, "", "", ""}}},
+		{"a range stays a range", "Between 10 to 12 people came; 10-12 people left.",
+			[]reading{{"10", news.Count, 10, 0, "", "", ""}, {"12 people", news.Count, 12, 0, "", "", ""}}},
+		{"a score is no tally", "They won 3-1 at home.", nil},
+		{"a score after defeated is no tally", "Iowa defeated Drake 65-53 on Friday.", nil},
+		{"no tally in a percentage range", "It passed with 52 to 48 percent.",
+			[]reading{{"52", news.Percent, 52, 0, "", "", "%"}, {"48 percent", news.Percent, 48, 0, "", "", "%"}}},
+		{"spaced fraction before of", "More than three quarters of voters agreed.",
+			[]reading{{"More than three quarters of voters", news.Percent, 75, 0, "", "3/4", "%"}}},
+		{"spaced fraction without of is a count", "Sales rose for three quarters in a row.",
+			[]reading{{"three quarters", news.Count, 3, 0, "", "", ""}}},
+		{"hyphenated fraction", "two-thirds of members", []reading{{"two-thirds of members", news.Percent, 200.0 / 3, 0, "", "2/3", "%"}}},
+		{"half of", "Half of the voters stayed home.", []reading{{"Half of the voters", news.Percent, 50, 0, "", "1/2", "%"}}},
+		{"ratio", "Seven in 10 students passed.", []reading{{"Seven in 10 students", news.Percent, 70, 0, "", "7/10", "%"}}},
+		{"age in apposition", "John Smith, 23, was arrested.", []reading{{"23", news.Age, 23, 0, "John Smith", "", "year"}}},
+		{"age in brackets with an initial", "Mary K. Jones (45) spoke.", []reading{{"45", news.Age, 45, 0, "Mary K. Jones", "", "year"}}},
+		{"age of a noun in apposition", "The victim, 19, died.", []reading{{"19", news.Age, 19, 0, "victim", "", "year"}}},
+		{"year-old before a noun", "The 23-year-old gunman fled.", []reading{{"23-year-old", news.Age, 23, 0, "gunman", "", "year"}}},
+		{"year-old before a noun phrase", "a 21-year-old college student", []reading{{"21-year-old", news.Age, 21, 0, "college student", "", "year"}}},
+		{"year-old after a name", "Jane Doe, a 45-year-old teacher, spoke.", []reading{{"45-year-old", news.Age, 45, 0, "Jane Doe", "", "year"}}},
+		{"year-old before a name", "Police named 32-year-old Ann Lee.", []reading{{"32-year-old", news.Age, 32, 0, "Ann Lee", "", "year"}}},
+		{"year-old after a place", "A 57-year-old Ohio woman was hurt.", []reading{{"57-year-old", news.Age, 57, 0, "woman", "", "year"}}},
+		{"year-old as a subject", "The 19-year-old said nothing.", []reading{{"19-year-old", news.Age, 19, 0, "", "", "year"}}},
+		{"year-old before a verb", "The 42-year-old kept his seat.", []reading{{"42-year-old", news.Age, 42, 0, "", "", "year"}}},
+		{"aged after a noun", "A woman aged 38 was hurt.", []reading{{"aged 38", news.Age, 38, 0, "woman", "", "year"}}},
+		{"aged after a name", "John Smith, aged 23, left.", []reading{{"aged 23", news.Age, 23, 0, "John Smith", "", "year"}}},
+		{"aged after a place", "He died in jail, aged 77.", []reading{{"aged 77", news.Age, 77, 0, "", "", "year"}}},
+		{"aged after a possession", "She died in her sleep aged 91.", []reading{{"aged 91", news.Age, 91, 0, "", "", "year"}}},
+		{"currencies", "It cost £3m, €4bn, 300 pesos and 20 Argentine pesos.", []reading{
+			{"£3m", news.Money, 3e6, 0, "", "", "GBP"}, {"€4bn", news.Money, 4e9, 0, "", "", "EUR"},
+			{"300 pesos", news.Money, 300, 0, "", "", "MXN"}, {"20 Argentine pesos", news.Money, 20, 0, "", "", "ARS"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []reading
+			for _, q := range findAll(tt.in) {
+				got = append(got, reading{q.Text, q.Kind, q.Value, q.Against, q.Of, q.Fraction, q.Unit})
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Find(%q) mismatch (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
 }
