@@ -289,18 +289,21 @@ func (s *story) quantities() []Quantity {
 // another).
 type figureGroups struct {
 	parent []int
-	lo, hi []float64         // at the roots: the values the group allows
-	value  []map[int]float64 // at the roots: article -> the value it gives
-	work   int               // entries of value looked at by fits
+	lo, hi []float64 // at the roots: the values the group allows
+	// value holds, at the roots of groups of two figures or more, the
+	// value each article gives; a lone figure's is its own (one).
+	value []map[int]float64
+	one   []qvalue
+	work  int // article values looked at by fits
 }
 
 func newFigureGroups(ms []qmention) *figureGroups {
 	g := &figureGroups{parent: make([]int, len(ms)), lo: make([]float64, len(ms)), hi: make([]float64, len(ms)),
-		value: make([]map[int]float64, len(ms))}
+		value: make([]map[int]float64, len(ms)), one: make([]qvalue, len(ms))}
 	for i, m := range ms {
 		g.parent[i] = i
 		g.lo[i], g.hi[i] = m.lo, m.hi
-		g.value[i] = map[int]float64{m.doc: m.q.Value}
+		g.one[i] = qvalue{m.doc, m.q.Value}
 	}
 	return g
 }
@@ -311,6 +314,15 @@ func (g *figureGroups) find(x int) int {
 		x = g.parent[x]
 	}
 	return x
+}
+
+// values returns the article values of root r, making the map of a lone
+// figure.
+func (g *figureGroups) values(r int) map[int]float64 {
+	if g.value[r] == nil {
+		g.value[r] = map[int]float64{g.one[r].doc: g.one[r].value}
+	}
+	return g.value[r]
 }
 
 // union joins the groups of a and b under the smaller root, moving the
@@ -325,7 +337,7 @@ func (g *figureGroups) union(a, b int) {
 	}
 	g.parent[rb] = ra
 	g.lo[ra], g.hi[ra] = math.Max(g.lo[ra], g.lo[rb]), math.Min(g.hi[ra], g.hi[rb])
-	big, small := g.value[ra], g.value[rb]
+	big, small := g.values(ra), g.values(rb)
 	if len(small) > len(big) {
 		big, small = small, big
 	}
@@ -345,7 +357,22 @@ func (g *figureGroups) fits(a, b int) bool {
 		return false
 	}
 	x, y := g.value[ra], g.value[rb]
-	if len(x) > len(y) {
+	// lone reports whether the lone figure r gives no other value than m
+	// for its article.
+	lone := func(r int, m map[int]float64) bool {
+		g.work++
+		w, ok := m[g.one[r].doc]
+		return !ok || w == g.one[r].value
+	}
+	switch {
+	case x == nil && y == nil:
+		g.work++
+		return g.one[ra].doc != g.one[rb].doc || g.one[ra].value == g.one[rb].value
+	case x == nil:
+		return lone(ra, y)
+	case y == nil:
+		return lone(rb, x)
+	case len(x) > len(y):
 		x, y = y, x
 	}
 	for d, v := range x {
@@ -585,19 +612,30 @@ func (s *story) joinConflicts(ms []qmention, g *figureGroups, buckets [][]int) m
 	// gives.
 	docsOf := map[int]map[int]bool{}
 	span := map[int][2]float64{}
-	namesOf := map[int]map[string]bool{} // the counted things its figures name, as joined keys
-	for r, idx := range g.members() {
+	members := g.members()
+	for r, idx := range members {
 		set := map[int]bool{}
-		names := map[string]bool{}
 		v := [2]float64{math.Inf(1), math.Inf(-1)}
 		for _, i := range idx {
 			set[ms[i].doc] = true
-			names[strings.Join(ms[i].keys, " ")] = true
 			v = [2]float64{math.Min(v[0], ms[i].q.Value), math.Max(v[1], ms[i].q.Value)}
 		}
 		docsOf[r] = set
-		namesOf[r] = names
 		span[r] = v
+	}
+	// The counted things the figures of a group name, as joined keys,
+	// made for the groups a pair reaches.
+	namesOf := map[int]map[string]bool{}
+	names := func(r int) map[string]bool {
+		if n, ok := namesOf[r]; ok {
+			return n
+		}
+		n := map[string]bool{}
+		for _, i := range members[r] {
+			n[strings.Join(ms[i].keys, " ")] = true
+		}
+		namesOf[r] = n
+		return n
 	}
 	conflict := map[int]bool{}
 	for _, p := range pairs {
@@ -613,7 +651,7 @@ func (s *story) joinConflicts(ms []qmention, g *figureGroups, buckets [][]int) m
 		// rifles" and "three rifles" can both be true. One group must
 		// name the thing as a figure of the other does ("two speed
 		// boats" and "two boats" against "three boats").
-		if !namesOf[rb][strings.Join(a.keys, " ")] && !namesOf[ra][strings.Join(b.keys, " ")] {
+		if !names(rb)[strings.Join(a.keys, " ")] && !names(ra)[strings.Join(b.keys, " ")] {
 			continue
 		}
 		if intersects(docsOf[ra], docsOf[rb]) {
@@ -634,14 +672,14 @@ func (s *story) joinConflicts(ms []qmention, g *figureGroups, buckets [][]int) m
 		g.union(ra, rb)
 		r := g.find(ra)
 		span[r] = v
-		names := map[string]bool{}
-		for k := range namesOf[ra] {
-			names[k] = true
+		joined := map[string]bool{}
+		for k := range names(ra) {
+			joined[k] = true
 		}
-		for k := range namesOf[rb] {
-			names[k] = true
+		for k := range names(rb) {
+			joined[k] = true
 		}
-		namesOf[r] = names
+		namesOf[r] = joined
 		set := map[int]bool{}
 		for d := range docsOf[ra] {
 			set[d] = true
@@ -682,7 +720,10 @@ func (s *story) quantityList(ms []qmention, g *figureGroups, conflict map[int]bo
 			doc  int
 			text string
 		}
-		seen := map[wording]bool{}
+		var seen map[wording]bool // made for groups of two figures or more
+		if len(idx) > 1 {
+			seen = map[wording]bool{}
+		}
 		for _, i := range idx {
 			m := ms[i]
 			id := s.docs[m.doc].ID
@@ -694,11 +735,13 @@ func (s *story) quantityList(ms []qmention, g *figureGroups, conflict map[int]bo
 			// An article that repeats a figure in the same words gives it
 			// once: the mentions list each article's wordings, the
 			// spans every place.
-			w := wording{m.doc, strings.ToLower(m.q.Text)}
-			if seen[w] {
-				continue
+			if seen != nil {
+				w := wording{m.doc, strings.ToLower(m.q.Text)}
+				if seen[w] {
+					continue
+				}
+				seen[w] = true
 			}
-			seen[w] = true
 			q.Mentions = append(q.Mentions, QuantityMention{Article: id, Value: m.q.Value, Qualifier: m.q.Qualifier,
 				Counts: m.q.Counts, Text: m.q.Text, Start: m.q.Start, End: m.q.End})
 		}
