@@ -78,7 +78,9 @@ func TestInterval(t *testing.T) {
 		{"exact different", 9000, 6500, "", "", false},
 		{"nearly is below", 100, 104, "nearly", "", false},
 		{"nearly vs lower", 100, 95, "nearly", "", true},
-		{"up to", 50, 20, "up to", "", true},
+		{"up to", 50, 30, "up to", "", true},
+		{"up to reaches only so far down", 100, 2, "up to", "", false},
+		{"more than reaches only so far up", 200000, 5400000, "more than", "", false},
 		{"at least vs less", 50, 20, "at least", "", false},
 	}
 	for _, tt := range tests {

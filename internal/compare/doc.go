@@ -48,13 +48,22 @@
 // # Figures, quotes, tensions, summary
 //
 // Figures are grouped by what they count (the head of news.Quantity.Counts,
-// or a fate word after the figure: "40 people were killed" counts deaths)
-// and by value: each figure allows an interval (its qualifier, and the
-// rounding a round number implies: 4,400 covers 4,350–4,450), and figures
-// whose intervals meet are compatible. Two groups count the same thing in
-// conflict only when their sentences are alike and no article gives a
-// figure in both, so "39,000 troops" and "5,000 trainers" from an outlet
-// that also says 39,000 are not a conflict. Quotes are one utterance when
+// or a fate word beside the figure: "40 people were killed", "killed 40
+// people" count deaths), by whose they are (an age belongs to the person
+// named next to it; two people aged 23 do not agree) and by value: each
+// figure allows an interval (its qualifier, and the rounding a round number
+// implies: 4,400 covers 4,350–4,450; "more than" reaches twice the figure,
+// a percentage ten points), and figures whose intervals meet are
+// compatible. A group holds one value per article. Figures that name
+// different kinds of a thing ("two black senators", "two senators") or
+// anyone ("people") join only in alike sentences. Two groups count the
+// same thing in conflict only when their sentences are alike, no article
+// gives a figure in both and their values are within a factor of three,
+// so "39,000 troops" and "5,000 trainers" from an outlet that also says
+// 39,000 are not a conflict. Calendar dates (news.Document.Dates with a
+// day, month or year) are figures of kind "date": one date in alike
+// sentences agrees, near dates in related sentences conflict ("November
+// 19" / "November 18"); a date only one article gives is not listed. Quotes are one utterance when
 // most words are shared or a run of three content words is; the word-level
 // difference is an LCS diff inside the shared stretch. Tensions are
 // conflicting figures of one quantity group (from two articles neither of

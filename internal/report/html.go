@@ -87,7 +87,7 @@ func WriteHTML(w io.Writer, r compare.Report) error {
 		}
 	}
 	for i, q := range r.Quantities {
-		for _, m := range q.Mentions {
+		for _, m := range q.Spans { // every place, where Mentions list each wording once
 			marks[m.Article] = append(marks[m.Article], mark{m.Start, m.End, "num " + string(q.Verdict), fmt.Sprintf("n%d", i+1),
 				fmt.Sprintf("%s: %s", countsLabel(q), q.Verdict)})
 		}
