@@ -530,6 +530,7 @@ func TestSpeakerResolve(t *testing.T) {
 		"Ms. Nuland sent officials a note": "Victoria Nuland",
 		"leaned into him and":              "",
 		"A":                                "",
+		"Monday":                           "",
 		"a White House spokesman":          "a White House spokesman",
 		"Karl Weber":                       "Karl Weber",
 		"":                                 "",

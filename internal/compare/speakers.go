@@ -67,8 +67,8 @@ func (s *speakers) resolve(sp string) string {
 		}
 	}
 	if nameLike(words) {
-		if len(words) == 1 && lex.Is(words[0], lexicon.Function) {
-			return "" // "A", "Several"
+		if len(words) == 1 && lex.Is(words[0], lexicon.Function|lexicon.Weekday|lexicon.Month|lexicon.WeekdayAbbr) {
+			return "" // "A", "Several", "Monday"
 		}
 		return sp
 	}
