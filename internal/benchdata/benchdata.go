@@ -5,7 +5,9 @@ package benchdata
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -49,4 +51,23 @@ func Path(tb testing.TB, rel string) string {
 		tb.Skipf("benchmark data %s not found; skipping", p)
 	}
 	return p
+}
+
+// Score runs the benchmark data's scorer (a Python script such as
+// "score-rouge") with args and returns the last line it prints, its
+// headline. It skips tb when the scorer or python3 is missing, and fails
+// tb when the scorer fails.
+func Score(tb testing.TB, scorer string, args ...string) string {
+	tb.Helper()
+	path := Path(tb, scorer)
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		tb.Skipf("python3 not found: %s needs it", scorer)
+	}
+	out, err := exec.Command(python, append([]string{path}, args...)...).Output()
+	if err != nil {
+		tb.Fatalf("%s: %v\n%s", scorer, err, out)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	return lines[len(lines)-1]
 }

@@ -5,9 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/parallax-news/parallax/internal/benchdata"
@@ -30,11 +28,6 @@ func TestQuotesDevFloor(t *testing.T) {
 	}
 	data := benchdata.Path(t, "quotes/polnear-dev.jsonl")
 	gold := benchdata.Path(t, "quotes/polnear-dev.gold.jsonl")
-	scorer := benchdata.Path(t, "score-quotes")
-	python, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not found: the quote scorer needs it")
-	}
 	pred, err := os.Create(filepath.Join(t.TempDir(), "q.pred"))
 	if err != nil {
 		t.Fatal(err)
@@ -66,14 +59,10 @@ func TestQuotesDevFloor(t *testing.T) {
 	if err := pred.Close(); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command(python, scorer, gold, pred.Name()).Output()
-	if err != nil {
-		t.Fatalf("score-quotes: %v\n%s", err, out)
-	}
-	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	last := benchdata.Score(t, "score-quotes", gold, pred.Name())
 	var f1, acc float64
-	if _, err := fmt.Sscanf(lines[len(lines)-1], "quote_f1=%f speaker_acc=%f", &f1, &acc); err != nil {
-		t.Fatalf("score-quotes: last line %q: %v", lines[len(lines)-1], err)
+	if _, err := fmt.Sscanf(last, "quote_f1=%f speaker_acc=%f", &f1, &acc); err != nil {
+		t.Fatalf("score-quotes: last line %q: %v", last, err)
 	}
 	t.Logf("PolNeAR dev: quote F1 %.3f, speaker accuracy %.3f", f1, acc)
 	if f1 < quoteF1Floor || acc < speakerAccFloor {

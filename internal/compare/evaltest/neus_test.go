@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -37,11 +36,6 @@ func TestNeusFloor(t *testing.T) {
 		t.Skip("NeuS development set: skipped in -short mode")
 	}
 	data := benchdata.Path(t, "summaries/neus-val.jsonl")
-	scorer := benchdata.Path(t, "score-rouge")
-	python, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not found: the ROUGE scorer needs it")
-	}
 	f, err := os.Open(data)
 	if err != nil {
 		t.Fatal(err)
@@ -100,14 +94,10 @@ func TestNeusFloor(t *testing.T) {
 	if err := pred.Close(); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command(python, scorer, data, pred.Name()).Output()
-	if err != nil {
-		t.Fatalf("score-rouge: %v\n%s", err, out)
-	}
-	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	last := benchdata.Score(t, "score-rouge", data, pred.Name())
 	var r1, r2, rl float64
-	if _, err := fmt.Sscanf(lines[len(lines)-1], "rouge1=%f rouge2=%f rougeL=%f", &r1, &r2, &rl); err != nil {
-		t.Fatalf("score-rouge: last line %q: %v", lines[len(lines)-1], err)
+	if _, err := fmt.Sscanf(last, "rouge1=%f rouge2=%f rougeL=%f", &r1, &r2, &rl); err != nil {
+		t.Fatalf("score-rouge: last line %q: %v", last, err)
 	}
 	t.Logf("NeuS dev: ROUGE-1 %.4f, ROUGE-2 %.4f, ROUGE-L %.4f", r1, r2, rl)
 	if r1 < neusRouge1 || r2 < neusRouge2 {
