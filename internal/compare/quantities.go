@@ -151,7 +151,10 @@ func (s *story) qmentions() []qmention {
 				continue
 			}
 			m := qmention{doc: di, q: q, unit: s.unitAt(di, q.Start), class: classify(q.Qualifier)}
-			if m.unit >= 0 {
+			switch {
+			case q.Kind == news.Age && isCapital(q.Of):
+				m.owner = nameWords(q.Of) // the analysis read whose age it is
+			case m.unit >= 0:
 				sp := s.units[m.unit].span
 				m.owner = people.owner(q.Start, q.End, sp.Start, sp.End)
 			}

@@ -212,3 +212,25 @@ func TestDateFigures(t *testing.T) {
 		})
 	}
 }
+
+// An age the analysis gave an owner (news.Quantity.Of) belongs to that
+// person, even with no name beside the figure.
+func TestAgeOwnerFromAnalysis(t *testing.T) {
+	doc := func(id, of string) news.Document {
+		d := comparetest.NewDoc(id, id, "", time.Time{}).Para("The nurse who lived nearby was 23, the "+id+" report said.").
+			Quantity("23", 23, "", "age", news.Age, "year").Doc()
+		d.Quantities[0].Of = of
+		return d
+	}
+	for _, tt := range []struct {
+		a, b string
+		want []string
+	}{
+		{"Ann Vole", "Bo Trent", []string{"single a: 23", "single b: 23"}},
+		{"Ann Vole", "Ann Vole", []string{"agree a,b: 23 | 23"}},
+	} {
+		if got := groupLines(Compare([]news.Document{doc("a", tt.a), doc("b", tt.b)}, Options{})); !cmp.Equal(got, tt.want) {
+			t.Errorf("ages of %s and %s grouped %v; want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
