@@ -96,13 +96,14 @@ func WriteHTML(w io.Writer, r compare.Report) error {
 		p.Articles = append(p.Articles, htmlArticle{Tag: t.of(a.ID), Article: a, Segments: segments(a.Text, marks[a.ID])})
 	}
 	tmpl, err := template.New("page").Funcs(template.FuncMap{
-		"tags":    t.list,
-		"tag":     t.of,
-		"figure":  figure,
-		"oneLine": oneLine,
-		"dash":    orDash,
-		"counts":  countsLabel,
-		"inc":     func(i int) int { return i + 1 },
+		"tags":     t.list,
+		"tag":      t.of,
+		"figure":   figure,
+		"oneLine":  oneLine,
+		"dash":     orDash,
+		"counts":   countsLabel,
+		"inc":      func(i int) int { return i + 1 },
+		"presence": func(f compare.Fact) string { return presenceNote(f, t.list) },
 	}).Parse(pageTemplate)
 	if err != nil {
 		return fmt.Errorf("html template: %w", err)
@@ -228,7 +229,7 @@ mark.hl{outline:2px solid #2b5797}
 {{if .Shared}}<h2>Reported by several outlets ({{len .Shared}})</h2>
 <ul>{{range $i, $f := .Shared}}<li><mark class="fact" data-k="f{{inc $i}}">{{oneLine $f.Text}}</mark> {{range $f.Articles}}<span class="tag">{{tag .}}</span>{{end}}</li>{{end}}</ul>{{end}}
 {{range .Unique}}<h2>Only in <span class="tag">{{.Tag}}</span> {{.Label}} ({{len .Facts}})</h2>
-<ul>{{range .Facts}}<li>{{oneLine .Text}}</li>{{end}}</ul>{{end}}
+<ul>{{range .Facts}}<li>{{oneLine .Text}}<span class="muted">{{presence .}}</span></li>{{end}}</ul>{{end}}
 {{if .R.Tensions}}<h2>Tensions ({{len .R.Tensions}})</h2>
 {{range $i, $t := .R.Tensions}}<div class="muted">{{$t.Kind}}: {{$t.Text}}</div><div class="sides">{{range $t.Sides}}<div class="side"><span class="tag">{{tag .Article}}</span> <mark class="tension" data-k="t{{inc $i}}">{{oneLine .Text}}</mark></div>{{end}}</div>{{end}}{{end}}
 {{if .R.Quantities}}<h2>Figures ({{len .R.Quantities}})</h2>

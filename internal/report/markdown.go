@@ -75,7 +75,7 @@ func WriteMarkdown(w io.Writer, r compare.Report, opt Options) error {
 					capped(len(fs))
 					break
 				}
-				fmt.Fprintf(b, "- %s\n", md(f.Text))
+				fmt.Fprintf(b, "- %s%s\n", md(f.Text), presenceNote(f, t.list))
 			}
 		}
 	} else if len(r.Facts) > 0 {

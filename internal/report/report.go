@@ -271,3 +271,22 @@ func countsLabel(q compare.Quantity) string {
 	}
 	return "—"
 }
+
+// presenceNote says, after a fact only some articles report, which of the
+// others clearly do not report it and for which the evidence is too thin
+// to say (compare's OmittedBy and Unclear): "  (not in [B]; unclear in
+// [C])". Without it "Only in A" would read as "B left this out" for every
+// other article. list names articles by their tags.
+func presenceNote(f compare.Fact, list func([]string) string) string {
+	var parts []string
+	if len(f.OmittedBy) > 0 {
+		parts = append(parts, "not in ["+list(f.OmittedBy)+"]")
+	}
+	if len(f.Unclear) > 0 {
+		parts = append(parts, "unclear in ["+list(f.Unclear)+"]")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "  (" + strings.Join(parts, "; ") + ")"
+}

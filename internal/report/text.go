@@ -120,7 +120,7 @@ func WriteText(w io.Writer, r compare.Report, opt Options) error {
 					x.more(len(fs))
 					break
 				}
-				fmt.Fprintf(b, "  • %s\n", oneLine(f.Text))
+				fmt.Fprintf(b, "  • %s%s\n", oneLine(f.Text), presenceNote(f, x.t.list))
 			}
 		}
 	} else if len(r.Facts) > 0 {
