@@ -38,6 +38,7 @@ people differ.`,
 		newExtractCmd(e),
 		newFetchCmd(e),
 		newCompareCmd(e),
+		newIngestCmd(e),
 	)
 	return root.ExecuteContext(ctx)
 }

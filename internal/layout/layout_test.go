@@ -41,6 +41,9 @@ var allowed = map[string][]string{
 	"compare/evaltest":    {"news", "compare"},
 	"report":              {"news", "cluster", "compare"},
 	"pipeline":            {"news", "pipe", "ingest", "ingest/web", "clean", "analyze", "cluster", "compare"},
+	"desk":                {"news", "cluster", "pipeline"},
+	"desk/storetest":      {"news", "desk"},
+	"store/sqlite":        {"news", "desk"},
 	"layout":              {},
 }
 

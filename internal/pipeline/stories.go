@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"io"
 	"slices"
 	"strconv"
 
@@ -45,6 +46,28 @@ func NewStories(opt StoryOptions) *Stories {
 		ids: newIDSet(1 << 17), inputIDs: map[string]string{}}
 }
 
+// RestoreStories returns a stream that goes on from the clusterer state
+// Stories.Save wrote to r (cluster.Restore), with options opt; the reorder
+// buffer starts empty. The errors are Restore's.
+func RestoreStories(r io.Reader, opt StoryOptions) (*Stories, error) {
+	c, err := cluster.Restore(r, opt.Cluster)
+	if err != nil {
+		return nil, err
+	}
+	s := NewStories(opt)
+	s.c = c
+	return s, nil
+}
+
+// Save writes the clusterer's state to w (cluster.Clusterer.Save). The
+// articles still in the reorder buffer are not part of it: call Flush
+// first for a state that holds every article pushed.
+func (s *Stories) Save(w io.Writer) error { return s.c.Save(w) }
+
+// Flush assigns the articles still buffered and leaves the stories open,
+// so that the stream can be saved and go on later.
+func (s *Stories) Flush() { s.order.Drain(s.assign) }
+
 // Push adds one article's features. It is assigned when the reorder
 // buffer lets it out.
 func (s *Stories) Push(f *cluster.Features) {
@@ -71,7 +94,7 @@ func (s *Stories) assign(f *cluster.Features) {
 
 // Close assigns the articles still buffered and closes every open story.
 func (s *Stories) Close() {
-	s.order.Drain(s.assign)
+	s.Flush()
 	s.c.Close()
 }
 

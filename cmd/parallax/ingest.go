@@ -1,0 +1,69 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/parallax-news/parallax/internal/desk"
+	"github.com/parallax-news/parallax/internal/pipeline"
+	"github.com/parallax-news/parallax/internal/store/sqlite"
+	"github.com/spf13/cobra"
+)
+
+func newIngestCmd(e *env) *cobra.Command {
+	var (
+		dbPath  string
+		workers int
+		batch   int
+	)
+	cmd := &cobra.Command{
+		Use:   "ingest [--db FILE] PATH...",
+		Short: "Store and cluster articles in a database file, going on from the last run",
+		Long: `Ingest reads articles (every input format of analyze; "-" for standard input),
+cleans and analyzes them, stores each one in the database file (created when it
+does not exist, upgraded when an older parallax made it), and clusters the new
+ones into stories one at a time, going on from the stories of earlier runs.
+
+An article already stored (the same canonical URL, or the same text) is counted
+as a duplicate and not stored again. Work is committed every --batch articles, so
+a run that is killed keeps what it committed, and running the same command again
+completes the work with nothing stored twice. Stories stay open at the end, so the
+next run's articles can join them.
+
+Prints one line: articles read, stored new, duplicates, stories in the file.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			db, err := sqlite.Open(cmd.Context(), dbPath)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			bar := newBar(e.stderr, -1, "ingesting", "articles")
+			opt := desk.Options{Pipeline: pipelineOptions(e, pipeline.Options{Workers: workers}), Batch: batch}
+			if bar != nil {
+				opt.OnDocument = func() { bar.Add(1) }
+			}
+			d := desk.New(db, opt)
+			sum, err := d.Ingest(cmd.Context(), args)
+			if bar != nil {
+				bar.Finish()
+				fmt.Fprintln(e.stderr)
+			}
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "%d articles read, %d stored new, %d duplicates", sum.Read, sum.Stored, sum.Duplicates)
+			if sum.Resumed > 0 {
+				fmt.Fprintf(e.stdout, ", %d left by a stopped run clustered", sum.Resumed)
+			}
+			fmt.Fprintf(e.stdout, "; %d stories in %s\n", sum.Stories, dbPath)
+			if err := db.Close(); err != nil {
+				return err
+			}
+			return d.Pipeline().Err()
+		},
+	}
+	cmd.Flags().StringVar(&dbPath, "db", "parallax.db", "the database file")
+	cmd.Flags().IntVar(&workers, "workers", 0, "analysis goroutines (0: one per core)")
+	cmd.Flags().IntVar(&batch, "batch", desk.DefaultBatch, "articles committed per transaction")
+	return cmd
+}

@@ -1,0 +1,125 @@
+package desk_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/parallax-news/parallax/internal/cluster"
+	"github.com/parallax-news/parallax/internal/desk"
+	"github.com/parallax-news/parallax/internal/pipeline"
+)
+
+var (
+	inputA = "testdata/ingest/a.jsonl"
+	inputB = "testdata/ingest/b.jsonl"
+)
+
+func options() desk.Options {
+	return desk.Options{Stories: pipeline.StoryOptions{Cluster: cluster.Options{Now: func() time.Time { return time.Date(2012, 1, 1, 0, 0, 0, 0, time.UTC) }}}}
+}
+
+func ingest(t *testing.T, s desk.Store, opt desk.Options, paths ...string) desk.Summary {
+	t.Helper()
+	sum, err := desk.New(s, opt).Ingest(context.Background(), paths)
+	if err != nil {
+		t.Fatalf("Ingest(%v): %v", paths, err)
+	}
+	return sum
+}
+
+func stories(t *testing.T, s desk.Store) []desk.Story {
+	t.Helper()
+	st, err := s.Stories(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// The same article twice (same canonical URL, or same text) is stored
+// once, within a run and across runs.
+func TestIngestDedupe(t *testing.T) {
+	s := newMemStore()
+	got := ingest(t, s, options(), inputA, inputB)
+	want := desk.Summary{Read: 7, Stored: 5, Duplicates: 2, Stories: 2}
+	if got != want {
+		t.Errorf("Ingest(a, b) = %+v; want %+v", got, want)
+	}
+	got = ingest(t, s, options(), inputA)
+	want = desk.Summary{Read: 3, Duplicates: 3, Stories: 2}
+	if got != want {
+		t.Errorf("Ingest(a) again = %+v; want %+v", got, want)
+	}
+}
+
+// Ingesting a, then b in a new desk (the clusterer restored from the
+// store) gives the stories one run over a and b gives.
+func TestIngestTwiceEqualsOnce(t *testing.T) {
+	once := newMemStore()
+	ingest(t, once, options(), inputA, inputB)
+	twice := newMemStore()
+	ingest(t, twice, options(), inputA)
+	ingest(t, twice, options(), inputB)
+	want, got := stories(t, once), stories(t, twice)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("stories of two runs differ from one run's (-once +twice):\n%s", diff)
+	}
+	if len(want) != 2 || len(want[0].Members) != 3 || len(want[1].Members) != 2 {
+		t.Errorf("one run's stories = %+v; want the dam (3 articles) and the ferry (2)", want)
+	}
+}
+
+// A run stopped after some batches keeps them; the next run over the
+// same inputs clusters what was stored but not assigned, skips what was
+// stored, and ends with the stories of an uninterrupted run.
+func TestIngestResumes(t *testing.T) {
+	want := newMemStore()
+	ingest(t, want, options(), inputA, inputB)
+
+	for stopAfter := 1; stopAfter <= 6; stopAfter++ {
+		s := newMemStore()
+		ctx, cancel := context.WithCancel(context.Background())
+		opt := options()
+		opt.Batch = 2
+		n := 0
+		opt.OnDocument = func() {
+			if n++; n == stopAfter {
+				cancel()
+			}
+		}
+		if _, err := desk.New(s, opt).Ingest(ctx, []string{inputA, inputB}); !errors.Is(err, context.Canceled) {
+			t.Fatalf("stopped after %d: Ingest error %v; want context.Canceled", stopAfter, err)
+		}
+		cancel()
+		stored := len(mustUnassignedAndAll(t, s))
+		sum := ingest(t, s, options(), inputA, inputB)
+		if sum.Stored+stored != 5 {
+			t.Errorf("stopped after %d: %d stored before, %d after; want 5 in all", stopAfter, stored, sum.Stored)
+		}
+		if diff := cmp.Diff(stories(t, want), stories(t, s)); diff != "" {
+			t.Errorf("stopped after %d: stories differ from an uninterrupted run (-want +got):\n%s", stopAfter, diff)
+		}
+		if un, _ := s.Unassigned(context.Background()); len(un) != 0 {
+			t.Errorf("stopped after %d: %d articles left unassigned", stopAfter, len(un))
+		}
+	}
+}
+
+// mustUnassignedAndAll returns every article s holds.
+func mustUnassignedAndAll(t *testing.T, s desk.Store) []desk.Article {
+	t.Helper()
+	var all []desk.Article
+	for id := int64(1); ; id++ {
+		a, err := s.Article(context.Background(), id)
+		if errors.Is(err, desk.ErrNotFound) {
+			return all
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, a)
+	}
+}
