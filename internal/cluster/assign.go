@@ -12,12 +12,13 @@ import (
 // story is an active story.
 type story struct {
 	id      string
-	seq     int // creation order, for ties
-	lastSeq int // when an article last joined
-	first   time.Time
+	seq     int       // creation order, for ties
+	lastSeq int       // when an article last joined
+	first   time.Time // the span of the dated members
 	last    time.Time
 	dated   bool
-	undated int // members without a usable date
+	follows string // see Story.Follows
+	undated int    // members without a usable date
 	// The centroid, the sum of the members' unit vectors, as parallel
 	// slices in order of first occurrence, with an index.
 	ckeys   []uint64
@@ -117,35 +118,97 @@ type scored struct {
 	memberID string
 }
 
-// fits reports whether time t may join s.
+// fitting is whether an article may join a story in time.
+type fitting int8
+
+const (
+	fitOK     fitting = iota
+	fitWindow         // outside the window
+	fitSpan           // within the window, but the span would pass MaxSpan
+)
+
+// fits reports whether an article at time t (its own when dated, else the
+// stream's) may join s.
 func (c *Clusterer) fits(s *story, t time.Time, dated bool) bool {
-	if c.window < 0 || !dated || !s.dated {
-		return true
+	return c.fit(s, t, t, dated) == fitOK
+}
+
+// fit says whether articles from lo to hi may join s: a dated article
+// within the window around the story's dated members, and without
+// stretching their span past MaxSpan. Undated articles take the stream's time, which says
+// when they came, not what period they report: they do not count in a
+// story's dated span, and a dated article is judged against the dated
+// members only.
+func (c *Clusterer) fit(s *story, lo, hi time.Time, dated bool) fitting {
+	if !dated || !s.dated {
+		return fitOK
 	}
-	return !t.Before(s.first.Add(-c.window)) && !t.After(s.last.Add(c.window))
+	if c.window >= 0 && (lo.Before(s.first.Add(-c.window)) || hi.After(s.last.Add(c.window))) {
+		return fitWindow
+	}
+	if c.maxSpan >= 0 && later(hi, s.last).Sub(earlier(lo, s.first)) > c.maxSpan {
+		return fitSpan
+	}
+	return fitOK
+}
+
+// need is the similarity an article, dated or not, needs to join s.
+func (c *Clusterer) need(s *story, dated bool) float64 {
+	if !dated && s.dated {
+		return c.undatedT
+	}
+	return c.thresh
+}
+
+func later(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func earlier(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
 }
 
 // rank finds the candidate stories through the index and returns the best
-// two that fit in time, with the number compared and refused for time.
-func (c *Clusterer) rank(v vec, t time.Time, dated bool) (best, second scored, n, outside int) {
+// two that fit in time and, for an undated article, clear the undated
+// threshold when they hold dated articles (need), with the number compared
+// and refused for time. follows is the best story refused only for its
+// span that the article resembles above the threshold, or nil.
+func (c *Clusterer) rank(v vec, t time.Time, dated bool) (best, second scored, n, outside int, follows *story) {
 	hits := c.newHits()
 	for _, i := range v.top[:min(queryTerms, len(v.top))] {
 		c.lookUp(hits, v.keys[i], v.vals[i], nil)
 	}
+	followScore := c.thresh
 	for _, cd := range ranked(hits) {
-		if !c.fits(cd.s, t, dated) {
+		switch c.fit(cd.s, t, t, dated) {
+		case fitSpan:
+			outside++
+			if sc := c.score(v, cd.s); sc.score >= followScore {
+				follows, followScore = cd.s, sc.score
+			}
+			continue
+		case fitWindow:
 			outside++
 			continue
 		}
 		n++
 		sc := c.score(v, cd.s)
+		if sc.score < c.need(cd.s, dated) && sc.score >= c.thresh {
+			continue // an undated article, not close enough to a dated story
+		}
 		if sc.score > best.score || (sc.score == best.score && best.s != nil && sc.s.seq < best.s.seq) {
 			best, second = sc, best
 		} else if sc.score > second.score {
 			second = sc
 		}
 	}
-	return best, second, n, outside
+	return best, second, n, outside, follows
 }
 
 // newHits returns the empty map of hits for one look-up: one map, cleared

@@ -43,6 +43,19 @@ const (
 	// chance as they close (revise.go), so the cut sits above the middle of
 	// the two: on the dev sets 0.6 beats 0.5 in every input order tried.
 	DefaultSplit = 0.6
+	// DefaultMaxSpan caps a story's span, from its first dated article to
+	// its last: a story stays open while articles keep joining it within
+	// the window, but an event's direct coverage is over within weeks
+	// (BASIL dev: every story within four days), and a story that keeps
+	// growing past a month has drifted into a topic. An article past the
+	// cap starts a new story, which Follows the one it would have joined.
+	DefaultMaxSpan = 30 * 24 * time.Hour
+	// DefaultUndatedThreshold is the similarity an article without a date
+	// needs to join a story that holds dated articles: it cannot be placed
+	// in time, so only a strong match may put it in a dated period (and
+	// its words may not carry another year's articles in through it).
+	// Stories of undated articles only join at Threshold.
+	DefaultUndatedThreshold = 0.18
 	// DefaultMaxActive bounds the active stories when the window cannot
 	// (undated streams): the least recently joined are closed first.
 	DefaultMaxActive = 5000
@@ -60,13 +73,26 @@ var defaultWeights = Weights{Word: 1, Name: 1.5, Number: 1.5, Date: 1.2, Entity:
 
 // Options configure a Clusterer. The zero value works.
 type Options struct {
-	// Window bounds how far (before its first or after its last article) an
-	// article may lie from a story it joins; 0 means DefaultWindow, a
-	// negative value means no limit (then only MaxActive bounds memory).
+	// Window bounds how far a dated article may lie from a story it joins:
+	// at most Window before the story's first dated article or after its
+	// last one, so the window counts from the story's latest dated article
+	// and a story stays open while dated articles keep joining it. Undated
+	// members (they take the stream's time) do not count, and undated
+	// articles join regardless of time. 0 means DefaultWindow, a negative
+	// value means no limit (then only MaxActive bounds memory).
 	Window time.Duration
+	// MaxSpan caps a story's span from its first to its last dated article:
+	// an article that would stretch it further does not join it (see
+	// Story.Follows). 0 means DefaultMaxSpan, a negative value means no
+	// cap.
+	MaxSpan time.Duration
 	// Threshold is the similarity needed to join a story; 0 means
 	// DefaultThreshold.
 	Threshold float64
+	// UndatedThreshold is the similarity an article without a usable date
+	// needs to join a story that holds dated articles; 0 means
+	// DefaultUndatedThreshold.
+	UndatedThreshold float64
 	// Duplicate is the near-duplicate Jaccard threshold; 0 means
 	// DefaultDuplicate, a value above 1 turns detection off.
 	Duplicate float64
@@ -154,8 +180,12 @@ type Assignment struct {
 	SplitFrom string `json:"split_from,omitempty"`
 	// RejoinedFrom is the small story the article was in before that story
 	// joined a larger one as it closed; "" when it did not.
-	RejoinedFrom string       `json:"rejoined_from,omitempty"`
-	Explain      *Explanation `json:"explain,omitempty"`
+	RejoinedFrom string `json:"rejoined_from,omitempty"`
+	// Follows is, for an article that opened a story, the story it
+	// resembled above the threshold but could not join because that
+	// story's span would pass Options.MaxSpan; "" otherwise.
+	Follows string       `json:"follows,omitempty"`
+	Explain *Explanation `json:"explain,omitempty"`
 }
 
 // Explanation is why an article went where it did.
@@ -212,6 +242,10 @@ type Story struct {
 	Names   []string  `json:"names,omitempty"` // capitalised names, when the analysis found no entities
 	Terms   []string  `json:"terms,omitempty"`
 	Members []Member  `json:"members"`
+	// Follows is the earlier story this one continues: its first article
+	// resembled that story but came after the story's MaxSpan (see
+	// Assignment.Follows); "" when none.
+	Follows string `json:"follows,omitempty"`
 }
 
 // Clusterer assigns articles to stories one at a time. It is not safe for
@@ -219,7 +253,9 @@ type Story struct {
 type Clusterer struct {
 	opt      Options
 	window   time.Duration
+	maxSpan  time.Duration // < 0: no cap
 	thresh   float64
+	undatedT float64
 	dupT     float64
 	split    float64 // 0: no split test
 	maxAct   int
@@ -252,8 +288,16 @@ func New(opt Options) *Clusterer {
 	if c.window == 0 {
 		c.window = DefaultWindow
 	}
+	c.maxSpan = opt.MaxSpan
+	if c.maxSpan == 0 {
+		c.maxSpan = DefaultMaxSpan
+	}
 	if c.thresh == 0 {
 		c.thresh = DefaultThreshold
+	}
+	c.undatedT = opt.UndatedThreshold
+	if c.undatedT == 0 {
+		c.undatedT = DefaultUndatedThreshold
 	}
 	if c.dupT == 0 {
 		c.dupT = DefaultDuplicate
@@ -334,7 +378,7 @@ func (c *Clusterer) AddFeatures(f *Features) Assignment {
 		return a
 	}
 
-	best, second, cands, outside := c.rank(v, t, dated)
+	best, second, cands, outside, follows := c.rank(v, t, dated)
 	if ex != nil {
 		ex.Candidates = cands
 		ex.OutsideWindow = outside
@@ -357,6 +401,9 @@ func (c *Clusterer) AddFeatures(f *Features) Assignment {
 	}
 	s := c.open(f, t, dated, true)
 	a.Story, a.New = s.id, true
+	if follows != nil {
+		s.follows, a.Follows = follows.id, follows.id
+	}
 	a.Story = c.join(s, f, v, "", a)
 	return a
 }

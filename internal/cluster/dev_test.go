@@ -208,7 +208,8 @@ func TestDevFloors(t *testing.T) {
 // TestDevSets scores the clusterer on devSets (run with -dev -v).
 // Environment: CLUSTER_THRESHOLD=x or CLUSTER_SWEEP=1 (thresholds 0.10 to
 // 0.34), CLUSTER_SPLIT=x (a negative value turns the split test off),
-// CLUSTER_WINDOW=duration, CLUSTER_W=word,name,number,date,entity weights,
+// CLUSTER_WINDOW=duration, CLUSTER_MAXSPAN=duration, CLUSTER_UNDATED=x
+// (Options.UndatedThreshold), CLUSTER_W=word,name,number,date,entity weights,
 // CLUSTER_SHUFFLE=seed (articles in a random order; articles without a
 // date, most of ECB+ and all of NeuS, are processed in that order).
 func TestDevSets(t *testing.T) {
@@ -244,6 +245,12 @@ func TestDevSets(t *testing.T) {
 			}
 			if w := os.Getenv("CLUSTER_WINDOW"); w != "" {
 				opt.Window, _ = time.ParseDuration(w)
+			}
+			if w := os.Getenv("CLUSTER_MAXSPAN"); w != "" {
+				opt.MaxSpan, _ = time.ParseDuration(w)
+			}
+			if v := os.Getenv("CLUSTER_UNDATED"); v != "" {
+				fmt.Sscanf(v, "%g", &opt.UndatedThreshold)
 			}
 			if w := os.Getenv("CLUSTER_W"); w != "" {
 				var x [5]float32

@@ -40,11 +40,19 @@
 //     larger story its articles now resemble above the threshold, if one
 //     is active and in time: the story of the same event may have grown,
 //     and the document frequencies settled, since they arrived.
-//  6. Time. Each story has a span; an article joins only a story whose span,
-//     widened by the window, contains the article's time. Stories whose window
-//     has closed are evicted from the active set, so memory stays flat on an
-//     endless stream. Articles without a date (or with an impossible one:
-//     before 1980 or in the future) take the time of the stream so far.
+//  6. Time. Each story has a span, from its first dated article to its
+//     last; a dated article joins only a story whose span, widened by the
+//     window, contains the article's time, so the window counts from the
+//     story's latest dated article. A story's span is capped
+//     (Options.MaxSpan, 30 days): an article past the cap opens a story
+//     that Follows the one it resembled. Articles without a date (or with
+//     an impossible one: before 1980 or in the future) take the time of
+//     the stream so far, which says when they came, not what period they
+//     report: they do not count in a story's span (a later dated article
+//     is judged against the dated members only), and they join a story of
+//     dated articles only at Options.UndatedThreshold, above Threshold.
+//     Stories whose window has closed are evicted from the active set, so
+//     memory stays flat on an endless stream.
 //
 // # State
 //

@@ -260,17 +260,17 @@ func (c *Clusterer) rejoinTarget(s *story) *story {
 		}
 	}
 	var best *story
-	bestScore := c.thresh
+	bestScore := 0.0
 	for _, cd := range ranked(hits) {
 		t := cd.s
-		if s.dated && (!c.fits(t, s.first, true) || !c.fits(t, s.last, true)) {
+		if s.dated && c.fit(t, s.first, s.last, true) != fitOK {
 			continue
 		}
 		var sum float64
 		for _, v := range vs {
 			sum += c.score(v, t).score
 		}
-		if sc := sum / float64(len(vs)); sc >= bestScore {
+		if sc := sum / float64(len(vs)); sc >= c.need(t, s.dated) && sc >= bestScore {
 			best, bestScore = t, sc
 		}
 	}

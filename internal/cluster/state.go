@@ -21,7 +21,7 @@ var ErrState = errors.New("not a cluster state")
 // version, raised whenever the encoded fields change.
 const (
 	stateMagic   = "parallax cluster state "
-	stateVersion = 1
+	stateVersion = 2
 )
 
 // Save writes the state of c, everything a Clusterer restored from it
@@ -120,6 +120,7 @@ type storyState struct {
 	ID           string
 	Seq, LastSeq int
 	First, Last  time.Time
+	Follows      string
 	Dated        bool
 	Undated      int
 	CKeys        []uint64
@@ -212,7 +213,7 @@ func (c *Clusterer) state() (*state, error) {
 	}
 	for _, s := range stories {
 		ss := storyState{
-			ID: s.id, Seq: s.seq, LastSeq: s.lastSeq, First: s.first, Last: s.last, Dated: s.dated, Undated: s.undated,
+			ID: s.id, Seq: s.seq, LastSeq: s.lastSeq, First: s.first, Last: s.last, Follows: s.follows, Dated: s.dated, Undated: s.undated,
 			CKeys: s.ckeys, CVals: s.cvals, Norm2: s.norm2, Reps: repStates(s.reps), Vecs: repStates(s.vecs),
 			Check: s.check, Members: s.members, Outlets: s.outlets, OutletsEmpty: s.outlets != nil && len(s.outlets) == 0,
 			Unique: s.unique,
@@ -292,7 +293,7 @@ func (c *Clusterer) restore(st *state) error {
 			return fmt.Errorf("story %s: centroid keys and values differ in number", ss.ID)
 		}
 		s := &story{
-			id: ss.ID, seq: ss.Seq, lastSeq: ss.LastSeq, first: ss.First, last: ss.Last, dated: ss.Dated, undated: ss.Undated,
+			id: ss.ID, seq: ss.Seq, lastSeq: ss.LastSeq, first: ss.First, last: ss.Last, follows: ss.Follows, dated: ss.Dated, undated: ss.Undated,
 			ckeys: ss.CKeys, cvals: ss.CVals, norm2: ss.Norm2, check: ss.Check, members: ss.Members, outlets: ss.Outlets,
 			unique: ss.Unique, cidx: newTable(2 * len(ss.CKeys)), labels: make(map[uint64]label, len(ss.Labels)),
 		}
