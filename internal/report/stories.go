@@ -23,6 +23,7 @@ type AssignmentJSON struct {
 	DuplicateOf string               `json:"duplicate_of,omitempty"`
 	SplitFrom   string               `json:"split_from,omitempty"`
 	Rejoined    string               `json:"rejoined_from,omitempty"`
+	Follows     string               `json:"follows,omitempty"` // the earlier story the one it opened continues
 	InputID     string               `json:"input_id,omitempty"`
 	Source      string               `json:"source,omitempty"`
 	Published   string               `json:"published,omitempty"`
@@ -35,7 +36,7 @@ type AssignmentJSON struct {
 func NewAssignmentJSON(a cluster.Assignment, source string, published time.Time, inputID string) AssignmentJSON {
 	return AssignmentJSON{
 		ID: a.ID, Story: a.Story, New: a.New, Similarity: round3(a.Similarity), DuplicateOf: a.DuplicateOf,
-		SplitFrom: a.SplitFrom, Rejoined: a.RejoinedFrom, InputID: inputID,
+		SplitFrom: a.SplitFrom, Rejoined: a.RejoinedFrom, Follows: a.Follows, InputID: inputID,
 		Source: source, Published: news.FormatTime(published), TimeNote: a.TimeNote, Explain: a.Explain,
 	}
 }
@@ -67,6 +68,7 @@ type StoryJSON struct {
 	Places  []string     `json:"places,omitempty"`
 	Names   []string     `json:"names,omitempty"`
 	Terms   []string     `json:"terms,omitempty"`
+	Follows string       `json:"follows,omitempty"` // the earlier story this one continues
 	Members []MemberJSON `json:"members"`
 }
 
@@ -88,7 +90,7 @@ func NewStoryJSON(s cluster.Story) StoryJSON {
 	j := StoryJSON{
 		ID: s.ID, Title: s.Title, Size: s.Size, Unique: s.Unique, Outlets: orEmpty(s.Outlets),
 		First: news.FormatTime(s.First), Last: news.FormatTime(s.Last),
-		People: s.People, Places: s.Places, Names: s.Names, Terms: s.Terms,
+		People: s.People, Places: s.Places, Names: s.Names, Terms: s.Terms, Follows: s.Follows,
 	}
 	for _, m := range s.Members {
 		a := m.Assignment
@@ -148,6 +150,9 @@ func StoryText(s cluster.Story) string {
 		title = "(untitled)"
 	}
 	fmt.Fprintf(&b, "== %s  %s\n", Safe(s.ID), Safe(title))
+	if s.Follows != "" {
+		fmt.Fprintf(&b, "   follows %s\n", Safe(s.Follows))
+	}
 	fmt.Fprintf(&b, "   %d article(s)", s.Size)
 	if s.Unique != s.Size {
 		fmt.Fprintf(&b, ", %d after near-duplicates", s.Unique)

@@ -76,3 +76,15 @@ func TestComparisonViewsAreSafe(t *testing.T) {
 		}
 	}
 }
+
+// A story that continues an earlier one says so in the text view and in
+// its JSON (issue 12: the follows link is shown in every view).
+func TestStoryFollows(t *testing.T) {
+	s := cluster.Story{ID: "s-9", Title: "Verdict in dam trial", Size: 1, Unique: 1, Follows: "s-1"}
+	if got := StoryText(s); !strings.Contains(got, "   follows s-1\n") {
+		t.Errorf("StoryText of a follow-up:\n%s", got)
+	}
+	if j := NewStoryJSON(s); j.Follows != "s-1" {
+		t.Errorf("StoryJSON.Follows = %q; want s-1", j.Follows)
+	}
+}
