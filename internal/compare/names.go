@@ -16,10 +16,6 @@ type personName struct {
 	suffix string // a generational suffix: "jr", "sr", "iii"; "" when none
 }
 
-// arabicArticles are the prefixes of an Arabic-style article, dropped
-// from a surname ("al-Maliki" = "Maliki").
-var arabicArticles = []string{"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-"}
-
 // titleWord reports whether w (as written, without dots) is a title or
 // honorific that may stand before a name: "President", "Sen", "Mr",
 // "former", "the".
@@ -32,7 +28,8 @@ func titleWord(w string) bool {
 }
 
 // nameWords splits a name into normalised words: lower case, dots dropped
-// ("W." = "W"), an Arabic-style article dropped ("al-Maliki" = "Maliki"),
+// ("W." = "W"), a particle written joined to it dropped (lexicon's name
+// prefixes: "al-Maliki" = "Maliki"),
 // the titles before it dropped ("President Barack Obama" = "barack
 // obama"); a generational suffix stays, as the last word.
 func nameWords(name string) []string {
@@ -46,7 +43,7 @@ func nameWords(name string) []string {
 			continue
 		}
 		f = strings.ToLower(f)
-		for _, p := range arabicArticles {
+		for _, p := range lex.NamePrefixes() {
 			if strings.HasPrefix(f, p) && len(f) > len(p)+2 {
 				f = f[len(p):]
 				break
