@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/lexicon"
+	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/token"
 )
 
@@ -37,9 +38,15 @@ func (s *story) tensions(qs []Quantity, quotes []Quote, limit int) []Tension {
 }
 
 // figureTensions turns each quantity group in conflict into a tension
-// between the two most different figures of two articles neither of which
-// also gives a figure compatible with the other's: an article that gives
-// both 31,000 and 600 deaths speaks of two counts, not against another.
+// between two figures of two articles that cannot both be true, neither
+// article also naming a value compatible with the other's: an article that
+// gives both 31,000 and 600 deaths speaks of two counts, not against
+// another. A bound ("at least 50") names no value, so it neither makes a
+// pair ("at least 50" against 80 can both be true) nor excuses one (an
+// article that says "50 were injured" and "at least 50 injured" still
+// says 50 against another's 80). Of the pairs, the most different wins,
+// and among equally different ones the pair of bare figures (the plainest
+// statements), then the first.
 func (s *story) figureTensions(qs []Quantity) []Tension {
 	var out []Tension
 	for _, q := range qs {
@@ -47,14 +54,15 @@ func (s *story) figureTensions(qs []Quantity) []Tension {
 			continue
 		}
 		var a, b QuantityMention
-		best := -1.0
+		best, bestBare := -1.0, -1
 		for i, x := range q.Mentions {
 			for _, y := range q.Mentions[i+1:] {
-				if x.Article == y.Article || givesCompatible(q.Mentions, x.Article, y) || givesCompatible(q.Mentions, y.Article, x) {
+				if x.Article == y.Article || meets(q.Kind, x, y) || namesCompatible(q.Kind, q.Mentions, x.Article, y) || namesCompatible(q.Kind, q.Mentions, y.Article, x) {
 					continue
 				}
-				if d := math.Abs(x.Value - y.Value); d > best {
-					a, b, best = x, y, d
+				d, bare := math.Abs(x.Value-y.Value), bareCount(x, y)
+				if d > best || d == best && bare > bestBare {
+					a, b, best, bestBare = x, y, d, bare
 				}
 			}
 		}
@@ -80,20 +88,38 @@ func (s *story) figureTensions(qs []Quantity) []Tension {
 	return out
 }
 
-// givesCompatible reports whether article art gives, among ms, a figure
-// whose interval meets m's.
-func givesCompatible(ms []QuantityMention, art string, m QuantityMention) bool {
-	lo, hi := interval(m.Value, classify(m.Qualifier))
+// namesCompatible reports whether article art names, among ms, a value (a
+// bare or approximate figure, not a bound) whose interval meets m's.
+func namesCompatible(kind news.QuantityKind, ms []QuantityMention, art string, m QuantityMention) bool {
 	for _, x := range ms {
-		if x.Article != art {
-			continue
-		}
-		xl, xh := interval(x.Value, classify(x.Qualifier))
-		if xl <= hi && lo <= xh {
+		if x.Article == art && pointed(classify(x.Qualifier)) && meets(kind, x, m) {
 			return true
 		}
 	}
 	return false
+}
+
+// meets reports whether the intervals two figures of kind allow share a
+// value; two dates meet only when they are the same date (a year is not
+// rounded: 2000 is not "about 2001").
+func meets(kind news.QuantityKind, x, y QuantityMention) bool {
+	if kind == DateKind {
+		return x.Value == y.Value
+	}
+	xl, xh := interval(x.Value, classify(x.Qualifier))
+	yl, yh := interval(y.Value, classify(y.Qualifier))
+	return xl <= yh && yl <= xh
+}
+
+// bareCount is how many of two figures are bare (no qualifier).
+func bareCount(x, y QuantityMention) int {
+	n := 0
+	for _, m := range []QuantityMention{x, y} {
+		if classify(m.Qualifier) == exact {
+			n++
+		}
+	}
+	return n
 }
 
 // negationTensions finds an outcome term affirmed in one sentence and

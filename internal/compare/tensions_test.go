@@ -128,3 +128,60 @@ func TestFigureTensionPair(t *testing.T) {
 		t.Errorf("figureTensions = %+v; want one figure tension", got)
 	}
 }
+
+// Fixed (issue 11): a bound names no value. An article that says "50 were
+// injured" and also "at least 50 injured" still says 50 against another's
+// 80, and of equally different pairs the bare figures are the sides; a
+// bound alone ("at least 50" against 80) is no tension.
+func TestFigureTensionBounds(t *testing.T) {
+	a := comparetest.NewDoc("a", "A", "Quake", time.Time{}).
+		Para("Ten people died and about 50 were hurt.").
+		Para("At least 50 injured, officials said.").
+		Para("The governor said 50 were injured.").Doc()
+	b := comparetest.NewDoc("b", "B", "Quake", time.Time{}).Para("The quake killed 10 people and injured 80.").Doc()
+	s := newStory([]news.Document{a, b})
+	at := func(d news.Document, text string) (int, int) {
+		i := strings.Index(d.Text, text)
+		if i < 0 {
+			t.Fatalf("%q not in %q", text, d.Text)
+		}
+		return i, i + len(text)
+	}
+	mention := func(d news.Document, v float64, q news.Qualifier, text string) QuantityMention {
+		start, end := at(d, text)
+		return QuantityMention{Article: d.ID, Value: v, Qualifier: q, Text: text, Start: start, End: end}
+	}
+	about := mention(a, 50, news.About, "about 50")
+	least := mention(a, 50, news.AtLeast, "At least 50")
+	bare := mention(a, 50, news.Exact, "50 were injured")
+	eighty := mention(b, 80, news.Exact, "80")
+	tests := []struct {
+		name     string
+		mentions []QuantityMention
+		want     string // the text of a's side, "" for no tension
+	}{
+		{"bound does not excuse, bare figure is the side", []QuantityMention{about, least, bare, eighty}, "The governor said 50 were injured."},
+		{"bound alone is no tension", []QuantityMention{least, eighty}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			q := Quantity{Counts: "injured", Verdict: Conflict, Mentions: tc.mentions}
+			got := s.figureTensions([]Quantity{q})
+			if tc.want == "" {
+				if len(got) != 0 {
+					t.Errorf("figureTensions = %+v; want none", got)
+				}
+				return
+			}
+			if len(got) != 1 {
+				t.Fatalf("figureTensions = %+v; want one tension", got)
+			}
+			if sa := got[0].Sides[0]; sa.Article != "a" || sa.Text != tc.want {
+				t.Errorf("side a = %+v; want %q", sa, tc.want)
+			}
+			if sb := got[0].Sides[1]; sb.Article != "b" || !strings.Contains(sb.Text, "injured 80") {
+				t.Errorf("side b = %+v; want the sentence with 80", sb)
+			}
+		})
+	}
+}
