@@ -264,6 +264,24 @@ func TestFindFixedBugs(t *testing.T) {
 			nil, []got{{"review the findings", "A spokesperson for the ministry", P}, {"in due course.", "A spokesperson for the ministry", D}}},
 		{"statement introduced by a clause", "When Wallace died, President Clinton released the following statement:\n\n\"Our thoughts are with the family.\"",
 			nil, []got{{"Our thoughts are with the family.", "Clinton", D}}},
+		{"constable abbreviated", `"A man shot another man," police Const. Joe Bloggs told a news conference.`,
+			nil, []got{{"A man shot another man,", "Joe Bloggs", D}}},
+		// The sentence before the pronoun's ended in a closing curly mark,
+		// which was taken for the end of the sentence before it.
+		{"pronoun after a curly quote ends a sentence", "Anna Lee toured the plant, which she called “a model.”\n\n“Jobs are back,” she told reporters.",
+			nil, []got{{"a model.", "", P}, {"Jobs are back,", "Anna Lee", D}}},
+		{"they for two people named together", "Mr. Doe and Mr. Roe released a statement on Friday.\n\n“The officials have said it many times,” they said. They added that it was wrong.\n\n“Now more should be known,” they said.",
+			func(text string) []news.Entity {
+				return []news.Entity{ent(text, "John Doe", "Mr. Doe"), ent(text, "Jim Roe", "Mr. Roe")}
+			}, []got{{"The officials have said it many times,", "John Doe and Jim Roe", D}, {"Now more should be known,", "John Doe and Jim Roe", D}}},
+		{"they for a name holding and", "Crowds protested against the Trade and Investment Partnership (TIP) today.\n\n“Stop it,” they said.",
+			func(text string) []news.Entity {
+				return []news.Entity{ent(text, "Trade", "Trade"), ent(text, "Investment Partnership", "Investment Partnership")}
+			}, []got{{"Stop it,", "", D}}},
+		{"they for people not named together", "Mr. Doe met Mr. Roe on Friday.\n\n“It went well,” they said.",
+			func(text string) []news.Entity {
+				return []news.Entity{ent(text, "John Doe", "Mr. Doe"), ent(text, "Jim Roe", "Mr. Roe")}
+			}, []got{{"It went well,", "", D}}},
 	})
 }
 

@@ -381,8 +381,9 @@ func keepsDot(text string, name []news.Token) bool {
 
 // resolve turns a pronoun speaker into the person it stands for: the speaker
 // of a quote, or the first person named, in the closest sentence before pos
-// that has one (at most six sentences back). Only he and she are resolved;
-// other pronouns keep an empty name.
+// that has one (at most six sentences back). He and she are resolved so,
+// "it" to an organization and "they" to two people named together (with
+// entities); other pronouns keep an empty name.
 func (f *finder) resolve(k int, p speaker, pos int) speaker {
 	text := f.text
 	var want int8
@@ -401,11 +402,16 @@ func (f *finder) resolve(k int, p speaker, pos int) speaker {
 			if end == 0 {
 				break
 			}
-			start, _ := f.sentStart(max(0, end-3000), end-1)
+			start := f.sentBefore(end)
 			if name, ok := f.firstMention(start, end, news.Organization, 0); ok {
 				return speaker{s: p.s, e: p.e, name: name, resolved: true}
 			}
 			end = start
+		}
+		return p
+	case strings.EqualFold(text[p.s:p.e], "they") && len(f.mentions) > 0:
+		if name, ok := f.pairBefore(k, pos); ok {
+			return speaker{s: p.s, e: p.e, name: name, resolved: true, pair: true}
 		}
 		return p
 	default:
@@ -420,16 +426,13 @@ func (f *finder) resolve(k int, p speaker, pos int) speaker {
 		if end == 0 {
 			break
 		}
-		start, _ := f.sentStart(max(0, end-3000), end-1)
-		if start >= end {
-			break
-		}
+		start := f.sentBefore(end)
 		for j >= 0 && f.frags[j].open >= end {
 			j--
 		}
 		for ; j >= 0 && f.frags[j].open >= start; j-- {
 			sp := f.frags[j].spk
-			if sp.found() && !sp.pronoun && !sp.nominal && sp.name != "" && (sp.female == 0 || sp.female == want) {
+			if sp.found() && !sp.pronoun && !sp.nominal && !sp.pair && sp.name != "" && (sp.female == 0 || sp.female == want) {
 				return speaker{s: p.s, e: p.e, name: sp.name, female: want, resolved: true}
 			}
 		}
@@ -439,6 +442,86 @@ func (f *finder) resolve(k int, p speaker, pos int) speaker {
 		end = start
 	}
 	return p
+}
+
+// pairBefore resolves "they" to two people named together ("Mr. Udall and
+// Mr. Wyden"), in the closest sentence before pos that names a person (at
+// most three sentences back): the pair a quote of that sentence was
+// credited to, else two person mentions joined by "and". A sentence naming
+// one person, or people not joined so, ends the search unresolved: "they"
+// may then be anyone.
+func (f *finder) pairBefore(k, pos int) (string, bool) {
+	text := f.text
+	end := pos
+	j := k - 1
+	for n := 0; n < 3; n++ {
+		for end > 0 && isSpaceByte(text[end-1]) {
+			end--
+		}
+		if end == 0 {
+			break
+		}
+		start := f.sentBefore(end)
+		for j >= 0 && f.frags[j].open >= end {
+			j--
+		}
+		for ; j >= 0 && f.frags[j].open >= start; j-- {
+			if sp := f.frags[j].spk; sp.pair {
+				return sp.name, true
+			}
+		}
+		ms := f.mentions
+		i := sort.Search(len(ms), func(x int) bool { return ms[x].Start >= start })
+		named := false
+		for ; i < len(ms) && ms[i].Start < end; i++ {
+			a := ms[i]
+			if f.ents[a.ent].Type != news.Person || f.inQuote(a.Start) {
+				continue
+			}
+			named = true
+			if i+1 == len(ms) || ms[i+1].Start >= end {
+				continue
+			}
+			b := ms[i+1]
+			if f.ents[b.ent].Type == news.Person && b.ent != a.ent && a.End <= b.Start &&
+				strings.TrimSpace(text[a.End:b.Start]) == "and" && f.pairSubject(start, a.Start, b.End) {
+				return f.ents[a.ent].Name + " and " + f.ents[b.ent].Name, true
+			}
+		}
+		if named {
+			break
+		}
+		end = start
+	}
+	return "", false
+}
+
+// pairSubject reports whether the pair of names text[s:e], in the sentence
+// starting at start, is the subject of a clause: it opens the sentence or
+// follows a comma ("On Friday, X and Y released"), and a lower-case word,
+// the verb, follows it. A pair inside a longer name ("the Trade and
+// Investment Partnership") or an apposition ("her husband, X and Y.") is
+// not.
+func (f *finder) pairSubject(start, s, e int) bool {
+	before := strings.TrimSpace(f.text[start:s])
+	if before != "" && !strings.HasSuffix(before, ",") {
+		return false
+	}
+	r, _ := runeAt(f.text, e)
+	if r != ' ' {
+		return false
+	}
+	r, _ = runeAt(f.text, e+1)
+	return isLetter(r) && !isUpper(r)
+}
+
+// sentBefore returns where the sentence ending at end starts: its final
+// mark (a period, or a quotation mark after one) is not taken for the end
+// of the sentence before.
+func (f *finder) sentBefore(end int) int {
+	_, n := runeBefore(f.text, end)
+	start, _ := f.sentStart(max(0, end-3000), end-n)
+	return start
 }
 
 // firstPerson returns the first person named in text[s:e] outside quotes:
@@ -695,7 +778,7 @@ func (f *finder) resolveTitle(sp speaker, pos int) (string, bool) {
 		if end == 0 {
 			break
 		}
-		start, _ := f.sentStart(max(0, end-3000), end-1)
+		start := f.sentBefore(end)
 		ms := f.mentions
 		i := sort.Search(len(ms), func(k int) bool { return ms[k].Start >= start })
 		for ; i < len(ms) && ms[i].Start < end; i++ {
