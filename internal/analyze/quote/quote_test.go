@@ -274,6 +274,12 @@ func TestFindFixedBugs(t *testing.T) {
 			func(text string) []news.Entity {
 				return []news.Entity{ent(text, "John Doe", "Mr. Doe"), ent(text, "Jim Roe", "Mr. Roe")}
 			}, []got{{"The officials have said it many times,", "John Doe and Jim Roe", D}, {"Now more should be known,", "John Doe and Jim Roe", D}}},
+		// "he" skips a woman named by a kin noun ("his wife, Ruth Lake")
+		// or by a woman's given name.
+		{"he skips the women of the sentence before", "Tom Vane spoke first.\n\nThe congressman thanked his wife, Ruth Lake, an aide to Secretary Hillary Dunn. “I am protecting my wife,” he told reporters.",
+			func(text string) []news.Entity {
+				return []news.Entity{ent(text, "Tom Vane", "Tom Vane"), ent(text, "Ruth Lake", "Ruth Lake"), ent(text, "Hillary Dunn", "Secretary Hillary Dunn")}
+			}, []got{{"I am protecting my wife,", "Tom Vane", D}}},
 		{"they for a name holding and", "Crowds protested against the Trade and Investment Partnership (TIP) today.\n\n“Stop it,” they said.",
 			func(text string) []news.Entity {
 				return []news.Entity{ent(text, "Trade", "Trade"), ent(text, "Investment Partnership", "Investment Partnership")}

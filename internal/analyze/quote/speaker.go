@@ -612,7 +612,8 @@ func (f *finder) firstMention(s, e int, typ news.EntityType, want int8) (string,
 }
 
 // entityGender reads a person's gender from the honorifics among the
-// entity's aliases ("Mrs Clinton"), 0 when none says.
+// entity's aliases ("Mrs Clinton"), else from a woman's given name opening
+// its name; 0 when none says.
 func entityGender(e news.Entity) int8 {
 	for _, a := range e.Aliases {
 		sp := strings.IndexByte(a, ' ')
@@ -622,6 +623,9 @@ func entityGender(e news.Entity) int8 {
 		if g := honorificGender(strings.TrimSuffix(a[:sp], ".")); g != 0 {
 			return g
 		}
+	}
+	if given, _, ok := strings.Cut(e.Name, " "); ok && lex.Is(given, lexicon.GivenNameFemale) {
+		return 1 // Hillary Clinton
 	}
 	return 0
 }
@@ -643,17 +647,41 @@ func honorificGender(w string) int8 {
 }
 
 // genderOf reads the gender of the mention starting at s from the
-// honorific right before it (Mrs Clinton, Mr. Obama).
+// honorific right before it (Mrs Clinton, Mr. Obama), or the lower-case
+// title or kin noun before it, with or without a comma ("his wife, Huma").
 func (f *finder) genderOf(s int) int8 {
 	k := f.tokenAt(s) - 1
 	if k < 0 {
 		return 0
 	}
 	t := f.toks[k]
+	if punctRune(f.text, t) == ',' && k > 0 {
+		// "his wife, Huma Lee": a kin or role noun in apposition.
+		t = f.toks[k-1]
+		if !isWord(t) || t.Flags&news.Lower == 0 {
+			return 0
+		}
+		return nounGender(t)
+	}
 	if !isWord(t) || strings.TrimLeft(f.text[t.Ext:s], " \t\r\n") != "" {
 		return 0
 	}
+	if t.Flags&news.Lower != 0 {
+		return nounGender(t) // "wife Ann", "spokeswoman Ann Lee"
+	}
 	return honorificGender(f.text[t.Start:t.End])
+}
+
+// nounGender reads a person's gender from a lower-case title, role or kin
+// noun before the name (wife, spokesman), 0 when it tells none.
+func nounGender(t news.Token) int8 {
+	switch {
+	case in(cFemale, t):
+		return 1
+	case in(cMale, t):
+		return -1
+	}
+	return 0
 }
 
 // inQuote reports whether pos lies inside a quote found so far.
