@@ -280,6 +280,14 @@ func TestFindFixedBugs(t *testing.T) {
 			func(text string) []news.Entity {
 				return []news.Entity{ent(text, "Tom Vane", "Tom Vane"), ent(text, "Ruth Lake", "Ruth Lake"), ent(text, "Hillary Dunn", "Secretary Hillary Dunn")}
 			}, []got{{"I am protecting my wife,", "Tom Vane", D}}},
+		{"he continues the reporter of the sentence before", "Kish island governor Ali Reza told AFP that ten people died.\n\"About 1,000 people are in tents,\" he said.",
+			func(text string) []news.Entity {
+				return []news.Entity{ent(text, "Kish", "Kish"), ent(text, "Ali Reza", "Ali Reza")}
+			}, []got{{"About 1,000 people are in tents,", "Ali Reza", D}}},
+		{"a reporter in a subordinate clause is not continued", "Ryan did not look sure when Tapper asked about the House.\n\n“It is unpredictable,” he said.",
+			func(text string) []news.Entity {
+				return []news.Entity{ent(text, "Paul Ryan", "Ryan"), ent(text, "Jake Tapper", "Tapper")}
+			}, []got{{"It is unpredictable,", "Paul Ryan", D}}},
 		{"they for a name holding and", "Crowds protested against the Trade and Investment Partnership (TIP) today.\n\n“Stop it,” they said.",
 			func(text string) []news.Entity {
 				return []news.Entity{ent(text, "Trade", "Trade"), ent(text, "Investment Partnership", "Investment Partnership")}
