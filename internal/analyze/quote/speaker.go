@@ -79,6 +79,20 @@ done:
 	}
 	if !appos || nc == 0 {
 		last := part(nc)
+		if nc > 0 && len(last) > 0 && isWord(last[0]) && !capitalised(last[0]) && !in(cPronoun|cDet|cSubord, last[0]) {
+			// Smith stormed back, leaned in and said / She paused, then
+			// added: a verb phrase with no subject of its own shares the
+			// main clause's, after any fronted adverbial, when that is a
+			// pronoun or a person's name.
+			for p := 0; p < nc; p++ {
+				if pt := part(p); len(pt) > 0 && !in(cLead|cSubord|cCut, pt[0]) {
+					if sp := f.leadSubject(pt); sp.pronoun || sp.found() && f.personAt(sp.s, sp.e) {
+						return sp
+					}
+					break
+				}
+			}
+		}
 		// … struck the right tone when he said: the clause after the
 		// last subordinating word.
 		for k := len(last) - 1; k > 0; k-- {
@@ -90,6 +104,9 @@ done:
 				}
 				break
 			}
+		}
+		if sp := f.leadSubject(last); sp.pronoun {
+			return sp // She paused, then added:
 		}
 		return f.nameOf(last)
 	}
@@ -109,6 +126,29 @@ done:
 		return sp
 	}
 	return f.nameOf(part(nc))
+}
+
+// personAt reports whether text[s:e] overlaps a person entity's mention.
+func (f *finder) personAt(s, e int) bool {
+	i := f.entityAt(s, e)
+	return i >= 0 && f.ents[i].Type == news.Person
+}
+
+// leadSubject returns the subject opening a clause followed by its verb:
+// a pronoun or a capitalised name, then a lower-case word ("He paused",
+// "Grimm stormed back"); none when the clause opens otherwise.
+func (f *finder) leadSubject(ts []news.Token) speaker {
+	k := 0
+	for k < len(ts) && isWord(ts[k]) && capitalised(ts[k]) && !in(cStopCap|cLead, ts[k]) {
+		k++
+	}
+	if k == 0 && len(ts) > 0 && in(cPronoun, ts[0]) && capitalised(ts[0]) {
+		k = 1
+	}
+	if k == 0 || k == len(ts) || !isWord(ts[k]) || capitalised(ts[k]) || in(cAux, ts[k]) && k+1 == len(ts) {
+		return speaker{}
+	}
+	return f.nameOf(ts[:k])
 }
 
 // mainSubject returns the subject of the sentence's main clause: the first
