@@ -644,8 +644,8 @@ func (f *finder) readPost(s, e int, far bool, end rune) postInfo {
 		return p
 	}
 	limit := len(ts)
-	if !far && limit > i0+20 {
-		limit = i0 + 20
+	if !far && limit > i0+f.postReach(ts[i0:]) {
+		limit = i0 + f.postReach(ts[i0:])
 	}
 	// "…" — Donald Trump
 	if i0 > 0 && isDash(punctRune(text, ts[i0-1])) && !far {
@@ -723,10 +723,45 @@ func (f *finder) readPost(s, e int, far bool, end rune) postInfo {
 			return p
 		}
 		p.attr = true
+		if i-i0 > 20 {
+			// Past the usual reach (see postReach): the name before the
+			// apposition, not a name inside it ("…, chairman of the
+			// subcommittee on Civil Liberties, told").
+			p.spk = f.nameOf(ts[i0 : i0+f.nameLen(ts[i0:])])
+			return p
+		}
 		p.spk = f.subject(ts[i0:i])
 		return p
 	}
 	return p
+}
+
+// postReach returns how many tokens after a quote its attribution's cue is
+// looked for in: 20, or 32 after a name set off by a comma, whose
+// apposition may be long ("…," Ann Moss, a Republican trying to unseat
+// Representative Bob Hale, a Democrat, in Ohio's Third District, said).
+func (f *finder) postReach(ts []news.Token) int {
+	if n := f.nameLen(ts); n > 0 && n < len(ts) {
+		return 32
+	}
+	return 20
+}
+
+// nameLen returns the length of the run of at most four capitalised words
+// opening ts when a comma follows it, else 0.
+func (f *finder) nameLen(ts []news.Token) int {
+	for i := 0; i < len(ts) && i <= 4; i++ {
+		if !isWord(ts[i]) {
+			if i > 0 && punctRune(f.text, ts[i]) == ',' {
+				return i
+			}
+			return 0
+		}
+		if !capitalised(ts[i]) {
+			return 0
+		}
+	}
+	return 0
 }
 
 // hasCapital reports whether a phrase has a capitalised word.

@@ -118,6 +118,7 @@ type speaker struct {
 	nominal  bool // a description, not a name ("a White House spokesman")
 	female   int8 // +1 female, -1 male, 0 unknown (from titles and pronouns)
 	resolved bool // a pronoun resolved to name
+	pair     bool // "they" resolved to two people named together
 }
 
 func (s speaker) found() bool { return s.e > s.s }

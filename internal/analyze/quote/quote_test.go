@@ -264,6 +264,47 @@ func TestFindFixedBugs(t *testing.T) {
 			nil, []got{{"review the findings", "A spokesperson for the ministry", P}, {"in due course.", "A spokesperson for the ministry", D}}},
 		{"statement introduced by a clause", "When Wallace died, President Clinton released the following statement:\n\n\"Our thoughts are with the family.\"",
 			nil, []got{{"Our thoughts are with the family.", "Clinton", D}}},
+		{"a long apposition after the quote", "“The park is sacred ground,” Ann Moss, a Republican trying to unseat Representative Bob Hale, a Democrat, in Ohio’s Third District, said in a statement.",
+			nil, []got{{"The park is sacred ground,", "Ann Moss", D}}},
+		{"a long apposition holding names", `"They read it like scripture," Rep. Joe Dale, D-Ohio, the former chairman of the House subcommittee on the Constitution, Civil Rights and Civil Liberties, told the Daily Bugle.`,
+			nil, []got{{"They read it like scripture,", "Joe Dale", D}}},
+		{"a pronoun before a second verb", "Ann Moss talked.\n\n“I am sure,” she said.\n\nShe paused, then added: “But I don’t know that.”",
+			nil, []got{{"I am sure,", "Ann Moss", D}, {"But I don’t know that.", "Ann Moss", D}}},
+		{"coordinated verbs share the subject", `After the reporter finished, Smith stormed back, leaned into him and said, "If you do that again, I'll throw you off."`,
+			func(text string) []news.Entity { return []news.Entity{ent(text, "Joe Smith", "Smith")} },
+			[]got{{"If you do that again, I'll throw you off.", "Joe Smith", D}}},
+		{"constable abbreviated", `"A man shot another man," police Const. Joe Bloggs told a news conference.`,
+			nil, []got{{"A man shot another man,", "Joe Bloggs", D}}},
+		// The sentence before the pronoun's ended in a closing curly mark,
+		// which was taken for the end of the sentence before it.
+		{"pronoun after a curly quote ends a sentence", "Anna Lee toured the plant, which she called “a model.”\n\n“Jobs are back,” she told reporters.",
+			nil, []got{{"a model.", "", P}, {"Jobs are back,", "Anna Lee", D}}},
+		{"they for two people named together", "Mr. Doe and Mr. Roe released a statement on Friday.\n\n“The officials have said it many times,” they said. They added that it was wrong.\n\n“Now more should be known,” they said.",
+			func(text string) []news.Entity {
+				return []news.Entity{ent(text, "John Doe", "Mr. Doe"), ent(text, "Jim Roe", "Mr. Roe")}
+			}, []got{{"The officials have said it many times,", "John Doe and Jim Roe", D}, {"Now more should be known,", "John Doe and Jim Roe", D}}},
+		// "he" skips a woman named by a kin noun ("his wife, Ruth Lake")
+		// or by a woman's given name.
+		{"he skips the women of the sentence before", "Tom Vane spoke first.\n\nThe congressman thanked his wife, Ruth Lake, an aide to Secretary Hillary Dunn. “I am protecting my wife,” he told reporters.",
+			func(text string) []news.Entity {
+				return []news.Entity{ent(text, "Tom Vane", "Tom Vane"), ent(text, "Ruth Lake", "Ruth Lake"), ent(text, "Hillary Dunn", "Secretary Hillary Dunn")}
+			}, []got{{"I am protecting my wife,", "Tom Vane", D}}},
+		{"he continues the reporter of the sentence before", "Kish island governor Ali Reza told AFP that ten people died.\n\"About 1,000 people are in tents,\" he said.",
+			func(text string) []news.Entity {
+				return []news.Entity{ent(text, "Kish", "Kish"), ent(text, "Ali Reza", "Ali Reza")}
+			}, []got{{"About 1,000 people are in tents,", "Ali Reza", D}}},
+		{"a reporter in a subordinate clause is not continued", "Ryan did not look sure when Tapper asked about the House.\n\n“It is unpredictable,” he said.",
+			func(text string) []news.Entity {
+				return []news.Entity{ent(text, "Paul Ryan", "Ryan"), ent(text, "Jake Tapper", "Tapper")}
+			}, []got{{"It is unpredictable,", "Paul Ryan", D}}},
+		{"they for a name holding and", "Crowds protested against the Trade and Investment Partnership (TIP) today.\n\n“Stop it,” they said.",
+			func(text string) []news.Entity {
+				return []news.Entity{ent(text, "Trade", "Trade"), ent(text, "Investment Partnership", "Investment Partnership")}
+			}, []got{{"Stop it,", "", D}}},
+		{"they for people not named together", "Mr. Doe met Mr. Roe on Friday.\n\n“It went well,” they said.",
+			func(text string) []news.Entity {
+				return []news.Entity{ent(text, "John Doe", "Mr. Doe"), ent(text, "Jim Roe", "Mr. Roe")}
+			}, []got{{"It went well,", "", D}}},
 	})
 }
 

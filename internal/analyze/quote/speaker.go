@@ -79,6 +79,20 @@ done:
 	}
 	if !appos || nc == 0 {
 		last := part(nc)
+		if nc > 0 && len(last) > 0 && isWord(last[0]) && !capitalised(last[0]) && !in(cPronoun|cDet|cSubord, last[0]) {
+			// Smith stormed back, leaned in and said / She paused, then
+			// added: a verb phrase with no subject of its own shares the
+			// main clause's, after any fronted adverbial, when that is a
+			// pronoun or a person's name.
+			for p := 0; p < nc; p++ {
+				if pt := part(p); len(pt) > 0 && !in(cLead|cSubord|cCut, pt[0]) {
+					if sp := f.leadSubject(pt); sp.pronoun || sp.found() && f.personAt(sp.s, sp.e) {
+						return sp
+					}
+					break
+				}
+			}
+		}
 		// … struck the right tone when he said: the clause after the
 		// last subordinating word.
 		for k := len(last) - 1; k > 0; k-- {
@@ -90,6 +104,9 @@ done:
 				}
 				break
 			}
+		}
+		if sp := f.leadSubject(last); sp.pronoun {
+			return sp // She paused, then added:
 		}
 		return f.nameOf(last)
 	}
@@ -109,6 +126,29 @@ done:
 		return sp
 	}
 	return f.nameOf(part(nc))
+}
+
+// personAt reports whether text[s:e] overlaps a person entity's mention.
+func (f *finder) personAt(s, e int) bool {
+	i := f.entityAt(s, e)
+	return i >= 0 && f.ents[i].Type == news.Person
+}
+
+// leadSubject returns the subject opening a clause followed by its verb:
+// a pronoun or a capitalised name, then a lower-case word ("He paused",
+// "Grimm stormed back"); none when the clause opens otherwise.
+func (f *finder) leadSubject(ts []news.Token) speaker {
+	k := 0
+	for k < len(ts) && isWord(ts[k]) && capitalised(ts[k]) && !in(cStopCap|cLead, ts[k]) {
+		k++
+	}
+	if k == 0 && len(ts) > 0 && in(cPronoun, ts[0]) && capitalised(ts[0]) {
+		k = 1
+	}
+	if k == 0 || k == len(ts) || !isWord(ts[k]) || capitalised(ts[k]) || in(cAux, ts[k]) && k+1 == len(ts) {
+		return speaker{}
+	}
+	return f.nameOf(ts[:k])
 }
 
 // mainSubject returns the subject of the sentence's main clause: the first
@@ -381,8 +421,9 @@ func keepsDot(text string, name []news.Token) bool {
 
 // resolve turns a pronoun speaker into the person it stands for: the speaker
 // of a quote, or the first person named, in the closest sentence before pos
-// that has one (at most six sentences back). Only he and she are resolved;
-// other pronouns keep an empty name.
+// that has one (at most six sentences back). He and she are resolved so,
+// "it" to an organization and "they" to two people named together (with
+// entities); other pronouns keep an empty name.
 func (f *finder) resolve(k int, p speaker, pos int) speaker {
 	text := f.text
 	var want int8
@@ -401,11 +442,16 @@ func (f *finder) resolve(k int, p speaker, pos int) speaker {
 			if end == 0 {
 				break
 			}
-			start, _ := f.sentStart(max(0, end-3000), end-1)
+			start := f.sentBefore(end)
 			if name, ok := f.firstMention(start, end, news.Organization, 0); ok {
 				return speaker{s: p.s, e: p.e, name: name, resolved: true}
 			}
 			end = start
+		}
+		return p
+	case strings.EqualFold(text[p.s:p.e], "they") && len(f.mentions) > 0:
+		if name, ok := f.pairBefore(k, pos); ok {
+			return speaker{s: p.s, e: p.e, name: name, resolved: true, pair: true}
 		}
 		return p
 	default:
@@ -420,18 +466,18 @@ func (f *finder) resolve(k int, p speaker, pos int) speaker {
 		if end == 0 {
 			break
 		}
-		start, _ := f.sentStart(max(0, end-3000), end-1)
-		if start >= end {
-			break
-		}
+		start := f.sentBefore(end)
 		for j >= 0 && f.frags[j].open >= end {
 			j--
 		}
 		for ; j >= 0 && f.frags[j].open >= start; j-- {
 			sp := f.frags[j].spk
-			if sp.found() && !sp.pronoun && !sp.nominal && sp.name != "" && (sp.female == 0 || sp.female == want) {
+			if sp.found() && !sp.pronoun && !sp.nominal && !sp.pair && sp.name != "" && (sp.female == 0 || sp.female == want) {
 				return speaker{s: p.s, e: p.e, name: sp.name, female: want, resolved: true}
 			}
+		}
+		if name, ok := f.reporter(start, end, want); ok {
+			return speaker{s: p.s, e: p.e, name: name, female: want, resolved: true}
 		}
 		if name, ok := f.firstPerson(start, end, want); ok {
 			return speaker{s: p.s, e: p.e, name: name, female: want, resolved: true}
@@ -439,6 +485,120 @@ func (f *finder) resolve(k int, p speaker, pos int) speaker {
 		end = start
 	}
 	return p
+}
+
+// reporter returns the person (an entity) who is the subject of the first
+// reporting verb of text[s:e] outside quotes, when its gender is not the
+// other one: the
+// speaker of reported speech ("Island governor Ali Reza told AFP that …"),
+// whom a pronoun in the next sentence most often continues.
+func (f *finder) reporter(s, e int, want int8) (string, bool) {
+	ts := f.tokens(s, e)
+	for c, t := range ts {
+		if !isCue(t) {
+			continue
+		}
+		sp := f.subject(ts[:c])
+		if !sp.found() || sp.pronoun || sp.nominal || sp.name == "" {
+			return "", false
+		}
+		if k := startingAt(ts, sp.s); k > 0 && in(cSubord, ts[k-1]) {
+			return "", false // "… when Tapper asked": not the main clause
+		}
+		i := f.entityAt(sp.s, sp.e)
+		if i < 0 || f.ents[i].Type != news.Person {
+			return "", false
+		}
+		g := f.genderOf(sp.s)
+		if g == 0 {
+			g = entityGender(f.ents[i])
+		}
+		if want != 0 && g != 0 && g != want {
+			return "", false
+		}
+		return f.ents[i].Name, true
+	}
+	return "", false
+}
+
+// pairBefore resolves "they" to two people named together ("Mr. Udall and
+// Mr. Wyden"), in the closest sentence before pos that names a person (at
+// most three sentences back): the pair a quote of that sentence was
+// credited to, else two person mentions joined by "and". A sentence naming
+// one person, or people not joined so, ends the search unresolved: "they"
+// may then be anyone.
+func (f *finder) pairBefore(k, pos int) (string, bool) {
+	text := f.text
+	end := pos
+	j := k - 1
+	for n := 0; n < 3; n++ {
+		for end > 0 && isSpaceByte(text[end-1]) {
+			end--
+		}
+		if end == 0 {
+			break
+		}
+		start := f.sentBefore(end)
+		for j >= 0 && f.frags[j].open >= end {
+			j--
+		}
+		for ; j >= 0 && f.frags[j].open >= start; j-- {
+			if sp := f.frags[j].spk; sp.pair {
+				return sp.name, true
+			}
+		}
+		ms := f.mentions
+		i := sort.Search(len(ms), func(x int) bool { return ms[x].Start >= start })
+		named := false
+		for ; i < len(ms) && ms[i].Start < end; i++ {
+			a := ms[i]
+			if f.ents[a.ent].Type != news.Person || f.inQuote(a.Start) {
+				continue
+			}
+			named = true
+			if i+1 == len(ms) || ms[i+1].Start >= end {
+				continue
+			}
+			b := ms[i+1]
+			if f.ents[b.ent].Type == news.Person && b.ent != a.ent && a.End <= b.Start &&
+				strings.TrimSpace(text[a.End:b.Start]) == "and" && f.pairSubject(start, a.Start, b.End) {
+				return f.ents[a.ent].Name + " and " + f.ents[b.ent].Name, true
+			}
+		}
+		if named {
+			break
+		}
+		end = start
+	}
+	return "", false
+}
+
+// pairSubject reports whether the pair of names text[s:e], in the sentence
+// starting at start, is the subject of a clause: it opens the sentence or
+// follows a comma ("On Friday, X and Y released"), and a lower-case word,
+// the verb, follows it. A pair inside a longer name ("the Trade and
+// Investment Partnership") or an apposition ("her husband, X and Y.") is
+// not.
+func (f *finder) pairSubject(start, s, e int) bool {
+	before := strings.TrimSpace(f.text[start:s])
+	if before != "" && !strings.HasSuffix(before, ",") {
+		return false
+	}
+	r, _ := runeAt(f.text, e)
+	if r != ' ' {
+		return false
+	}
+	r, _ = runeAt(f.text, e+1)
+	return isLetter(r) && !isUpper(r)
+}
+
+// sentBefore returns where the sentence ending at end starts: its final
+// mark (a period, or a quotation mark after one) is not taken for the end
+// of the sentence before.
+func (f *finder) sentBefore(end int) int {
+	_, n := runeBefore(f.text, end)
+	start, _ := f.sentStart(max(0, end-3000), end-n)
+	return start
 }
 
 // firstPerson returns the first person named in text[s:e] outside quotes:
@@ -529,7 +689,8 @@ func (f *finder) firstMention(s, e int, typ news.EntityType, want int8) (string,
 }
 
 // entityGender reads a person's gender from the honorifics among the
-// entity's aliases ("Mrs Clinton"), 0 when none says.
+// entity's aliases ("Mrs Clinton"), else from a woman's given name opening
+// its name; 0 when none says.
 func entityGender(e news.Entity) int8 {
 	for _, a := range e.Aliases {
 		sp := strings.IndexByte(a, ' ')
@@ -539,6 +700,9 @@ func entityGender(e news.Entity) int8 {
 		if g := honorificGender(strings.TrimSuffix(a[:sp], ".")); g != 0 {
 			return g
 		}
+	}
+	if given, _, ok := strings.Cut(e.Name, " "); ok && lex.Is(given, lexicon.GivenNameFemale) {
+		return 1 // Hillary Clinton
 	}
 	return 0
 }
@@ -560,17 +724,41 @@ func honorificGender(w string) int8 {
 }
 
 // genderOf reads the gender of the mention starting at s from the
-// honorific right before it (Mrs Clinton, Mr. Obama).
+// honorific right before it (Mrs Clinton, Mr. Obama), or the lower-case
+// title or kin noun before it, with or without a comma ("his wife, Huma").
 func (f *finder) genderOf(s int) int8 {
 	k := f.tokenAt(s) - 1
 	if k < 0 {
 		return 0
 	}
 	t := f.toks[k]
+	if punctRune(f.text, t) == ',' && k > 0 {
+		// "his wife, Huma Lee": a kin or role noun in apposition.
+		t = f.toks[k-1]
+		if !isWord(t) || t.Flags&news.Lower == 0 {
+			return 0
+		}
+		return nounGender(t)
+	}
 	if !isWord(t) || strings.TrimLeft(f.text[t.Ext:s], " \t\r\n") != "" {
 		return 0
 	}
+	if t.Flags&news.Lower != 0 {
+		return nounGender(t) // "wife Ann", "spokeswoman Ann Lee"
+	}
 	return honorificGender(f.text[t.Start:t.End])
+}
+
+// nounGender reads a person's gender from a lower-case title, role or kin
+// noun before the name (wife, spokesman), 0 when it tells none.
+func nounGender(t news.Token) int8 {
+	switch {
+	case in(cFemale, t):
+		return 1
+	case in(cMale, t):
+		return -1
+	}
+	return 0
 }
 
 // inQuote reports whether pos lies inside a quote found so far.
@@ -695,7 +883,7 @@ func (f *finder) resolveTitle(sp speaker, pos int) (string, bool) {
 		if end == 0 {
 			break
 		}
-		start, _ := f.sentStart(max(0, end-3000), end-1)
+		start := f.sentBefore(end)
 		ms := f.mentions
 		i := sort.Search(len(ms), func(k int) bool { return ms[k].Start >= start })
 		for ; i < len(ms) && ms[i].Start < end; i++ {
