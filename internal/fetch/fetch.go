@@ -69,6 +69,11 @@ type Fetcher struct {
 
 	mu   sync.Mutex
 	next map[string]time.Time // host -> earliest start of its next request
+
+	// pause blocks until the given time or until ctx is done: every wait
+	// of the Fetcher (a host's turn, a retry's backoff) goes through it, so
+	// that a test can read what was booked instead of timing it.
+	pause func(ctx context.Context, until time.Time) error
 }
 
 // New returns a Fetcher with the given options.
@@ -91,7 +96,7 @@ func New(opt Options) *Fetcher {
 	if opt.MaxBytes <= 0 {
 		opt.MaxBytes = 32 << 20
 	}
-	f := &Fetcher{opt: opt, next: map[string]time.Time{}}
+	f := &Fetcher{opt: opt, next: map[string]time.Time{}, pause: sleepUntil}
 	c := http.Client{}
 	if opt.Client != nil {
 		c = *opt.Client // a copy: the caller's client keeps its own redirect policy
@@ -213,7 +218,7 @@ func (f *Fetcher) Get(ctx context.Context, rawURL string) (*Response, error) {
 		if wait > 5*time.Minute {
 			return nil, fmt.Errorf("%w (server asks to wait %v)", err, wait)
 		}
-		if err := sleep(ctx, wait); err != nil {
+		if err := f.pause(ctx, time.Now().Add(wait)); err != nil {
 			return nil, err
 		}
 		backoff *= 2
@@ -297,10 +302,12 @@ func (f *Fetcher) wait(ctx context.Context, host string) error {
 	}
 	f.next[host] = start.Add(f.opt.HostInterval)
 	f.mu.Unlock()
-	return sleep(ctx, time.Until(start))
+	return f.pause(ctx, start)
 }
 
-func sleep(ctx context.Context, d time.Duration) error {
+// sleepUntil blocks until t or until ctx is done.
+func sleepUntil(ctx context.Context, until time.Time) error {
+	d := time.Until(until)
 	if d <= 0 {
 		return ctx.Err()
 	}
