@@ -44,7 +44,9 @@
 //   - quantities: figures grouped by what they count. "agree": same value
 //     and qualifier; "compatible": different figures that can all be true
 //     (qualifiers and rounding); "conflict": they cannot; "single": one
-//     article.
+//     article. A group of kind "date" holds calendar dates, each mention's
+//     value the date as a number (20130625 for a day, 201303 for a month,
+//     1967 for a year).
 //   - quotes: one per utterance; "changes" lists the word-level differences
 //     between the first mention and the others when "reworded".
 //   - facts: sentences aligned by meaning, the most widely reported first;
