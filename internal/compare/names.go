@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -89,30 +90,28 @@ func sameGiven(a, b string) bool {
 	if len(a) == 1 || len(b) == 1 {
 		return a[0] == b[0]
 	}
-	return variantOf(a, b) || variantOf(b, a) || sharesFormal(a, b)
+	return variants(a, b)
 }
 
-// variantOf reports whether short is listed as a familiar form of formal.
-func variantOf(formal, short string) bool {
-	v, ok := lex.Value("given-name-variants", formal)
-	return ok && containsWord(v, short)
-}
-
-// sharesFormal reports whether two familiar forms belong to one formal
-// name ("Bill" and "Will" of William). The list is short, so a scan is
-// cheap next to the rest of a comparison.
-func sharesFormal(a, b string) bool {
-	for _, v := range lex.Values("given-name-variants") {
-		if containsWord(v, a) && containsWord(v, b) {
-			return true
+// formalsOf maps each familiar form of lexicon/data/given-name-variants
+// to the formal names it shortens ("chris": christina, christine,
+// christopher), and each formal name to itself.
+var formalsOf = func() map[string][]string {
+	m := map[string][]string{}
+	for formal, forms := range lex.Values("given-name-variants") {
+		m[formal] = append(m[formal], formal)
+		for _, f := range strings.Fields(forms) {
+			m[f] = append(m[f], formal)
 		}
 	}
-	return false
-}
+	return m
+}()
 
-func containsWord(list, w string) bool {
-	for _, f := range strings.Fields(list) {
-		if f == w {
+// variants reports whether a and b are forms of one formal given name:
+// "Charles" and "Chuck", or "Bill" and "Will" of William.
+func variants(a, b string) bool {
+	for _, f := range formalsOf[a] {
+		if slices.Contains(formalsOf[b], f) {
 			return true
 		}
 	}

@@ -18,7 +18,7 @@ type qitem struct {
 	keys  []string // content words, for the index
 }
 
-const maxQuoteWords = 400
+const maxQuoteWords = 400 // longer quotes are compared on their first words
 
 // dropInitialDots removes the dots of initials and dotted abbreviations
 // ("E.U." is "EU", "U.S." is "US"), so that orthographic variants of one
@@ -41,7 +41,7 @@ func dropInitialDots(s string) string {
 	return string(out)
 }
 
-func isLetterByte(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' } // longer quotes are compared on their first words
+func isLetterByte(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 func newQitem(doc int, q news.Quote) qitem {
 	it := qitem{doc: doc, q: q, set: map[string]bool{}}

@@ -2,8 +2,6 @@ package compare
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/lexicon"
 	"github.com/parallax-news/parallax/internal/news"
@@ -77,7 +75,7 @@ func (s *speakers) resolve(sp string) string {
 	}
 	// A name followed by a clause: "Ms. Nuland sent officials an email".
 	n := 0
-	for n < len(words) && capitalWord(words[n]) {
+	for n < len(words) && isCapital(words[n]) {
 		n++
 	}
 	if n > 0 {
@@ -91,11 +89,11 @@ func (s *speakers) resolve(sp string) string {
 // nameLike reports whether words read as a name: capitalised words, with
 // the small words of names between them ("Department of State").
 func nameLike(words []string) bool {
-	if len(words) == 0 || len(words) > 6 || !capitalWord(words[0]) {
+	if len(words) == 0 || len(words) > 6 || !isCapital(words[0]) {
 		return false
 	}
 	for _, w := range words[1:] {
-		if !capitalWord(w) && !lex.Has("title-case-small-words", w) && !lex.Is(w, lexicon.NameParticle) {
+		if !isCapital(w) && !lex.Has("title-case-small-words", w) && !lex.Is(w, lexicon.NameParticle) {
 			return false
 		}
 	}
@@ -116,11 +114,6 @@ func hasClauseWord(words []string) bool {
 		}
 	}
 	return false
-}
-
-func capitalWord(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
 }
 
 // documentSpeaker reports whether a speaker phrase names a document ("the
