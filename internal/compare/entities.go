@@ -164,28 +164,46 @@ func mergePeople(recs []entRec, sets disjoint) {
 				bare = append(bare, i)
 			}
 		}
-		// apart reports whether joining the groups of a and b would put
-		// names one article tells apart by a suffix in one group.
-		apart := func(a, b int) bool {
-			ra, rb := find(a), find(b)
-			for _, i := range fulls {
-				if find(i) != ra {
-					continue
-				}
-				for _, j := range fulls {
-					if find(j) == rb && recs[i].doc == recs[j].doc && parseName(recs[i].full).suffix != parseName(recs[j].full).suffix {
-						return true
-					}
+		// suffixes holds, for each group, the generational suffixes its
+		// names carry in each article, as bits (see suffixBit); one record
+		// per distinct name is compared, as step 1 joined the rest.
+		suffixes := map[int]map[int]uint8{}
+		var names []int
+		seen := map[string]bool{}
+		for _, i := range fulls {
+			r := find(i)
+			if suffixes[r] == nil {
+				suffixes[r] = map[int]uint8{}
+			}
+			suffixes[r][recs[i].doc] |= suffixBit(parseName(recs[i].full).suffix)
+			if k := strings.Join(recs[i].full, " "); !seen[k] {
+				seen[k] = true
+				names = append(names, i)
+			}
+		}
+		// apart reports whether the groups of a and b hold names one article
+		// tells apart by a suffix.
+		apart := func(ra, rb int) bool {
+			for doc, bits := range suffixes[ra] {
+				if both := bits | suffixes[rb][doc]; suffixes[rb][doc] != 0 && both&(both-1) != 0 {
+					return true
 				}
 			}
 			return false
 		}
-		for a := 0; a < len(fulls); a++ {
-			for b := a + 1; b < len(fulls); b++ {
-				x, y := fulls[a], fulls[b]
-				if find(x) != find(y) && compatibleNames(recs[x].full, recs[y].full) && !apart(x, y) {
-					union(x, y)
+		for a := 0; a < len(names); a++ {
+			for b := a + 1; b < len(names); b++ {
+				x, y := names[a], names[b]
+				ra, rb := find(x), find(y)
+				if ra == rb || !compatibleNames(recs[x].full, recs[y].full) || apart(ra, rb) {
+					continue
 				}
+				r := union(ra, rb)
+				other := ra + rb - r
+				for doc, bits := range suffixes[other] {
+					suffixes[r][doc] |= bits
+				}
+				delete(suffixes, other)
 			}
 		}
 		roots := map[int]bool{}
@@ -210,4 +228,23 @@ func mergePeople(recs []entRec, sets disjoint) {
 			}
 		}
 	}
+}
+
+// suffixBit is a generational suffix ("" for none) as one bit of a set.
+func suffixBit(suffix string) uint8 {
+	switch suffix {
+	case "":
+		return 1
+	case "jr":
+		return 2
+	case "sr":
+		return 4
+	case "ii":
+		return 8
+	case "iii":
+		return 16
+	case "iv":
+		return 32
+	}
+	return 64 // "v"
 }
