@@ -40,9 +40,10 @@ type FeedStore interface {
 	// most perFeed of one feed and limit in all.
 	PendingItems(ctx context.Context, perFeed, limit int) ([]Item, error)
 	// FinishItem records the outcome of reading item r.Item: the fetch
-	// log gets a row; with r.Err == "" the item is done; otherwise its
-	// attempts are counted and it stays pending, or is failed when
-	// r.GiveUp. An unknown item gives an error wrapping ErrNotFound.
+	// log gets a row (with r.Err); with r.Done the item is done (r.Err,
+	// if any, kept as its last error); otherwise its attempts are counted
+	// and it stays pending, or is failed when r.GiveUp. An unknown item
+	// gives an error wrapping ErrNotFound.
 	FinishItem(ctx context.Context, r ItemResult) error
 }
 
@@ -104,6 +105,11 @@ type ItemResult struct {
 	Status   int
 	Bytes    int64
 	Duration time.Duration
-	Err      string // "" when the item is done
-	GiveUp   bool   // with Err: no more attempts
+	Err      string // what went wrong, "" for nothing
+	// Done says the item is finished: its article was handed on (from
+	// the page, or from the feed's text when the page failed).
+	Done bool
+	// GiveUp, when not Done, says the item failed for good: no more
+	// attempts.
+	GiveUp bool
 }

@@ -196,7 +196,7 @@ func testFinishItem(t *testing.T, s poll.FeedStore) {
 			t.Fatal(err)
 		}
 	}
-	finish(poll.ItemResult{Item: its[0].ID, URL: its[0].URL, Status: 200})
+	finish(poll.ItemResult{Item: its[0].ID, URL: its[0].URL, Status: 404, Err: "page gone; the feed's text used", Done: true})
 	finish(poll.ItemResult{Item: its[1].ID, URL: its[1].URL, Status: 500, Err: "server error"})
 	finish(poll.ItemResult{Item: its[2].ID, URL: its[2].URL, Err: "too large", GiveUp: true})
 	left, err := s.PendingItems(ctx, 10, 10)

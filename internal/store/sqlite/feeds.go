@@ -188,8 +188,8 @@ func (db *DB) FinishItem(ctx context.Context, r poll.ItemResult) error {
 	defer tx.Rollback()
 	var res sql.Result
 	switch {
-	case r.Err == "":
-		res, err = tx.ExecContext(ctx, `UPDATE feed_items SET state = 'done', last_error = '', done_at = ? WHERE id = ?`, r.At.Unix(), r.Item)
+	case r.Done:
+		res, err = tx.ExecContext(ctx, `UPDATE feed_items SET state = 'done', last_error = ?, done_at = ? WHERE id = ?`, r.Err, r.At.Unix(), r.Item)
 	case r.GiveUp:
 		res, err = tx.ExecContext(ctx, `UPDATE feed_items SET state = 'failed', attempts = attempts + 1, last_error = ?, done_at = ? WHERE id = ?`, r.Err, r.At.Unix(), r.Item)
 	default:
