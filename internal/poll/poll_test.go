@@ -91,8 +91,14 @@ func newServer(t *testing.T) *server {
 		w.Header().Set("ETag", `"agg1"`)
 		w.Write([]byte(rss("Daily Aggregator", s.URL+"/north/1", s.URL+"/south/1", "/plain/1", s.URL+"/huge/1", s.URL+"/gone/1")))
 	})
-	mux.HandleFunc("/north/", func(w http.ResponseWriter, r *http.Request) { count(r); w.Write([]byte(article("North Star", "Bridge reopens"))) })
-	mux.HandleFunc("/south/", func(w http.ResponseWriter, r *http.Request) { count(r); w.Write([]byte(article("South Post", "Bridge open again"))) })
+	mux.HandleFunc("/north/", func(w http.ResponseWriter, r *http.Request) {
+		count(r)
+		w.Write([]byte(article("North Star", "Bridge reopens")))
+	})
+	mux.HandleFunc("/south/", func(w http.ResponseWriter, r *http.Request) {
+		count(r)
+		w.Write([]byte(article("South Post", "Bridge open again")))
+	})
 	mux.HandleFunc("/plain/", func(w http.ResponseWriter, r *http.Request) { count(r); w.Write([]byte(article("", "Harbour bridge"))) })
 	mux.HandleFunc("/huge/", func(w http.ResponseWriter, r *http.Request) {
 		count(r)
@@ -103,8 +109,14 @@ func newServer(t *testing.T) *server {
 		count(r)
 		w.Write(manyFeed)
 	})
-	mux.HandleFunc("/many/", func(w http.ResponseWriter, r *http.Request) { count(r); w.Write([]byte(article("Many Daily", "Story "+r.URL.Path))) })
-	mux.HandleFunc("/down.xml", func(w http.ResponseWriter, r *http.Request) { count(r); http.Error(w, "down", http.StatusServiceUnavailable) })
+	mux.HandleFunc("/many/", func(w http.ResponseWriter, r *http.Request) {
+		count(r)
+		w.Write([]byte(article("Many Daily", "Story "+r.URL.Path)))
+	})
+	mux.HandleFunc("/down.xml", func(w http.ResponseWriter, r *http.Request) {
+		count(r)
+		http.Error(w, "down", http.StatusServiceUnavailable)
+	})
 	mux.HandleFunc("/slow.xml", func(w http.ResponseWriter, r *http.Request) {
 		count(r)
 		select { // answers only when the client gives up (or after a minute)
