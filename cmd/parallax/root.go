@@ -40,6 +40,7 @@ people differ.`,
 		newCompareCmd(e),
 		newIngestCmd(e),
 		newFeedsCmd(e),
+		newExportCmd(e),
 	)
 	return root.ExecuteContext(ctx)
 }
