@@ -40,18 +40,19 @@ func main() {
 	seed := flag.Uint64("seed", uint64(time.Now().UnixNano()), "random seed of the kill moments")
 	dir := flag.String("dir", "", "work directory (a new temporary one when empty)")
 	bin := flag.String("parallax", "", "the parallax binary (built from ./cmd/parallax when empty)")
+	refTime := flag.Duration("ref-time", 0, "reuse DIR/ref.db, an uninterrupted run of the same input and binary that took this long")
 	flag.Parse()
 	if _, err := os.Stat(*input); err != nil {
 		fmt.Printf("crashingest: skipped: %v\n", err)
 		return
 	}
-	if err := run(*input, *kills, *limit, *seed, *dir, *bin); err != nil {
+	if err := run(*input, *kills, *limit, *seed, *dir, *bin, *refTime); err != nil {
 		fmt.Fprintln(os.Stderr, "crashingest:", err)
 		os.Exit(1)
 	}
 }
 
-func run(input string, kills, limit int, seed uint64, dir, bin string) error {
+func run(input string, kills, limit int, seed uint64, dir, bin string, refTime time.Duration) error {
 	var err error
 	if dir == "" {
 		if dir, err = os.MkdirTemp("", "crashingest"); err != nil {
@@ -70,17 +71,24 @@ func run(input string, kills, limit int, seed uint64, dir, bin string) error {
 		}
 	}
 	ref, crash := filepath.Join(dir, "ref.db"), filepath.Join(dir, "crash.db")
-	for _, p := range []string{ref, crash} {
+	fresh := []string{crash}
+	if refTime == 0 {
+		fresh = append(fresh, ref)
+	}
+	for _, p := range fresh {
 		for _, s := range []string{"", "-wal", "-shm"} {
 			os.Remove(p + s)
 		}
 	}
 	fmt.Printf("seed %d, input %s, work in %s\n", seed, input, dir)
-	start := time.Now()
-	if out, err := exec.Command(bin, "ingest", "--db", ref, input).CombinedOutput(); err != nil {
-		return fmt.Errorf("uninterrupted run: %v\n%s", err, out)
+	full := refTime
+	if full == 0 {
+		start := time.Now()
+		if out, err := exec.Command(bin, "ingest", "--db", ref, input).CombinedOutput(); err != nil {
+			return fmt.Errorf("uninterrupted run: %v\n%s", err, out)
+		}
+		full = time.Since(start)
 	}
-	full := time.Since(start)
 	fmt.Printf("uninterrupted run: %v\n", full.Round(time.Millisecond))
 
 	r := rand.New(rand.NewPCG(seed, 1))
@@ -102,7 +110,7 @@ func run(input string, kills, limit int, seed uint64, dir, bin string) error {
 			fmt.Printf("run %2d: killed at %v; %d articles committed\n", i+1, at.Round(time.Millisecond), n)
 		}
 	}
-	start = time.Now()
+	start := time.Now()
 	out, err := exec.Command(bin, "ingest", "--db", crash, input).CombinedOutput()
 	if err != nil {
 		return fmt.Errorf("final run: %v\n%s", err, out)
