@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/extract"
@@ -16,6 +15,7 @@ import (
 	"github.com/parallax-news/parallax/internal/fetch"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/pipe"
+	"github.com/parallax-news/parallax/internal/poll"
 	"github.com/spf13/cobra"
 )
 
@@ -42,6 +42,11 @@ cluster and compare read directly:
 
   parallax fetch https://example.org/rss.xml > today.jsonl && parallax analyze today.jsonl
 
+The outlet ("source") is the page's own name (og:site_name), else the host of
+the article's address, never the feed's title: an aggregator's feed links to many
+outlets. Hosts on loopback or private addresses are refused unless named with
+--allow-host.
+
 It waits between requests to one host, times out, retries transient failures
 with backoff, and remembers ETag / Last-Modified in a state file so that the
 next run skips feeds and articles that have not changed (--state "" disables).`,
@@ -57,6 +62,7 @@ next run skips feeds and articles that have not changed (--state "" disables).`,
 	f.DurationVar(&c.opt.Timeout, "timeout", 20*time.Second, "timeout of one request")
 	f.IntVar(&c.opt.Retries, "retries", 3, "retries of a transient failure")
 	f.StringVar(&c.opt.UserAgent, "user-agent", fetch.DefaultUserAgent, "User-Agent header")
+	f.StringSliceVar(&c.opt.AllowHosts, "allow-host", nil, "host that may be on a loopback or private address (repeatable; refused otherwise)")
 	return cmd
 }
 
@@ -114,9 +120,6 @@ func runFetch(ctx context.Context, e *env, feeds []string, c fetchConfig) error 
 		if err != nil {
 			report(fmt.Errorf("%s: %w", feedURL, err))
 			continue
-		}
-		if fd.Title == "" {
-			fd.Title = hostOf(feedURL)
 		}
 		bar := newBar(e.stderr, len(fd.Items), "fetching", "pages")
 		i := 0
@@ -177,6 +180,9 @@ func runFetch(ctx context.Context, e *env, feeds []string, c fetchConfig) error 
 // cannot be had, the feed's own text stands in (and the error is kept).
 func fetchItem(ctx context.Context, f *fetch.Fetcher, fd *feed.Feed, it feed.Item) fetched {
 	fromFeed := it.Article(fd)
+	// The outlet is the page's, never the feed's title: an aggregator's
+	// feed links to many outlets.
+	fromFeed.Source = poll.Outlet("", it.Link)
 	if it.Link == "" {
 		return fetched{a: fromFeed, ok: fromFeed.Text != ""}
 	}
@@ -205,17 +211,9 @@ func fetchItem(ctx context.Context, f *fetch.Fetcher, fd *feed.Feed, it feed.Ite
 	if !fromFeed.Published.IsZero() && (a.Published.IsZero() || fromFeed.Published.Before(a.Published)) {
 		a.Published = fromFeed.Published
 	}
-	if fd.Title != "" {
-		a.Source = fd.Title
-	}
+	a.Source = poll.Outlet(a.Source, resp.URL)
 	if a.Language == "" {
 		a.Language = fromFeed.Language
 	}
 	return fetched{a: a, ok: true}
-}
-
-func hostOf(u string) string {
-	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
-	host, _, _ := strings.Cut(u, "/")
-	return host
 }

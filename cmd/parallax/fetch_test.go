@@ -58,7 +58,7 @@ func TestFetchCommand(t *testing.T) {
 	defer srv.Close()
 
 	state := filepath.Join(t.TempDir(), "state.json")
-	args := []string{"fetch", "--state", state, "--interval", "1ms", "--retries", "0", srv.URL + "/feed.xml"}
+	args := []string{"fetch", "--state", state, "--interval", "1ms", "--retries", "0", "--allow-host", "127.0.0.1", srv.URL + "/feed.xml"}
 	var out, errOut bytes.Buffer
 	err = run(context.Background(), args, strings.NewReader(""), &out, &errOut)
 	if err == nil || !strings.Contains(errOut.String(), "ferry.html: 404") {
@@ -75,11 +75,11 @@ func TestFetchCommand(t *testing.T) {
 	if len(got) != 2 {
 		t.Fatalf("first run wrote %d articles; want 2:\n%s", len(got), out.String())
 	}
-	if got[0].ID != "bridge-1" || got[0].Source != "Example Gazette" || !strings.Contains(got[0].Text, "About 40,000 vehicles") || got[0].Published != "2024-03-04T09:30:00Z" {
+	if got[0].ID != "bridge-1" || got[0].Source != "The Example Gazette" || !strings.Contains(got[0].Text, "About 40,000 vehicles") || got[0].Published != "2024-03-04T09:30:00Z" {
 		t.Errorf("article 1 = %+v; want the extracted page", got[0])
 	}
-	if got[1].ID != "ferry-1" || got[1].Text != "New summer times start in May, the ferry company said." {
-		t.Errorf("article 2 = %+v; want the feed's text", got[1])
+	if got[1].ID != "ferry-1" || got[1].Text != "New summer times start in May, the ferry company said." || got[1].Source != "127.0.0.1" {
+		t.Errorf("article 2 = %+v; want the feed's text, the outlet named by the link's host (not the feed's title)", got[1])
 	}
 
 	out.Reset()
@@ -113,7 +113,7 @@ func TestFetchStopped(t *testing.T) {
 	srv = httptest.NewServer(mux)
 	defer srv.Close()
 	var out, errOut bytes.Buffer
-	err = run(ctx, []string{"fetch", "--state", "", "--interval", "1ms", "--retries", "0", srv.URL + "/feed.xml", srv.URL + "/slow.xml"}, strings.NewReader(""), &out, &errOut)
+	err = run(ctx, []string{"fetch", "--state", "", "--interval", "1ms", "--retries", "0", "--allow-host", "127.0.0.1", srv.URL + "/feed.xml", srv.URL + "/slow.xml"}, strings.NewReader(""), &out, &errOut)
 	if err == nil {
 		t.Errorf("stopped fetch returned no error")
 	}

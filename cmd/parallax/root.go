@@ -39,6 +39,8 @@ people differ.`,
 		newFetchCmd(e),
 		newCompareCmd(e),
 		newIngestCmd(e),
+		newFeedsCmd(e),
+		newExportCmd(e),
 	)
 	return root.ExecuteContext(ctx)
 }

@@ -7,5 +7,8 @@
 // second run downloads only what changed. Redirects wait for their host's
 // turn too; a redirect loop is a permanent error, and a redirect never
 // leads to a loopback or private address other than the host:port asked
-// for.
+// for. It never connects to a loopback, private, link-local, unspecified
+// or multicast address of a host not listed in Options.AllowHosts (SSRF):
+// checked before a request, at every redirect hop, and on the address
+// dialled (net.Dialer.Control), so DNS rebinding does not get past it.
 package fetch

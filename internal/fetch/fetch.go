@@ -39,6 +39,20 @@ type Options struct {
 	Client *http.Client
 	// State holds the validators for conditional requests; nil disables them.
 	State *State
+	// AllowHosts lists the host names (or IP literals, without port) that
+	// may be, or resolve to, a loopback, private, link-local, unspecified
+	// or multicast address. Every other host is refused such an address,
+	// checked before the request, at every redirect hop, and on the
+	// address actually dialled (so a DNS answer that changes between the
+	// check and the connection does not get through). The dial-time check
+	// applies when Client's Transport is nil or an *http.Transport (it is
+	// cloned); a request through a proxy dials the proxy, which must then
+	// be allowed itself.
+	AllowHosts []string
+	// Pause, when set, replaces every wait of the Fetcher (a host's turn,
+	// a retry's backoff): it should block until the given time or ctx's
+	// end. Tests set it to read the schedule instead of sleeping.
+	Pause func(ctx context.Context, until time.Time) error
 }
 
 // Response is a fetched resource.
@@ -47,6 +61,9 @@ type Response struct {
 	Status      int
 	ContentType string
 	Body        []byte
+	// ETag and LastModified are the response's validators, for the
+	// caller's next conditional Request.
+	ETag, LastModified string
 	// NotModified is set when the server answered 304 to a conditional
 	// request: the resource is unchanged since the last run and Body is empty.
 	NotModified bool
@@ -74,6 +91,7 @@ type Fetcher struct {
 	// of the Fetcher (a host's turn, a retry's backoff) goes through it, so
 	// that a test can read what was booked instead of timing it.
 	pause func(ctx context.Context, until time.Time) error
+	allow map[string]bool // Options.AllowHosts, normalised
 }
 
 // New returns a Fetcher with the given options.
@@ -96,12 +114,19 @@ func New(opt Options) *Fetcher {
 	if opt.MaxBytes <= 0 {
 		opt.MaxBytes = 32 << 20
 	}
-	f := &Fetcher{opt: opt, next: map[string]time.Time{}, pause: sleepUntil}
+	f := &Fetcher{opt: opt, next: map[string]time.Time{}, pause: sleepUntil, allow: map[string]bool{}}
+	if opt.Pause != nil {
+		f.pause = opt.Pause
+	}
+	for _, h := range opt.AllowHosts {
+		f.allow[normHost(h)] = true
+	}
 	c := http.Client{}
 	if opt.Client != nil {
 		c = *opt.Client // a copy: the caller's client keeps its own redirect policy
 	}
 	c.CheckRedirect = f.checkRedirect
+	c.Transport = f.guard(c.Transport)
 	f.client = &c
 	return f
 }
@@ -118,6 +143,10 @@ var (
 	// or link-local address (or "localhost") other than the host and port
 	// the request was made to.
 	ErrRedirectLocal = errors.New("redirect to a local address refused")
+	// ErrLocalAddress is the error for a request (or a redirect hop, or
+	// a connection) to a loopback, private, link-local, unspecified or
+	// multicast address of a host not in Options.AllowHosts. Not retried.
+	ErrLocalAddress = errors.New("local address refused")
 )
 
 // checkRedirect is the client's redirect policy: each hop waits for its
@@ -125,6 +154,9 @@ var (
 // redirect may not lead to a local address unless it stays on the host
 // and port that the caller asked for.
 func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
+	if err := f.checkHost(req.Context(), req.URL); err != nil {
+		return err
+	}
 	if err := allowRedirect(via[0].URL, req.URL, func(host string) bool { return localHost(req.Context(), host) }); err != nil {
 		return err
 	}
@@ -183,7 +215,16 @@ func localHost(ctx context.Context, host string) bool {
 
 func localAddr(ip netip.Addr) bool {
 	ip = ip.Unmap()
-	return ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() || ip.IsUnspecified()
+	if ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() ||
+		ip.IsInterfaceLocalMulticast() || ip.IsMulticast() || ip.IsUnspecified() {
+		return true
+	}
+	for _, p := range specialPrefixes {
+		if p.Contains(ip) {
+			return true
+		}
+	}
+	return false
 }
 
 // Get fetches rawURL. Outcomes:
@@ -195,13 +236,34 @@ func localAddr(ip netip.Addr) bool {
 //   - the context's error when ctx ends;
 //   - the last network error after the retries.
 func (f *Fetcher) Get(ctx context.Context, rawURL string) (*Response, error) {
+	return f.Fetch(ctx, Request{URL: rawURL})
+}
+
+// Request is one resource to fetch, with its own validators and cap.
+type Request struct {
+	URL string
+	// ETag and LastModified, when either is set, make the request
+	// conditional instead of the Options.State's validators.
+	ETag, LastModified string
+	// MaxBytes caps this response's body instead of Options.MaxBytes
+	// when positive.
+	MaxBytes int64
+}
+
+// Fetch is Get for a Request; its outcomes are Get's, and an error
+// wrapping ErrLocalAddress for a refused local address.
+func (f *Fetcher) Fetch(ctx context.Context, r Request) (*Response, error) {
+	rawURL := r.URL
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("get %q: not an http(s) URL", rawURL)
 	}
+	if err := f.checkHost(ctx, u); err != nil {
+		return nil, err
+	}
 	backoff := f.opt.Backoff
 	for attempt := 0; ; attempt++ {
-		resp, retryAfter, err := f.once(ctx, u)
+		resp, retryAfter, err := f.once(ctx, u, r)
 		if err == nil {
 			return resp, nil
 		}
@@ -231,12 +293,15 @@ func transient(err error) bool {
 	if errors.As(err, &se) {
 		return se.Status == http.StatusTooManyRequests || se.Status >= 500
 	}
-	return !errors.Is(err, errTooLarge) && !errors.Is(err, ErrRedirectLoop) && !errors.Is(err, ErrRedirectLocal)
+	return !errors.Is(err, errTooLarge) && !errors.Is(err, ErrRedirectLoop) && !errors.Is(err, ErrRedirectLocal) && !errors.Is(err, ErrLocalAddress)
 }
 
-var errTooLarge = errors.New("response too large")
+// ErrTooLarge is wrapped by the error for a body over the size cap.
+var ErrTooLarge = errors.New("response too large")
 
-func (f *Fetcher) once(ctx context.Context, u *url.URL) (*Response, time.Duration, error) {
+var errTooLarge = ErrTooLarge
+
+func (f *Fetcher) once(ctx context.Context, u *url.URL, r Request) (*Response, time.Duration, error) {
 	if err := f.wait(ctx, u.Host); err != nil {
 		return nil, 0, err
 	}
@@ -249,7 +314,14 @@ func (f *Fetcher) once(ctx context.Context, u *url.URL) (*Response, time.Duratio
 	req.Header.Set("User-Agent", f.opt.UserAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,*/*;q=0.8")
 	key := u.String()
-	if f.opt.State != nil {
+	if r.ETag != "" || r.LastModified != "" {
+		if r.ETag != "" {
+			req.Header.Set("If-None-Match", r.ETag)
+		}
+		if r.LastModified != "" {
+			req.Header.Set("If-Modified-Since", r.LastModified)
+		}
+	} else if f.opt.State != nil {
 		if v, ok := f.opt.State.get(key); ok {
 			if v.ETag != "" {
 				req.Header.Set("If-None-Match", v.ETag)
@@ -271,21 +343,30 @@ func (f *Fetcher) once(ctx context.Context, u *url.URL) (*Response, time.Duratio
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 		return nil, retryAfter(resp.Header.Get("Retry-After")), &StatusError{URL: u.String(), Status: resp.StatusCode}
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, f.opt.MaxBytes+1))
+	maxBytes := f.opt.MaxBytes
+	if r.MaxBytes > 0 {
+		maxBytes = r.MaxBytes
+	}
+	if resp.ContentLength > maxBytes {
+		return nil, 0, fmt.Errorf("get %s: %w: %d bytes announced, more than %d", u, errTooLarge, resp.ContentLength, maxBytes)
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBytes+1))
 	if err != nil {
 		return nil, 0, fmt.Errorf("get %s: body: %w", u, err)
 	}
-	if int64(len(body)) > f.opt.MaxBytes {
-		return nil, 0, fmt.Errorf("get %s: %w: more than %d bytes", u, errTooLarge, f.opt.MaxBytes)
+	if int64(len(body)) > maxBytes {
+		return nil, 0, fmt.Errorf("get %s: %w: more than %d bytes", u, errTooLarge, maxBytes)
 	}
 	if f.opt.State != nil {
 		f.opt.State.set(key, Validator{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")})
 	}
 	return &Response{
-		URL:         resp.Request.URL.String(),
-		Status:      resp.StatusCode,
-		ContentType: resp.Header.Get("Content-Type"),
-		Body:        body,
+		URL:          resp.Request.URL.String(),
+		Status:       resp.StatusCode,
+		ContentType:  resp.Header.Get("Content-Type"),
+		Body:         body,
+		ETag:         resp.Header.Get("ETag"),
+		LastModified: resp.Header.Get("Last-Modified"),
 	}, 0, nil
 }
 

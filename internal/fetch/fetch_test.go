@@ -60,7 +60,7 @@ func TestGet(t *testing.T) {
 	defer srv.Close()
 
 	st := &State{}
-	f := New(Options{HostInterval: -1, Backoff: 10 * time.Millisecond, Timeout: 300 * time.Millisecond, MaxBytes: 1024, State: st, Client: srv.Client()})
+	f := New(Options{HostInterval: -1, Backoff: 10 * time.Millisecond, Timeout: 300 * time.Millisecond, MaxBytes: 1024, State: st, Client: srv.Client(), AllowHosts: loopback})
 	ctx := context.Background()
 
 	t.Run("conditional", func(t *testing.T) {
@@ -104,7 +104,7 @@ func TestGet(t *testing.T) {
 		}
 	})
 	t.Run("timeout", func(t *testing.T) {
-		g := New(Options{HostInterval: -1, Retries: -1, Timeout: 100 * time.Millisecond, Client: srv.Client()})
+		g := New(Options{HostInterval: -1, Retries: -1, Timeout: 100 * time.Millisecond, Client: srv.Client(), AllowHosts: loopback})
 		// The handler answers after 5 s unless the request is cancelled:
 		// an error that is the deadline shows the timeout cut it short.
 		if _, err := g.Get(ctx, srv.URL+"/slow"); !errors.Is(err, context.DeadlineExceeded) {
@@ -132,7 +132,7 @@ func TestHostInterval(t *testing.T) {
 		mu.Unlock()
 	}))
 	defer srv.Close()
-	f := New(Options{HostInterval: 150 * time.Millisecond, Client: srv.Client()})
+	f := New(Options{HostInterval: 150 * time.Millisecond, Client: srv.Client(), AllowHosts: loopback})
 	slots := book(f)
 	var wg sync.WaitGroup
 	for range 4 {
@@ -243,7 +243,7 @@ func TestRedirects(t *testing.T) {
 	ctx := context.Background()
 
 	t.Run("loop", func(t *testing.T) {
-		f := New(Options{HostInterval: -1, Backoff: time.Millisecond, Retries: 3, Client: srv.Client()})
+		f := New(Options{HostInterval: -1, Backoff: time.Millisecond, Retries: 3, Client: srv.Client(), AllowHosts: loopback})
 		_, err := f.Get(ctx, srv.URL+"/loop-a")
 		if !errors.Is(err, ErrRedirectLoop) || loops.Load() != 1 {
 			t.Errorf("Get(loop) = %v after %d tries; want ErrRedirectLoop after 1", err, loops.Load())
@@ -253,7 +253,7 @@ func TestRedirects(t *testing.T) {
 		// Three requests to one host: the Fetcher books their starts at
 		// least two host intervals apart.
 		const interval = 40 * time.Millisecond
-		f := New(Options{HostInterval: interval, Client: srv.Client()})
+		f := New(Options{HostInterval: interval, Client: srv.Client(), AllowHosts: loopback})
 		slots := book(f)
 		r, err := f.Get(ctx, srv.URL+"/hop0")
 		if err != nil || string(r.Body) != "arrived" || !strings.HasSuffix(r.URL, "/hop2") {
@@ -268,7 +268,7 @@ func TestRedirects(t *testing.T) {
 		}
 	})
 	t.Run("local port", func(t *testing.T) {
-		f := New(Options{HostInterval: -1, Client: srv.Client()})
+		f := New(Options{HostInterval: -1, Client: srv.Client(), AllowHosts: loopback})
 		if _, err := f.Get(ctx, srv.URL+"/elsewhere"); !errors.Is(err, ErrRedirectLocal) {
 			t.Errorf("Get(elsewhere) = %v; want ErrRedirectLocal", err)
 		}

@@ -43,7 +43,9 @@ var allowed = map[string][]string{
 	"pipeline":            {"news", "pipe", "ingest", "ingest/web", "clean", "analyze", "cluster", "compare"},
 	"desk":                {"news", "cluster", "pipeline"},
 	"desk/storetest":      {"news", "desk"},
-	"store/sqlite":        {"news", "desk"},
+	"store/sqlite":        {"news", "desk", "poll"},
+	"poll":                {"news", "pipe", "fetch", "feed", "extract"},
+	"poll/polltest":       {"poll"},
 	"layout":              {},
 }
 

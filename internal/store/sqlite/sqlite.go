@@ -45,7 +45,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := db.migrate(ctx, len(steps())); err != nil {
+	if err := db.migrate(ctx, latest()); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -108,7 +108,9 @@ type step struct {
 }
 
 // steps returns the embedded migrations in order; their file names are
-// their versions, 1, 2, ... without gaps.
+// their versions, increasing. A gap is allowed (branches developed in
+// parallel number their steps ahead of each other's): migrate applies
+// every step a file has not recorded, not only those above its highest.
 func steps() []step {
 	names, err := fs.Glob(migrations, "migrations/*.sql")
 	if err != nil {
@@ -119,7 +121,7 @@ func steps() []step {
 	for i, n := range names {
 		base := strings.TrimPrefix(n, "migrations/")
 		v, err := strconv.Atoi(base[:4])
-		if err != nil || v != i+1 {
+		if err != nil || v < 1 || i > 0 && v <= out[i-1].version {
 			panic("sqlite: migration " + n + " is out of sequence")
 		}
 		b, err := migrations.ReadFile(n)
@@ -131,7 +133,11 @@ func steps() []step {
 	return out
 }
 
-// migrate brings the schema to version to, one step per transaction.
+// latest is the highest version of the embedded steps.
+func latest() int { all := steps(); return all[len(all)-1].version }
+
+// migrate applies, in order, every step up to version to that the file
+// has not recorded, one step per transaction.
 func (db *DB) migrate(ctx context.Context, to int) error {
 	if _, err := db.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (
 		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL DEFAULT (unixepoch()))`); err != nil {
@@ -141,11 +147,17 @@ func (db *DB) migrate(ctx context.Context, to int) error {
 	if err != nil {
 		return err
 	}
-	all := steps()
-	if cur > len(all) {
-		return fmt.Errorf("open %s: schema version %d is newer than this build's %d: use a newer parallax", db.path, cur, len(all))
+	if cur > latest() {
+		return fmt.Errorf("open %s: schema version %d is newer than this build's %d: use a newer parallax", db.path, cur, latest())
 	}
-	for _, s := range all[cur:to] {
+	done, err := db.applied(ctx)
+	if err != nil {
+		return err
+	}
+	for _, s := range steps() {
+		if s.version > to || done[s.version] {
+			continue
+		}
 		tx, err := db.w.BeginTx(ctx, nil)
 		if err != nil {
 			return db.wrap("migrate", err)
@@ -163,6 +175,27 @@ func (db *DB) migrate(ctx context.Context, to int) error {
 		}
 	}
 	return nil
+}
+
+// applied returns the versions the file has recorded.
+func (db *DB) applied(ctx context.Context) (map[int]bool, error) {
+	rows, err := db.w.QueryContext(ctx, `SELECT version FROM schema_version`)
+	if err != nil {
+		return nil, db.wrap("open", err)
+	}
+	defer rows.Close()
+	done := map[int]bool{}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, db.wrap("open", err)
+		}
+		done[v] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, db.wrap("open", err)
+	}
+	return done, nil
 }
 
 // version returns the file's schema version, 0 for a new file.
