@@ -608,15 +608,15 @@ func newStoryView(r compare.Report, o StoryOptions) storyView {
 		}
 	}
 	for i, q := range r.Quantities {
+		for _, m := range q.Mentions {
+			add(m.Article, mark{start: m.Start, end: m.Start, id: anchor(t.of(m.Article), m.Start)})
+		}
 		if q.Verdict == compare.Single {
 			continue
 		}
 		for _, m := range q.Spans { // every place, where Mentions list each wording once
 			add(m.Article, mark{start: m.Start, end: m.End, class: "fig " + string(q.Verdict), sym: verdictSym(q.Verdict),
 				title: fmt.Sprintf("figure %d, %s: %s", i+1, countsLabel(q), q.Verdict), id: anchor(t.of(m.Article), m.Start)})
-		}
-		for _, m := range q.Mentions {
-			add(m.Article, mark{start: m.Start, end: m.Start, id: anchor(t.of(m.Article), m.Start)})
 		}
 	}
 	for _, a := range r.Articles {
