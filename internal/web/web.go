@@ -89,7 +89,7 @@ type server struct {
 //	GET  /                    the stories (?q= searches, ?outlet= filters); with HX-Request the list alone
 //	GET  /stories/{id}        one story: the story view of report.WriteStory
 //	GET  /stories/{id}/live   ?n=ARTICLES: 204 while the story has n articles, else the story anew (htmx polls it)
-//	GET  /outlets/{name}      an outlet's stories and what it left out
+//	GET  /outlets/{name...}   an outlet's stories and what it left out
 //	GET  /feeds               the feeds and their errors
 //	POST /feeds               add the feed url= (needs csrf=, and token= or the bearer when Options.Token is set)
 //	POST /feeds/remove        remove the feed url= (same)
@@ -98,7 +98,8 @@ type server struct {
 //
 // Every response carries ContentSecurityPolicy; cross-origin writes are
 // refused (Sec-Fetch-Site and Origin, net/http's CrossOriginProtection)
-// and every write must carry the page's anti-forgery token.
+// and every write must carry the page's anti-forgery token, or the desk's
+// token as a bearer (a script's request, which no other site can forge).
 func Handler(d Desk, o Options) http.Handler {
 	if o.Poll <= 0 {
 		o.Poll = DefaultPoll
@@ -128,7 +129,7 @@ func Handler(d Desk, o Options) http.Handler {
 	mux.HandleFunc("GET /{$}", s.stories)
 	mux.HandleFunc("GET /stories/{id}", s.story)
 	mux.HandleFunc("GET /stories/{id}/live", s.live)
-	mux.HandleFunc("GET /outlets/{name}", s.outlet)
+	mux.HandleFunc("GET /outlets/{name...}", s.outlet)
 	mux.HandleFunc("GET /feeds", s.feeds)
 	mux.HandleFunc("POST /feeds", s.write(s.addFeed))
 	mux.HandleFunc("POST /feeds/remove", s.write(s.removeFeed))
@@ -216,7 +217,11 @@ func (s *server) write(h func(http.ResponseWriter, *http.Request) error) http.Ha
 		r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 		c, err := r.Cookie(csrfCookie)
 		got := cmpOr(r.Header.Get("X-CSRF-Token"), r.FormValue("csrf"))
-		if err != nil || got == "" || !hmac.Equal([]byte(got), []byte(s.sign(c.Value))) {
+		// A request that carries the desk's token as a bearer cannot be
+		// forged by another site's page (a browser never adds that
+		// header on its own), so scripts need no form token.
+		bearer := s.opt.Token != "" && s.bearer(r)
+		if !bearer && (err != nil || got == "" || !hmac.Equal([]byte(got), []byte(s.sign(c.Value)))) {
 			http.Error(w, "missing or stale form token: reload the page and try again", http.StatusForbidden)
 			return
 		}
@@ -236,17 +241,21 @@ func (s *server) write(h func(http.ResponseWriter, *http.Request) error) http.Ha
 	}
 }
 
+func (s *server) eq(v string) bool {
+	return v != "" && subtle.ConstantTimeCompare([]byte(v), []byte(s.opt.Token)) == 1
+}
+
+func (s *server) bearer(r *http.Request) bool {
+	b, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	return ok && s.eq(b)
+}
+
 func (s *server) hasToken(r *http.Request) bool {
-	want := []byte(s.opt.Token)
-	eq := func(v string) bool { return v != "" && subtle.ConstantTimeCompare([]byte(v), want) == 1 }
-	if b, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok && eq(b) {
-		return true
-	}
-	if r.Method != http.MethodGet && eq(r.FormValue("token")) {
+	if s.bearer(r) || r.Method != http.MethodGet && s.eq(r.FormValue("token")) {
 		return true
 	}
 	c, err := r.Cookie(tokenCookie)
-	return err == nil && eq(c.Value)
+	return err == nil && s.eq(c.Value)
 }
 
 // render writes template name of page p (or, for htmx, its block frag).

@@ -79,6 +79,7 @@ func TestPages(t *testing.T) {
 		{"/stories/nope", 404, []string{"Not found"}},
 		{"/outlets/Island%20Post", 200, []string{"Island Post", "What it left out", "union said"}},
 		{"/outlets/Nobody", 404, nil},
+		{"/outlets/Evening%20Lamp%20%3Cimg%20src=x%20onerror=alert(1)%3E%3Cscript%3Ealert(2)%3C/script%3E", 200, []string{"Evening Lamp &lt;img"}},
 		{"/feeds", 200, []string{"No feeds yet", `name="csrf"`}},
 		{"/nowhere", 404, nil},
 	} {
@@ -214,6 +215,10 @@ func TestWritesNeedTheDeskToken(t *testing.T) {
 	}
 	if got, _ := c.post("/feeds", form, map[string]string{"Authorization": "Bearer wrong"}); got != 401 {
 		t.Errorf("POST with a wrong bearer = %d; want 401", got)
+	}
+	// A script with the bearer needs no form token.
+	if got, _ := c.post("/feeds", url.Values{"url": {feed.URL + "/other.xml"}}, map[string]string{"Authorization": "Bearer s3cret"}); got != 303 {
+		t.Errorf("POST with the bearer = %d; want 303", got)
 	}
 	form.Set("token", "s3cret")
 	if got, _ := c.post("/feeds", form, nil); got != 303 {
