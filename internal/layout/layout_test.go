@@ -40,6 +40,7 @@ var allowed = map[string][]string{
 	"compare/comparetest": {"news", "compare"},
 	"compare/evaltest":    {"news", "compare"},
 	"report":              {"news", "cluster", "compare"},
+	"web":                 {"news", "compare", "report"},
 	"pipeline":            {"news", "pipe", "ingest", "ingest/web", "clean", "analyze", "cluster", "compare"},
 	"desk":                {"news", "cluster", "pipeline"},
 	"desk/storetest":      {"news", "desk"},
