@@ -185,12 +185,12 @@ type Reader interface {
 // Comparison is a story's computed comparison with the summary the
 // Reader's lists use.
 type Comparison struct {
-	Story   string
-	Version int64  // the story version it was computed for
-	Report  []byte // JSON, the schema of compare --format json
-	Title   string
-	Outlets []OutletPart // in order of first appearance
-	Articles int
+	Story       string
+	Version     int64  // the story version it was computed for
+	Report      []byte // JSON, the schema of compare --format json
+	Title       string
+	Outlets     []OutletPart // in order of first appearance
+	Articles    int
 	First, Last time.Time // zero when no member is dated
 }
 

@@ -44,7 +44,7 @@ var allowed = map[string][]string{
 	"desk":                {"news", "cluster", "compare", "pipeline"},
 	"desk/storetest":      {"news", "desk"},
 	"store/sqlite":        {"news", "desk"},
-	"server":              {"desk"},
+	"server":              {"desk", "report"},
 	"layout":              {},
 }
 
