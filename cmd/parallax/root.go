@@ -39,6 +39,7 @@ people differ.`,
 		newFetchCmd(e),
 		newCompareCmd(e),
 		newIngestCmd(e),
+		newServeCmd(e),
 	)
 	return root.ExecuteContext(ctx)
 }
