@@ -15,6 +15,10 @@ const (
 	DefaultLimit = 20  // items per page when Page.Limit is 0
 	MaxLimit     = 100 // the most items one page holds
 	MaxOffset    = 10000
+	// MaxRanked bounds the matches Search ranks: the newest ones (by
+	// store id). Ranking costs for every match, and a common word
+	// matches most of a large store.
+	MaxRanked = 2000
 )
 
 // Page asks for one page of a list: at most Limit items (0: DefaultLimit;
@@ -169,7 +173,8 @@ type Reader interface {
 	// not assigned. An unknown article gives an error wrapping
 	// ErrNotFound.
 	StoryOf(ctx context.Context, article int64) (string, error)
-	// Search returns one page of the articles matching q, best first. A
+	// Search returns one page of the articles matching q, best first
+	// among the newest MaxRanked matches. A
 	// query with no words, or a bad cursor, gives an error wrapping
 	// ErrBadRequest.
 	Search(ctx context.Context, q SearchQuery) (SearchPage, error)

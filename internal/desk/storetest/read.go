@@ -31,6 +31,7 @@ func RunReader(t *testing.T, open func(t *testing.T) ReadStore) {
 		{"ListStoriesFilters", testListFilters},
 		{"StoryDetailTimeline", testStoryDetail},
 		{"Search", testSearch},
+		{"SearchRanksNewest", testSearchRanksNewest},
 		{"Outlets", testOutlets},
 		{"NotFoundAndBadRequest", testReadErrors},
 	}
@@ -414,5 +415,39 @@ func testReadErrors(t *testing.T, s ReadStore) {
 		if _, err := s.Search(ctx, desk.SearchQuery{Query: "x", Page: desk.Page{Cursor: c}}); !errors.Is(err, desk.ErrBadRequest) {
 			t.Errorf("Search(cursor %q) = %v; want ErrBadRequest", c, err)
 		}
+	}
+}
+
+// testSearchRanksNewest: with more matches than desk.MaxRanked, only the
+// newest are ranked, so the oldest match never comes back.
+func testSearchRanksNewest(t *testing.T, s ReadStore) {
+	ctx := context.Background()
+	var texts []article
+	// The first (oldest) text would rank best: the word three times in a short text.
+	texts = append(texts, article{"A", 1, "ferry ferry ferry"})
+	for i := range desk.MaxRanked {
+		texts = append(texts, article{"B", 2, fmt.Sprintf("Item %d of a long list mentions a ferry once among many other words here.", i)})
+	}
+	ids := fixture(t, s, map[string][]article{"s": texts})
+	seen := 0
+	q := desk.SearchQuery{Query: "ferry", Page: desk.Page{Limit: desk.MaxLimit}}
+	for {
+		p, err := s.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range p.Hits {
+			if h.Article == ids["s"][0] {
+				t.Fatalf("the oldest match came back, past the newest %d", desk.MaxRanked)
+			}
+		}
+		seen += len(p.Hits)
+		if p.Next == "" {
+			break
+		}
+		q.Cursor = p.Next
+	}
+	if seen != desk.MaxRanked {
+		t.Errorf("Search paged through %d hits; want %d", seen, desk.MaxRanked)
 	}
 }

@@ -245,8 +245,11 @@ func (db *DB) StoryOf(ctx context.Context, article int64) (string, error) {
 	return story.String, nil
 }
 
-// Search implements desk.Reader: FTS5's bm25 order, snippet() for the
-// marked passages, and offset pagination bounded by desk.MaxOffset.
+// Search implements desk.Reader: FTS5's bm25 order over the newest
+// desk.MaxRanked matches (the rowid bound is found by walking the match
+// list backwards, which costs little; bm25 costs for every row it ranks),
+// snippet() for the marked passages, and offset pagination bounded by
+// desk.MaxOffset.
 func (db *DB) Search(ctx context.Context, q desk.SearchQuery) (desk.SearchPage, error) {
 	fq := ftsQuery(q.Query)
 	if fq == "" {
@@ -261,13 +264,15 @@ func (db *DB) Search(ctx context.Context, q desk.SearchQuery) (desk.SearchPage, 
 	// snippet() costs, and in one query it would run for every match
 	// before the sort.
 	rows, err := db.r.QueryContext(ctx, `WITH top AS (
-			SELECT rowid AS id, rank AS r FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank, rowid LIMIT ?2 OFFSET ?3)
+			SELECT rowid AS id, rank AS r FROM articles_fts WHERE articles_fts MATCH ?1
+				AND rowid >= coalesce((SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?6), 0)
+			ORDER BY rank, rowid LIMIT ?2 OFFSET ?3)
 		SELECT f.rowid, coalesce(m.story_id, ''), a.source, a.published,
 			highlight(articles_fts, 0, ?4, ?5), snippet(articles_fts, 1, ?4, ?5, '…', 24)
 		FROM top JOIN articles_fts f ON f.rowid = top.id JOIN articles a ON a.id = top.id
 			LEFT JOIN story_members m ON m.article_id = top.id
 		WHERE articles_fts MATCH ?1 ORDER BY top.r, top.id`,
-		fq, limit+1, offset, desk.HitStart, desk.HitEnd)
+		fq, limit+1, offset, desk.HitStart, desk.HitEnd, desk.MaxRanked-1)
 	if err != nil {
 		return desk.SearchPage{}, db.wrap("search", err)
 	}
