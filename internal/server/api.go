@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -168,12 +169,11 @@ func (s *Server) story(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := struct {
-		Story      storyJSON       `json:"story"`
-		Comparison json.RawMessage `json:"comparison"` // compare --format json; null until computed
-		Timeline   []memberJSON    `json:"timeline"`
+		Story    storyJSON    `json:"story"`
+		Timeline []memberJSON `json:"timeline"`
 		// Truncated says the timeline holds only the first members by date.
 		Truncated bool `json:"timeline_truncated"`
-	}{Comparison: json.RawMessage("null"), Timeline: []memberJSON{}}
+	}{Timeline: []memberJSON{}}
 	outlets := []string{}
 	seen := map[string]bool{}
 	for _, m := range d.Timeline {
@@ -197,13 +197,32 @@ func (s *Server) story(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	out.Story = storyJSON{d.ID, d.Title, outlets, len(d.Timeline), tm(first), tm(last), d.Closed, d.Comparison == nil || d.Computed < d.Version}
-	if d.Comparison != nil {
-		out.Comparison = d.Comparison
-		if out.Story.Title == "" {
-			out.Story.Title = titleOf(d.Comparison)
-		}
+	if d.Comparison != nil && out.Story.Title == "" {
+		out.Story.Title = titleOf(d.Comparison)
 	}
-	writeJSON(w, out)
+	rest, err := json.Marshal(out)
+	if err != nil {
+		writeProblem(w, http.StatusInternalServerError, "could not encode the answer")
+		return
+	}
+	// The stored comparison goes out as it is stored (JSON the store
+	// wrote), with <, > and & escaped as writeJSON's are: re-encoding a
+	// comparison of a large story costs more than the rest of the answer.
+	body := make([]byte, 0, len(d.Comparison)+len(rest)+32)
+	body = append(body, `{"comparison":`...)
+	if d.Comparison == nil {
+		body = append(body, "null"...)
+	} else {
+		var esc bytes.Buffer
+		json.HTMLEscape(&esc, d.Comparison)
+		body = append(body, esc.Bytes()...)
+	}
+	body = append(body, ',')
+	body = append(body, rest[1:]...)
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("X-Content-Type-Options", "nosniff")
+	w.Write(append(body, '\n'))
 }
 
 // titleOf returns the first article's title in a stored comparison.
