@@ -22,6 +22,7 @@ func newServeCmd(e *env) *cobra.Command {
 		dbPath, addr, token, config, logFormat, logLevel string
 		ingest                                           []string
 		interval                                         time.Duration
+		recompute                                        bool
 	)
 	cmd := &cobra.Command{
 		Use:   "serve [--db FILE] [--addr HOST:PORT]",
@@ -55,7 +56,7 @@ state; the next start completes the rest).`,
 			if err != nil {
 				return err
 			}
-			return serve(cmd.Context(), e, serveConfig{db: dbPath, addr: addr, token: token, ingest: ingest, interval: interval, log: log})
+			return serve(cmd.Context(), e, serveConfig{db: dbPath, addr: addr, token: token, ingest: ingest, interval: interval, noRecompute: !recompute, log: log})
 		},
 	}
 	cmd.Flags().StringVar(&dbPath, "db", "parallax.db", "the database file")
@@ -64,6 +65,7 @@ state; the next start completes the rest).`,
 	cmd.Flags().StringVar(&config, "config", "", "config file: JSON object or name=value lines, names as the flags")
 	cmd.Flags().StringSliceVar(&ingest, "ingest", nil, "ingest these paths at start (repeatable)")
 	cmd.Flags().DurationVar(&interval, "recompute-interval", desk.DefaultRecomputeInterval, "recompute a changed story's comparison at most this often")
+	cmd.Flags().BoolVar(&recompute, "recompute", true, "recompute changed stories' comparisons (false: serve the stored ones as they are)")
 	cmd.Flags().StringVar(&logFormat, "log-format", "text", "log format: text or json")
 	cmd.Flags().StringVar(&logLevel, "log-level", "info", "log level: debug (every request), info, warn, error")
 	return cmd
@@ -89,6 +91,7 @@ type serveConfig struct {
 	db, addr, token string
 	ingest          []string
 	interval        time.Duration
+	noRecompute     bool
 	log             *slog.Logger
 	// ready, when set, is called once the server listens (tests).
 	ready func(addr string)
@@ -123,7 +126,9 @@ func serve(ctx context.Context, e *env, c serveConfig) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
-	wg.Go(func() { rec.Run(ctx) })
+	if !c.noRecompute {
+		wg.Go(func() { rec.Run(ctx) })
+	}
 	if len(c.ingest) > 0 {
 		wg.Go(func() {
 			var read float64
