@@ -14,6 +14,7 @@ func newIngestCmd(e *env) *cobra.Command {
 		dbPath  string
 		workers int
 		batch   int
+		compare bool
 	)
 	cmd := &cobra.Command{
 		Use:   "ingest [--db FILE] PATH...",
@@ -29,7 +30,11 @@ a run that is killed keeps what it committed, and running the same command again
 completes the work with nothing stored twice. Stories stay open at the end, so the
 next run's articles can join them.
 
-Prints one line: articles read, stored new, duplicates, stories in the file.`,
+Then it computes the comparison of every story that changed (--compare=false
+leaves them to serve).
+
+Prints one line: articles read, stored new, duplicates, stories in the file,
+comparisons computed.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			db, err := sqlite.Open(cmd.Context(), dbPath)
@@ -55,7 +60,16 @@ Prints one line: articles read, stored new, duplicates, stories in the file.`,
 			if sum.Resumed > 0 {
 				fmt.Fprintf(e.stdout, ", %d left by a stopped run clustered", sum.Resumed)
 			}
-			fmt.Fprintf(e.stdout, "; %d stories in %s\n", sum.Stories, dbPath)
+			fmt.Fprintf(e.stdout, "; %d stories in %s", sum.Stories, dbPath)
+			if compare {
+				n, err := desk.NewRecomputer(db, desk.RecomputeOptions{Pipeline: opt.Pipeline, Logger: discardLogger()}).All(cmd.Context())
+				fmt.Fprintf(e.stdout, "; %d comparisons computed", n)
+				if err != nil {
+					fmt.Fprintln(e.stdout)
+					return err
+				}
+			}
+			fmt.Fprintln(e.stdout)
 			if err := db.Close(); err != nil {
 				return err
 			}
@@ -65,5 +79,6 @@ Prints one line: articles read, stored new, duplicates, stories in the file.`,
 	cmd.Flags().StringVar(&dbPath, "db", "parallax.db", "the database file")
 	cmd.Flags().IntVar(&workers, "workers", 0, "analysis goroutines (0: one per core)")
 	cmd.Flags().IntVar(&batch, "batch", desk.DefaultBatch, "articles committed per transaction")
+	cmd.Flags().BoolVar(&compare, "compare", true, "then compute the comparison of every story that changed (as serve does)")
 	return cmd
 }

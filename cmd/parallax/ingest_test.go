@@ -67,7 +67,7 @@ func TestIngestTwiceEqualsOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "4 articles read, 3 stored new, 1 duplicates; 2 stories in " + once + "\n"; out != want {
+	if want := "4 articles read, 3 stored new, 1 duplicates; 2 stories in " + once + "; 2 comparisons computed\n"; out != want {
 		t.Errorf("ingest a b printed %q; want %q", out, want)
 	}
 	for _, p := range []string{a, b} {

@@ -41,6 +41,7 @@ people differ.`,
 		newIngestCmd(e),
 		newFeedsCmd(e),
 		newExportCmd(e),
+		newServeCmd(e),
 	)
 	return root.ExecuteContext(ctx)
 }

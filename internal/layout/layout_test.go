@@ -42,11 +42,12 @@ var allowed = map[string][]string{
 	"report":              {"news", "cluster", "compare"},
 	"web":                 {"news", "compare", "report"},
 	"pipeline":            {"news", "pipe", "ingest", "ingest/web", "clean", "analyze", "cluster", "compare"},
-	"desk":                {"news", "cluster", "pipeline"},
+	"desk":                {"news", "cluster", "compare", "pipeline"},
 	"desk/storetest":      {"news", "desk"},
 	"store/sqlite":        {"news", "desk", "poll"},
 	"poll":                {"news", "pipe", "fetch", "feed", "extract"},
 	"poll/polltest":       {"poll"},
+	"server":              {"desk", "report"},
 	"layout":              {},
 }
 
