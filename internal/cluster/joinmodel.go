@@ -1,0 +1,42 @@
+package cluster
+
+// joinWeights are what each signature channel adds to a join's score when
+// the article agrees with the story's members (agree) and subtracts when
+// it conflicts (conflict), in the units of the cosine score. They are the
+// coefficients of a logistic regression of "same gold story" over article
+// pairs of the dev sets (cosine and the channels' agreement and conflict),
+// each divided by the cosine's coefficient; TestFitJoinModel fits them
+// and, with -update, rewrites joinweights.go.
+var joinWeights = fittedJoinWeights
+
+// coreSigs is how many of a story's first members' signatures a join is
+// checked against, besides its most recent members'.
+const coreSigs = 3
+
+// weighSignature adds to sc the agreement and conflict of the article's
+// signature with those of s's first and most recent members.
+func (c *Clusterer) weighSignature(sc *scored, v vec, s *story) {
+	if v.sig == nil {
+		return
+	}
+	var buf [maxReps + coreSigs]*Signature
+	ms := buf[:0]
+	for _, r := range s.vecs[:min(coreSigs, len(s.vecs))] {
+		ms = append(ms, r.sig)
+	}
+	for _, r := range s.reps {
+		ms = append(ms, r.sig)
+	}
+	sc.agree, sc.conflict = sigMatch(v.sig, ms)
+	var add float64
+	for ch := range numSig {
+		if sc.agree[ch] {
+			add += joinWeights[0][ch]
+		}
+		if sc.conflict[ch] {
+			add -= joinWeights[1][ch]
+		}
+	}
+	sc.sig = add
+	sc.score += add
+}
