@@ -120,8 +120,9 @@ type scored struct {
 	memberID string
 	// sig is what the event signatures added to the score (signature.go);
 	// agree and conflict are its channels.
-	sig             float64
-	agree, conflict [numSig]bool
+	sig      float64
+	agree    [numSig]float64
+	conflict [numSig]bool
 }
 
 // fitting is whether an article may join a story in time.

@@ -211,7 +211,8 @@ func TestDevFloors(t *testing.T) {
 // CLUSTER_WINDOW=duration, CLUSTER_MAXSPAN=duration, CLUSTER_UNDATED=x
 // (Options.UndatedThreshold), CLUSTER_W=word,name,number,date,entity weights,
 // CLUSTER_SHUFFLE=seed (articles in a random order; articles without a
-// date, most of ECB+ and all of NeuS, are processed in that order).
+// date, most of ECB+ and all of NeuS, are processed in that order),
+// CLUSTER_ORDERS=n (the mean, min and max over n shuffled orders).
 func TestDevSets(t *testing.T) {
 	if !*devFlag {
 		t.Skip("run with -dev to score the dev sets")
@@ -263,6 +264,14 @@ func TestDevSets(t *testing.T) {
 				fmt.Sscanf(v, "%d", &seed)
 				fs = slices.Clone(fs)
 				rand.New(rand.NewPCG(seed, seed)).Shuffle(len(fs), func(i, j int) { fs[i], fs[j] = fs[j], fs[i] })
+			}
+			if v := os.Getenv("CLUSTER_ORDERS"); v != "" {
+				var n int
+				fmt.Sscanf(v, "%d", &n)
+				f, lo, hi := ordersScore(fs, golds[s], opt, n)
+				sum += f
+				line += fmt.Sprintf("  %s F=%.4f (%.3f–%.3f)", s, f, lo, hi)
+				continue
 			}
 			pred := runDev(fs, opt)
 			p, r, f := bcubed(golds[s], pred)

@@ -1,5 +1,7 @@
 package cluster
 
+import "math"
+
 // joinWeights are what each signature channel adds to a join's score when
 // the article agrees with the story's members (agree) and subtracts when
 // it conflicts (conflict), in the units of the cosine score. They are the
@@ -27,16 +29,21 @@ func (c *Clusterer) weighSignature(sc *scored, v vec, s *story) {
 	for _, r := range s.reps {
 		ms = append(ms, r.sig)
 	}
-	sc.agree, sc.conflict = sigMatch(v.sig, ms)
+	sc.agree, sc.conflict = sigMatch(v.sig, ms, c.rarity)
 	var add float64
 	for ch := range numSig {
-		if sc.agree[ch] {
-			add += joinWeights[0][ch]
-		}
+		add += sc.agree[ch] * joinWeights[0][ch]
 		if sc.conflict[ch] {
 			add -= joinWeights[1][ch]
 		}
 	}
 	sc.sig = add
 	sc.score += add
+}
+
+// rarity is how rare a feature key is in the stream, from 0 (in every
+// article) to 1 (in none before): its IDF over the largest IDF.
+func (c *Clusterer) rarity(k uint64) float64 {
+	logN := math.Log(c.n+1) + 1
+	return max(0, logN-log1(c.df.get(k))) / logN
 }

@@ -5,6 +5,6 @@ package cluster
 // fittedJoinWeights: agree, then conflict, per signature channel
 // (place, day, weekday, year, actor, figure), in cosine units.
 var fittedJoinWeights = [2][numSig]float64{
-	{0.027, 0.087, 0.016, 0.16, 0, 0.14},
-	{0.04, 0.121, 0.094, 0, 0.066, 0.059},
+	{0.024, 0.072, 0.003, 0.053, 0.012, 0.061},
+	{0.021, 0.105, 0.066, 0, 0.024, 0.031},
 }

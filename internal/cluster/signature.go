@@ -13,13 +13,13 @@ import (
 // shootings, two fights of one boxer) share their topic words; what tells
 // them apart is where, when, who and how many, and the headline and the
 // lead say it first. An article's Signature is read from its headline and
-// lead only: the places named there (and the dateline), the day it reports
-// (a date in the lead, a relative one such as "on Tuesday" resolved from
-// the article's date, else that date), the weekday the lead names, the
-// people named there, and its figures (a count with what it counts, a
-// measure with its unit). A join then weighs agreement and conflict of
-// the article's signature with the story's members' (sigMatch): another
-// place, another day, another victim or another death toll count against
+// lead only: the places named there (and the dateline), the day it
+// reports (the article's date; for an undated article, a full date in its
+// lead), the weekday the lead names, the people named there, and its
+// figures (a count with what it counts, a measure with its unit). A join
+// then weighs agreement and conflict of the article's signature with the
+// story's members' (sigMatch): another place, another day, another victim
+// or another death toll count against
 // it as a shared one counts for it.
 
 // Signature is the who, where, when and how many of an article's
@@ -52,6 +52,11 @@ const (
 func signature(d *news.Document, title string) Signature {
 	var sg Signature
 	lead := leadEnd(d, title)
+	// A dated article's day is its date: the dates of its lead are often
+	// of what came before (the crime before the arrest), and its window
+	// already keeps it from stories of other weeks. An undated one takes
+	// the first full date of its lead.
+	dated := !d.Published.IsZero() && d.Published.Year() >= 1980
 	inLead := func(sp news.Span) bool { return sp.Start < lead }
 	inTitle := func(e news.Entity) bool {
 		if d.Title == "" {
@@ -86,9 +91,12 @@ func signature(d *news.Document, title string) Signature {
 		if !inTitle(e) && (len(e.Mentions) == 0 || !inLead(e.Mentions[0])) {
 			continue
 		}
+		// A place's key is its Place feature's, a person's the Word
+		// feature of the surname, so that the document frequencies tell
+		// how rare each is (sigMatch).
 		h := hashString(Place, strings.ToLower(e.Name))
 		if e.Type == news.Person {
-			h = hashString(Person, surname(e.Name))
+			h = hashString(Word, surname(e.Name))
 		}
 		if !containsKey(*dst, h) {
 			*dst = append(*dst, h)
@@ -103,7 +111,7 @@ func signature(d *news.Document, title string) Signature {
 				sg.Weekday = wd
 			}
 		}
-		if sg.Day == 0 && len(dt.Value) >= 10 {
+		if sg.Day == 0 && len(dt.Value) >= 10 && !dated {
 			if t, err := time.Parse("2006-01-02", dt.Value[:10]); err == nil {
 				sg.Day = int32(t.Unix() / 86400)
 			}
@@ -114,7 +122,7 @@ func signature(d *news.Document, title string) Signature {
 			}
 		}
 	}
-	if !d.Published.IsZero() && d.Published.Year() >= 1980 {
+	if dated {
 		if sg.Day == 0 {
 			sg.Day = int32(d.Published.Unix() / 86400)
 		}
@@ -209,9 +217,11 @@ const (
 var sigNames = [numSig]string{"place", "day", "weekday", "year", "actor", "figure"}
 
 // sigMatch compares an article's signature a with those of a story's
-// members: agree[c] when a channel matches any member, conflict[c] when
-// both sides have the channel and nothing matches.
-func sigMatch(a *Signature, ms []*Signature) (agree, conflict [numSig]bool) {
+// members: agree[c] is 1 when a channel matches any member (for places and
+// people, the rarity of the rarest shared one, from rare: a shared
+// "Washington" or "Trump" says less than a shared "Qeshm"), conflict[c]
+// when both sides have the channel and nothing matches.
+func sigMatch(a *Signature, ms []*Signature, rare func(uint64) float64) (agree [numSig]float64, conflict [numSig]bool) {
 	if a == nil {
 		return
 	}
@@ -220,40 +230,44 @@ func sigMatch(a *Signature, ms []*Signature) (agree, conflict [numSig]bool) {
 		if m == nil {
 			continue
 		}
-		setMatch(a.Places, m.Places, sigPlace, &agree, &has)
-		setMatch(a.Actors, m.Actors, sigActor, &agree, &has)
+		setMatch(a.Places, m.Places, sigPlace, &agree, &has, rare)
+		setMatch(a.Actors, m.Actors, sigActor, &agree, &has, rare)
 		if a.Day != 0 && m.Day != 0 {
 			has[sigDay] = true
 			if d := a.Day - m.Day; d >= -1 && d <= 1 {
-				agree[sigDay] = true
+				agree[sigDay] = 1
 			}
 		}
 		if a.Weekday != 0 && m.Weekday != 0 {
 			has[sigWeekday] = true
-			agree[sigWeekday] = agree[sigWeekday] || a.Weekday == m.Weekday
+			if a.Weekday == m.Weekday {
+				agree[sigWeekday] = 1
+			}
 		}
 		if a.Year != 0 && m.Year != 0 {
 			has[sigYear] = true
-			agree[sigYear] = agree[sigYear] || a.Year == m.Year
+			if a.Year == m.Year {
+				agree[sigYear] = 1
+			}
 		}
 		for _, f := range a.Figures {
 			for _, g := range m.Figures {
 				if f.Of == g.Of {
 					has[sigFigure] = true
 					if f.Value == g.Value {
-						agree[sigFigure] = true
+						agree[sigFigure] = 1
 					}
 				}
 			}
 		}
 	}
 	for c := range conflict {
-		conflict[c] = has[c] && !agree[c]
+		conflict[c] = has[c] && agree[c] == 0
 	}
 	if a.Day != 0 {
 		// A day that is far from every member's is a conflict even if the
 		// years agree; a day within three days is neither.
-		conflict[sigDay] = has[sigDay] && !agree[sigDay] && farDays(a, ms)
+		conflict[sigDay] = conflict[sigDay] && farDays(a, ms)
 	}
 	return agree, conflict
 }
@@ -271,18 +285,18 @@ func farDays(a *Signature, ms []*Signature) bool {
 	return true
 }
 
-func setMatch(a, b []uint64, c int, agree, has *[numSig]bool) {
+func setMatch(a, b []uint64, c int, agree *[numSig]float64, has *[numSig]bool, rare func(uint64) float64) {
 	if len(a) == 0 || len(b) == 0 {
 		return
 	}
 	has[c] = true
-	if agree[c] {
-		return
-	}
 	for _, x := range a {
 		if containsKey(b, x) {
-			agree[c] = true
-			return
+			r := 1.0
+			if rare != nil {
+				r = rare(x)
+			}
+			agree[c] = max(agree[c], r)
 		}
 	}
 }
