@@ -47,3 +47,16 @@ func (c *Clusterer) rarity(k uint64) float64 {
 	logN := math.Log(c.n+1) + 1
 	return max(0, logN-log1(c.df.get(k))) / logN
 }
+
+// explainSignature fills the signature part of ex from sc.
+func explainSignature(ex *Explanation, sc scored) {
+	ex.Signature = sc.sig
+	for ch := range numSig {
+		if sc.agree[ch] > 0 && joinWeights[0][ch] > 0 {
+			ex.Agree = append(ex.Agree, sigNames[ch])
+		}
+		if sc.conflict[ch] && joinWeights[1][ch] > 0 {
+			ex.Conflict = append(ex.Conflict, sigNames[ch])
+		}
+	}
+}
