@@ -375,7 +375,13 @@ func (c *Clusterer) indexSketch(s *story, f *Features) {
 // recent members (s.reps) and, while there is room, its first ones for the
 // split test (s.vecs).
 func (c *Clusterer) addRep(s *story, f *Features, v vec) {
-	r := rep{id: f.ID, title: f.Title, titleMade: f.titleMade, keys: make([]uint64, len(v.top)), vals: make([]float32, len(v.top)), sig: v.sig}
+	r := rep{id: f.ID, title: f.Title, titleMade: f.titleMade, keys: make([]uint64, len(v.top)), vals: make([]float32, len(v.top))}
+	if v.sig != nil {
+		// A copy: v.sig points into the article's Features, which hold
+		// its text.
+		sg := *v.sig
+		r.sig = &sg
+	}
 	for j, i := range v.top {
 		r.keys[j], r.vals[j] = v.keys[i], v.vals[i]
 	}
