@@ -25,9 +25,13 @@ import (
 // Signature is the who, where, when and how many of an article's
 // headline and lead, as hashes.
 type Signature struct {
-	Day     int32    // the event's day, in days since 1970-01-01; 0 unknown
-	Year    int16    // the year the lead or the date says; 0 unknown
-	Weekday int8     // 1 (Sunday) to 7 named in the lead; 0 none
+	Day     int32 // the event's day, in days since 1970-01-01; 0 unknown
+	Year    int16 // the year the lead or the date says; 0 unknown
+	Weekday int8  // 1 (Sunday) to 7 named in the lead; 0 none
+	// Told is set when Day or Year comes from the lead's text, not the
+	// publication date: articles of one day all share their date, so
+	// only a told one agrees (any conflicts).
+	Told    bool
 	Places  []uint64 // places of the headline, dateline and lead
 	Actors  []uint64 // people of the headline and lead
 	Figures []Figure // quantities of the lead
@@ -113,12 +117,12 @@ func signature(d *news.Document, title string) Signature {
 		}
 		if sg.Day == 0 && len(dt.Value) >= 10 && !dated {
 			if t, err := time.Parse("2006-01-02", dt.Value[:10]); err == nil {
-				sg.Day = int32(t.Unix() / 86400)
+				sg.Day, sg.Told = int32(t.Unix()/86400), true
 			}
 		}
 		if sg.Year == 0 && len(dt.Value) >= 4 && !dt.Relative {
 			if y, err := strconv.Atoi(dt.Value[:4]); err == nil {
-				sg.Year = int16(y)
+				sg.Year, sg.Told = int16(y), true
 			}
 		}
 	}
@@ -232,9 +236,10 @@ func sigMatch(a *Signature, ms []*Signature, rare func(uint64) float64) (agree [
 		}
 		setMatch(a.Places, m.Places, sigPlace, &agree, &has, rare)
 		setMatch(a.Actors, m.Actors, sigActor, &agree, &has, rare)
+		told := a.Told || m.Told
 		if a.Day != 0 && m.Day != 0 {
 			has[sigDay] = true
-			if d := a.Day - m.Day; d >= -1 && d <= 1 {
+			if d := a.Day - m.Day; d >= -1 && d <= 1 && told {
 				agree[sigDay] = 1
 			}
 		}
@@ -246,7 +251,7 @@ func sigMatch(a *Signature, ms []*Signature, rare func(uint64) float64) (agree [
 		}
 		if a.Year != 0 && m.Year != 0 {
 			has[sigYear] = true
-			if a.Year == m.Year {
+			if a.Year == m.Year && told {
 				agree[sigYear] = 1
 			}
 		}
@@ -264,6 +269,7 @@ func sigMatch(a *Signature, ms []*Signature, rare func(uint64) float64) (agree [
 	for c := range conflict {
 		conflict[c] = has[c] && agree[c] == 0
 	}
+	conflict[sigYear] = conflict[sigYear] && !sameYear(a, ms)
 	if a.Day != 0 {
 		// A day that is far from every member's is a conflict even if the
 		// years agree; a day within three days is neither.
@@ -299,4 +305,15 @@ func setMatch(a, b []uint64, c int, agree *[numSig]float64, has *[numSig]bool, r
 			agree[c] = max(agree[c], r)
 		}
 	}
+}
+
+// sameYear reports whether a member's year is a's (an agreement that
+// does not count when neither was told, but no conflict either).
+func sameYear(a *Signature, ms []*Signature) bool {
+	for _, m := range ms {
+		if m != nil && m.Year == a.Year {
+			return true
+		}
+	}
+	return false
 }

@@ -56,7 +56,7 @@ func TestDateline(t *testing.T) {
 }
 
 func TestSigMatch(t *testing.T) {
-	a := &Signature{Day: 100, Places: []uint64{1, 2}, Actors: []uint64{7}, Figures: []Figure{{Of: 9, Value: 12}}}
+	a := &Signature{Day: 100, Told: true, Places: []uint64{1, 2}, Actors: []uint64{7}, Figures: []Figure{{Of: 9, Value: 12}}}
 	same := &Signature{Day: 101, Places: []uint64{2}, Figures: []Figure{{Of: 9, Value: 12}}}
 	other := &Signature{Day: 130, Places: []uint64{3}, Actors: []uint64{8}, Figures: []Figure{{Of: 9, Value: 40}}}
 	near := &Signature{Day: 103}
@@ -75,6 +75,11 @@ func TestSigMatch(t *testing.T) {
 	// Three days apart is neither agreement nor conflict.
 	if ag, cf = sigMatch(a, []*Signature{near}, nil); ag[sigDay] != 0 || cf[sigDay] {
 		t.Errorf("three days apart: agree %v conflict %v", ag[sigDay], cf[sigDay])
+	}
+	// Two publication dates of one day are no evidence: every article of
+	// that day shares them.
+	if ag, cf = sigMatch(&Signature{Day: 100, Year: 2011}, []*Signature{{Day: 100, Year: 2011}}, nil); ag[sigDay] != 0 || ag[sigYear] != 0 || cf[sigDay] || cf[sigYear] {
+		t.Errorf("same publication day: agree %v conflict %v", ag, cf)
 	}
 	if ag, _ = sigMatch(a, []*Signature{same}, func(uint64) float64 { return 0.25 }); ag[sigPlace] != 0.25 {
 		t.Errorf("a common place agrees %v, want its rarity 0.25", ag[sigPlace])
