@@ -48,6 +48,7 @@ type rep struct {
 	titleMade bool // the title is the start of the text
 	keys      []uint64
 	vals      []float32
+	sig       *Signature
 }
 
 // vec is an article's unit TF-IDF vector, with an index from key to
@@ -58,6 +59,7 @@ type vec struct {
 	terms []Feature // the article's features, for their kinds and texts
 	tab   table
 	top   []int // indexes of the repTerms strongest features, strongest first
+	sig   *Signature
 }
 
 const (
@@ -83,7 +85,7 @@ func (c *Clusterer) vector(f *Features) vec {
 	if cap(c.keys) < n {
 		c.keys, c.vals = make([]uint64, n), make([]float32, n)
 	}
-	v := vec{keys: c.keys[:n], vals: c.vals[:n], terms: f.Terms, tab: c.tab}
+	v := vec{keys: c.keys[:n], vals: c.vals[:n], terms: f.Terms, tab: c.tab, sig: &f.Sig}
 	for i, ft := range f.Terms {
 		v.tab.slot(ft.Key, int32(i))
 	}
@@ -116,6 +118,11 @@ type scored struct {
 	cent     float64
 	member   float64
 	memberID string
+	// sig is what the event signatures added to the score (signature.go);
+	// agree and conflict are its channels.
+	sig      float64
+	agree    [numSig]float64
+	conflict [numSig]bool
 }
 
 // fitting is whether an article may join a story in time.
@@ -300,7 +307,9 @@ func (c *Clusterer) score(v vec, s *story) scored {
 			mem, memID = d, r.id
 		}
 	}
-	return scored{s: s, score: (cent + mem) / 2, cent: cent, member: mem, memberID: memID}
+	sc := scored{s: s, score: (cent + mem) / 2, cent: cent, member: mem, memberID: memID}
+	c.weighSignature(&sc, v, s)
+	return sc
 }
 
 // open starts a story for f and, when evict is set and the active set is
@@ -367,6 +376,12 @@ func (c *Clusterer) indexSketch(s *story, f *Features) {
 // split test (s.vecs).
 func (c *Clusterer) addRep(s *story, f *Features, v vec) {
 	r := rep{id: f.ID, title: f.Title, titleMade: f.titleMade, keys: make([]uint64, len(v.top)), vals: make([]float32, len(v.top))}
+	if v.sig != nil {
+		// A copy: v.sig points into the article's Features, which hold
+		// its text.
+		sg := *v.sig
+		r.sig = &sg
+	}
 	for j, i := range v.top {
 		r.keys[j], r.vals[j] = v.keys[i], v.vals[i]
 	}

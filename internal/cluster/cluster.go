@@ -203,6 +203,13 @@ type Explanation struct {
 	Numbers []string `json:"numbers,omitempty"`
 	Dates   []string `json:"dates,omitempty"`
 	Terms   []string `json:"terms,omitempty"`
+	// Signature is what the event signatures of headline and lead added
+	// to Similarity (negative when they conflict); Agree and Conflict name
+	// the channels ("place", "day", "weekday", "year", "actor", "figure")
+	// that matched the story's members and that contradicted them.
+	Signature float64  `json:"signature,omitempty"`
+	Agree     []string `json:"agree,omitempty"`
+	Conflict  []string `json:"conflict,omitempty"`
 	// The best story the article did not join (or, for a new story, the
 	// best one it failed to reach), and its similarity.
 	RunnerUp           string  `json:"runner_up,omitempty"`
@@ -387,6 +394,7 @@ func (c *Clusterer) AddFeatures(f *Features) Assignment {
 		a.Story, a.Similarity = best.s.id, best.score
 		if ex != nil {
 			ex.Similarity, ex.Centroid, ex.Member, ex.BestMember = best.score, best.cent, best.member, best.memberID
+			explainSignature(ex, best)
 			if second.s != nil {
 				ex.RunnerUp, ex.RunnerUpSimilarity = second.s.id, second.score
 			}

@@ -279,7 +279,7 @@ func (c *Clusterer) rejoinTarget(s *story) *story {
 
 // asVec makes a member vector scoreable like an article's.
 func asVec(r rep) vec {
-	v := vec{keys: r.keys, vals: r.vals, tab: newTable(4 * len(r.keys))}
+	v := vec{keys: r.keys, vals: r.vals, tab: newTable(4 * len(r.keys)), sig: r.sig}
 	for i, k := range r.keys {
 		v.tab.slot(k, int32(i))
 	}

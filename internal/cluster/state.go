@@ -21,7 +21,7 @@ var ErrState = errors.New("not a cluster state")
 // version, raised whenever the encoded fields change.
 const (
 	stateMagic   = "parallax cluster state "
-	stateVersion = 2
+	stateVersion = 3
 )
 
 // Save writes the state of c, everything a Clusterer restored from it
@@ -148,6 +148,7 @@ type repState struct {
 	TitleMade bool
 	Keys      []uint64
 	Vals      []float32
+	Sig       *Signature
 }
 
 type refState struct {
@@ -244,7 +245,7 @@ func (c *Clusterer) state() (*state, error) {
 func repStates(rs []rep) []repState {
 	out := make([]repState, len(rs))
 	for i, r := range rs {
-		out[i] = repState{r.id, r.title, r.titleMade, r.keys, r.vals}
+		out[i] = repState{r.id, r.title, r.titleMade, r.keys, r.vals, r.sig}
 	}
 	return out
 }
@@ -348,7 +349,7 @@ func reps(rs []repState) ([]rep, error) {
 		if len(r.Keys) != len(r.Vals) {
 			return nil, fmt.Errorf("member %s: keys and values differ in number", r.ID)
 		}
-		out = append(out, rep{r.ID, r.Title, r.TitleMade, r.Keys, r.Vals})
+		out = append(out, rep{r.ID, r.Title, r.TitleMade, r.Keys, r.Vals, r.Sig})
 	}
 	return out, nil
 }
