@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"runtime/pprof"
 
 	"github.com/parallax-news/parallax/internal/desk"
 	"github.com/parallax-news/parallax/internal/pipeline"
@@ -14,6 +16,7 @@ func newIngestCmd(e *env) *cobra.Command {
 		dbPath  string
 		workers int
 		batch   int
+		profile string
 	)
 	cmd := &cobra.Command{
 		Use:   "ingest [--db FILE] PATH...",
@@ -32,6 +35,17 @@ next run's articles can join them.
 Prints one line: articles read, stored new, duplicates, stories in the file.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if profile != "" {
+				f, err := os.Create(profile)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return err
+				}
+				defer pprof.StopCPUProfile()
+			}
 			db, err := sqlite.Open(cmd.Context(), dbPath)
 			if err != nil {
 				return err
@@ -65,5 +79,6 @@ Prints one line: articles read, stored new, duplicates, stories in the file.`,
 	cmd.Flags().StringVar(&dbPath, "db", "parallax.db", "the database file")
 	cmd.Flags().IntVar(&workers, "workers", 0, "analysis goroutines (0: one per core)")
 	cmd.Flags().IntVar(&batch, "batch", desk.DefaultBatch, "articles committed per transaction")
+	cmd.Flags().StringVar(&profile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
 	return cmd
 }

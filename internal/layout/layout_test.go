@@ -41,7 +41,7 @@ var allowed = map[string][]string{
 	"compare/evaltest":    {"news", "compare"},
 	"report":              {"news", "cluster", "compare"},
 	"pipeline":            {"news", "pipe", "ingest", "ingest/web", "clean", "analyze", "cluster", "compare"},
-	"desk":                {"news", "cluster", "pipeline"},
+	"desk":                {"news", "cluster", "pipe", "pipeline"},
 	"desk/storetest":      {"news", "desk"},
 	"store/sqlite":        {"news", "desk"},
 	"layout":              {},
