@@ -16,11 +16,11 @@ import (
 // DefaultBatch is how many input articles one transaction holds.
 const DefaultBatch = 2000
 
-// DefaultStateEvery is how many input articles go by between two saves of
-// the clusterer's state. A save writes the whole active state (tens of
+// DefaultStateEvery is how many articles are clustered between two saves
+// of the clusterer's state. A save writes the whole active state (tens of
 // megabytes on a large stream), so saving it with every batch cost more
-// than storing the articles; a run that stops re-clusters at most this
-// many stored articles when it starts again.
+// than storing the articles; a run that stops re-clusters about this many
+// stored articles at most when it starts again.
 const DefaultStateEvery = 20000
 
 // Options configures a Desk. The zero value works.
@@ -36,10 +36,11 @@ type Options struct {
 	// Batch is how many input articles are committed in one transaction;
 	// 0 means DefaultBatch.
 	Batch int
-	// StateEvery is how many input articles go by between two commits
-	// that save the clusterer's state with the assignments and stories made
-	// since the last one; it is rounded up to a multiple of Batch, and 0
-	// means DefaultStateEvery. The commits between store articles only.
+	// StateEvery is how many articles are clustered (new ones, and those
+	// a stopped run left) between two commits that save the clusterer's
+	// state with the assignments and stories made since the last one: the
+	// first commit after that many saves them. 0 means DefaultStateEvery.
+	// The commits between store articles only.
 	StateEvery int
 	// OnDocument is called after each input document is stored or found
 	// to be stored already (progress).
@@ -61,7 +62,6 @@ func New(store Store, opt Options) *Desk {
 	if opt.StateEvery <= 0 {
 		opt.StateEvery = DefaultStateEvery
 	}
-	opt.StateEvery = (opt.StateEvery + opt.Batch - 1) / opt.Batch * opt.Batch
 	return &Desk{store: store, opt: opt, p: pipeline.New(opt.Pipeline)}
 }
 
@@ -81,9 +81,9 @@ type Summary struct {
 // Ingest reads paths through the pipeline, stores each document, and
 // clusters the new ones one at a time, going on from the clusterer state
 // the store holds. Every Options.Batch documents it commits the articles
-// stored; every Options.StateEvery documents that commit also holds the
-// assignments and stories the clusterer made since the last such commit,
-// and its state. At the end it assigns the articles still in the reorder
+// stored; once Options.StateEvery articles were clustered since the last
+// save, that commit also holds the assignments and stories the clusterer
+// made since, and its state. At the end it assigns the articles still in the reorder
 // buffer and commits those too, leaving the stories open for the next run.
 //
 // So the saved state always goes with exactly the assignments committed:
@@ -150,11 +150,8 @@ func (d *Desk) Ingest(ctx context.Context, paths []string) (Summary, error) {
 		if d.opt.OnDocument != nil {
 			d.opt.OnDocument()
 		}
-		switch n++; {
-		case n%d.opt.StateEvery == 0:
-			return in.commit(true, false)
-		case n%d.opt.Batch == 0:
-			return in.commit(false, false)
+		if n++; n%d.opt.Batch == 0 {
+			return in.commit(in.pushed >= d.opt.StateEvery, false)
 		}
 		return nil
 	})
@@ -164,12 +161,24 @@ func (d *Desk) Ingest(ctx context.Context, paths []string) (Summary, error) {
 	if err := in.commit(true, true); err != nil {
 		return sum, err
 	}
-	stories, err := d.store.Stories(ctx)
-	if err != nil {
-		return sum, err
+	sum.Stories, err = countStories(ctx, d.store)
+	return sum, err
+}
+
+// StoryCounter is a Store that counts its stories without reading them:
+// Ingest's summary uses it when the store has it, instead of holding every
+// story and its members in memory for their number.
+type StoryCounter interface {
+	// StoryCount returns how many stories Stories would return.
+	StoryCount(ctx context.Context) (int, error)
+}
+
+func countStories(ctx context.Context, s Store) (int, error) {
+	if c, ok := s.(StoryCounter); ok {
+		return c.StoryCount(ctx)
 	}
-	sum.Stories = len(stories)
-	return sum, nil
+	stories, err := s.Stories(ctx)
+	return len(stories), err
 }
 
 // prepared is one input document with its clustering features, made on
@@ -184,11 +193,12 @@ type prepared struct {
 // (loop) and keeps what it does (events) until the writer asks for it
 // with the state.
 type ingestRun struct {
-	d    *Desk
-	ctx  context.Context
-	tx   Tx
-	work chan work     // to the clusterer
-	done chan struct{} // closed when the clusterer's goroutine ends
+	d      *Desk
+	ctx    context.Context
+	tx     Tx
+	work   chan work     // to the clusterer
+	done   chan struct{} // closed when the clusterer's goroutine ends
+	pushed int           // articles given to the clusterer since the last state save
 
 	// The clusterer's goroutine's own.
 	stories *pipeline.Stories
@@ -268,6 +278,7 @@ func (in *ingestRun) loop() {
 func (in *ingestRun) push(f *cluster.Features) error {
 	select {
 	case in.work <- work{f: f}:
+		in.pushed++
 		return nil
 	case <-in.ctx.Done():
 		return in.ctx.Err()
@@ -339,6 +350,7 @@ func (in *ingestRun) commit(state, last bool) error {
 		if err := in.tx.SaveClusterState(s.state); err != nil {
 			return err
 		}
+		in.pushed = 0
 	}
 	err := in.tx.Commit()
 	in.tx = nil

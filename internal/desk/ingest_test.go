@@ -189,3 +189,38 @@ func mustUnassignedAndAll(t *testing.T, s desk.Store) []desk.Article {
 		all = append(all, a)
 	}
 }
+
+// A run that starts with articles a stopped run left counts them towards
+// its next state save: it saves at its first commit after StateEvery of
+// them, so a run stopped again keeps their assignments.
+func TestIngestResumedCountTowardsState(t *testing.T) {
+	s := newMemStore()
+	stopAt := func(k int, stateEvery int) {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		opt := options()
+		opt.Batch, opt.StateEvery = 2, stateEvery
+		opt.Stories.Reorder = 1
+		n := 0
+		opt.OnDocument = func() {
+			if n++; n == k {
+				cancel()
+			}
+		}
+		if _, err := desk.New(s, opt).Ingest(ctx, []string{inputA, inputB}); !errors.Is(err, context.Canceled) {
+			t.Fatalf("Ingest error %v; want context.Canceled", err)
+		}
+	}
+	stopAt(5, 100) // 4 articles stored, no state saved
+	if st, _ := s.ClusterState(context.Background()); st != nil {
+		t.Fatal("state saved by the first run")
+	}
+	stopAt(3, 4) // 4 resumed, then a commit after 2 documents (both stored already)
+	st, err := s.ClusterState(context.Background())
+	if err != nil || st == nil {
+		t.Fatalf("ClusterState() = %d bytes, %v after a run that resumed 4 with StateEvery 4; want a state", len(st), err)
+	}
+	if un, _ := s.Unassigned(context.Background()); len(un) != 1 {
+		t.Errorf("%d articles unassigned; want the 1 in the reorder buffer", len(un))
+	}
+}
