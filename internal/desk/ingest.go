@@ -320,6 +320,11 @@ func (in *ingestRun) close(st cluster.Story) {
 // the clusterer did since the last such commit and its state. last
 // assigns the buffered articles first, and opens no new transaction.
 func (in *ingestRun) commit(state, last bool) error {
+	// A run asked to stop commits nothing more (the reader may have let
+	// a few more documents through before it saw ctx).
+	if err := in.ctx.Err(); err != nil {
+		return err
+	}
 	if state {
 		snap := make(chan snapshot, 1)
 		select {
