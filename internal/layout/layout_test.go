@@ -42,7 +42,7 @@ var allowed = map[string][]string{
 	"report":              {"news", "cluster", "compare"},
 	"web":                 {"news", "compare", "report"},
 	"pipeline":            {"news", "pipe", "ingest", "ingest/web", "clean", "analyze", "cluster", "compare"},
-	"desk":                {"news", "cluster", "compare", "pipeline"},
+	"desk":                {"news", "cluster", "compare", "pipe", "pipeline"},
 	"desk/storetest":      {"news", "desk"},
 	"store/sqlite":        {"news", "desk", "poll"},
 	"poll":                {"news", "pipe", "fetch", "feed", "extract"},
