@@ -23,6 +23,8 @@ func newClusterCmd(e *env) *cobra.Command {
 		stats       bool
 		immediate   bool
 		minArticles int
+		lag         int
+		coreT       float64
 	)
 	cmd := &cobra.Command{
 		Use:   "cluster [PATH...]",
@@ -85,7 +87,7 @@ terminal, a progress line there counts the articles clustered.`,
 			}
 			bar := newBar(e.stderr, -1, "clustering", "articles")
 			opt := pipeline.StoryOptions{
-				Cluster: cluster.Options{Window: window, Threshold: threshold, Explain: explain, Immediate: immediate},
+				Cluster: cluster.Options{Window: window, Threshold: threshold, Explain: explain, Immediate: immediate, Lag: lag, CoreThreshold: coreT},
 				Reorder: reorder,
 				OnRepeat: func(in, printed string) {
 					fmt.Fprintf(e.stderr, "parallax: repeated id %q printed as %q\n", in, printed)
@@ -151,6 +153,8 @@ terminal, a progress line there counts the articles clustered.`,
 	cmd.Flags().BoolVar(&explain, "explain", false, "say why each article went where it did (shared people, places, terms, dates; similarity; runner-up)")
 	cmd.Flags().DurationVar(&window, "window", cluster.DefaultWindow, "how far outside a story's time span an article may join it (negative: no limit)")
 	cmd.Flags().Float64Var(&threshold, "threshold", 0, "similarity needed to join a story (0: the built-in default)")
+	cmd.Flags().IntVar(&lag, "lag", 0, "articles a story stays open after its latest dated article, for late undated ones (0: the built-in default, negative: none)")
+	cmd.Flags().Float64Var(&coreT, "core-threshold", 0, "chaining cap: cosine an article needs with a story's core (first reports, most central member) to join it (0: the built-in default, negative: off)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "analysis goroutines (0: one per core)")
 	cmd.Flags().BoolVar(&stats, "stats", false, "print counts (articles, stories, splits, rejoins, near-duplicates, peak active stories) to standard error")
 	cmd.Flags().BoolVar(&immediate, "immediate", false, "write each jsonl line as its article is assigned: no story is split or rejoined later (a little less accurate)")
