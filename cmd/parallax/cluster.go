@@ -36,22 +36,30 @@ one. A story is one real-world event, not a topic: two earthquakes are two stori
 
 Formats:
   jsonl    one line per article: {"id","story","new","similarity","duplicate_of",
-  (json)   "split_from","rejoined_from","source","published","time_note"}; every
+  (json)   "split_from","rejoined_from","follows","source","published","time_note",
+           and the story's "story_first","story_last","story_span_days",
+           "story_follows","story_closed" (idle, span, limit or open)}; every
            input article appears once (a repeated id is printed as "ID#2", "ID#3"…
            with "input_id"). Lines come story by story as each story closes (its
            window has passed, or the input ended), because a story may still be
            split or rejoined until then; with --immediate they come one per article
            as it is assigned
-  stories  one object per story with its members (one story per line)
-  text     each story: generated title, outlets, size, time span, key people and places;
+  stories  one object per story with its members (one story per line), its span
+           ("first","last","span_days"), "follows" and why it "closed"
+  text     each story: generated title, the story it follows, outlets, size, time
+           span, why it closed, key people and places;
            --min-articles N leaves out the stories of fewer than N articles and
            says how many it left out
 
 --window bounds how far outside a story's time span an article may be and still
 join it (default 168h: several outlets cover one event within a few days, and
 follow-ups come for a week; the span grows as articles join). Stories whose window
-has closed are dropped from memory, so an endless stream runs in flat memory;
-stories with undated members are retired only when the active set is full.
+has closed are dropped from memory, so an endless stream runs in flat memory.
+The window counts from a story's latest dated article; undated articles neither
+keep a story open nor close it, but may join it until --lag articles have come
+since its latest dated one. A story's span is capped at 30 days: an article past
+it opens a new story that "follows" the old one. An article must also resemble
+a story's core (its first reports or most central member), --core-threshold.
 A story is tested for a split as it grows: when its members fall into two groups
 much more alike within than across (two events of one kind that the first
 reports of the second could not tell apart), the group without its first article
@@ -77,9 +85,9 @@ terminal, a progress line there counts the articles clustered.`,
 			var werr error
 			var line []byte
 			var st *pipeline.Stories
-			writeLine := func(a cluster.Assignment, source string, published time.Time) {
+			writeLine := func(a cluster.Assignment, source string, published time.Time, story *cluster.Story) {
 				var err error
-				if line, err = report.AppendAssignment(line[:0], a, source, published, st.InputID(a.ID)); err != nil {
+				if line, err = report.AppendAssignment(line[:0], a, source, published, st.InputID(a.ID), story); err != nil {
 					werr = err
 					return
 				}
@@ -97,11 +105,11 @@ terminal, a progress line there counts the articles clustered.`,
 			case format != "jsonl":
 				opt.Cluster.OnClose = func(s cluster.Story) { stories = append(stories, s) }
 			case immediate:
-				opt.OnAssign = func(a cluster.Assignment, f *cluster.Features) { writeLine(a, f.Source, f.Published) }
+				opt.OnAssign = func(a cluster.Assignment, f *cluster.Features) { writeLine(a, f.Source, f.Published, nil) }
 			default:
 				opt.Cluster.OnClose = func(s cluster.Story) {
 					for _, m := range s.Members {
-						writeLine(m.Assignment, m.Source, m.Published)
+						writeLine(m.Assignment, m.Source, m.Published, &s)
 					}
 				}
 			}
