@@ -17,18 +17,18 @@ import (
 // AssignmentJSON is one line of `parallax cluster --format jsonl`: where one
 // input article went. Its keys are a contract (README).
 type AssignmentJSON struct {
-	ID          string               `json:"id"`
-	Story       string               `json:"story"`
-	New         bool                 `json:"new"`
-	Similarity  float64              `json:"similarity"`
-	DuplicateOf string               `json:"duplicate_of,omitempty"`
-	SplitFrom   string               `json:"split_from,omitempty"`
-	Rejoined    string               `json:"rejoined_from,omitempty"`
-	Follows     string               `json:"follows,omitempty"` // the earlier story the one it opened continues
-	InputID     string               `json:"input_id,omitempty"`
-	Source      string               `json:"source,omitempty"`
-	Published   string               `json:"published,omitempty"`
-	TimeNote    string               `json:"time_note,omitempty"`
+	ID          string  `json:"id"`
+	Story       string  `json:"story"`
+	New         bool    `json:"new"`
+	Similarity  float64 `json:"similarity"`
+	DuplicateOf string  `json:"duplicate_of,omitempty"`
+	SplitFrom   string  `json:"split_from,omitempty"`
+	Rejoined    string  `json:"rejoined_from,omitempty"`
+	Follows     string  `json:"follows,omitempty"` // the earlier story the one it opened continues
+	InputID     string  `json:"input_id,omitempty"`
+	Source      string  `json:"source,omitempty"`
+	Published   string  `json:"published,omitempty"`
+	TimeNote    string  `json:"time_note,omitempty"`
 	// The story's span, the story it follows and why it closed, when the
 	// line is written as the story closes (not with --immediate).
 	StoryFirst   string               `json:"story_first,omitempty"`
