@@ -34,6 +34,9 @@ func browser(t *testing.T) context.Context {
 			}
 		}
 	}
+	if bin == "" && os.Getenv("PARALLAX_REQUIRE_BROWSER") != "" {
+		t.Fatal("no chromium on PATH and PARALLAX_REQUIRE_BROWSER is set (CI sets it: the browser tests must run there)")
+	}
 	if bin == "" {
 		t.Skip("browser tests skipped: no chromium on PATH (apt-get install chromium, or set PARALLAX_CHROMIUM)")
 	}
