@@ -72,6 +72,12 @@ type Summary struct {
 // store's, the pipeline's reading, or ctx's; bad input items are not
 // errors (see Pipeline).
 func (d *Desk) Ingest(ctx context.Context, paths []string) (Summary, error) {
+	return d.ingest(ctx, func(emit func(news.Document) error) error { return d.p.Documents(ctx, paths, emit) })
+}
+
+// ingest is one ingest run over the documents source gives to emit, in
+// order: Ingest's over paths, Run's over a channel.
+func (d *Desk) ingest(ctx context.Context, source func(emit func(news.Document) error) error) (Summary, error) {
 	var sum Summary
 	in := &ingestRun{d: d, ctx: ctx}
 	if err := in.start(); err != nil {
@@ -87,7 +93,7 @@ func (d *Desk) Ingest(ctx context.Context, paths []string) (Summary, error) {
 		sum.Resumed++
 	}
 	n := 0
-	err = d.p.Documents(ctx, paths, func(doc news.Document) error {
+	err = source(func(doc news.Document) error {
 		id, inserted, err := in.tx.PutArticle(doc)
 		if err != nil {
 			return err
