@@ -204,8 +204,8 @@ func serve(ctx context.Context, e *env, c serveConfig) error {
 			interval = DefaultPollInterval
 		}
 		fo := c.fetch
-		p := &feedPoll{desk: d, log: c.log, count: count}
-		p.poller = poll.New(db, p.sink, poll.Options{Fetcher: fetch.New(fo), Logger: c.log})
+		p := &feedPoll{desk: d, log: c.log, count: count, store: &heldFinish{FeedStore: db}}
+		p.poller = poll.New(p.store, p.sink, poll.Options{Fetcher: fetch.New(fo), Logger: c.log})
 		t := time.NewTicker(interval)
 		defer t.Stop()
 		for {
@@ -249,10 +249,14 @@ func serve(ctx context.Context, e *env, c serveConfig) error {
 // feedPoll is serve's poller: each poll's articles go, one at a time,
 // into one ingest run of the desk (started with the poll's first
 // article), which stores and clusters them and commits when the poll
-// ends.
+// ends. The run holds the store's one write transaction until then, so
+// the poller's item outcomes are held (heldFinish) and recorded after
+// the commit: an item is done only once its article is stored, and a
+// crash before leaves it pending, to be read again (and found stored).
 type feedPoll struct {
 	desk   *desk.Desk
 	poller *poll.Poller
+	store  *heldFinish
 	log    *slog.Logger
 	count  func(desk.Summary)
 
@@ -289,16 +293,22 @@ func (p *feedPoll) once(ctx context.Context) int {
 	if err != nil && ctx.Err() == nil {
 		p.log.Error("poll feeds", "err", err)
 	}
-	if p.ch == nil {
-		return 0
+	var sum desk.Summary
+	var rerr error
+	if p.ch != nil {
+		close(p.ch)
+		<-p.done
+		sum, rerr = p.sum, p.err
+		p.ch, p.done, p.sum, p.err = nil, nil, desk.Summary{}, nil
+		p.count(sum)
 	}
-	close(p.ch)
-	<-p.done
-	sum, rerr := p.sum, p.err
-	p.ch, p.done, p.sum, p.err = nil, nil, desk.Summary{}, nil
-	p.count(sum)
-	if rerr != nil && !errors.Is(rerr, context.Canceled) {
-		p.log.Error("ingest polled articles", "err", rerr)
+	if rerr != nil {
+		if !errors.Is(rerr, context.Canceled) {
+			p.log.Error("ingest polled articles", "err", rerr)
+		}
+		p.store.drop() // their items stay pending: read again next time
+	} else if err := p.store.release(context.WithoutCancel(ctx)); err != nil {
+		p.log.Error("record polled items", "err", err)
 	}
 	p.log.Info("polled", "feeds", st.Checked, "feed errors", st.FeedErrors, "pages", st.Pages, "page errors", st.PageErrors,
 		"articles", st.Articles, "stored", sum.Stored, "duplicates", sum.Duplicates, "took", time.Since(start).Round(time.Millisecond))
@@ -307,3 +317,39 @@ func (p *feedPoll) once(ctx context.Context) int {
 
 // discardLogger is the logger of a command that reports on stdout only.
 func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
+
+// heldFinish is a poll.FeedStore whose FinishItem calls are held until
+// release records them (see feedPoll).
+type heldFinish struct {
+	poll.FeedStore
+	mu   sync.Mutex
+	held []poll.ItemResult
+}
+
+func (h *heldFinish) FinishItem(ctx context.Context, r poll.ItemResult) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.held = append(h.held, r)
+	return nil
+}
+
+// release records the held outcomes; drop forgets them.
+func (h *heldFinish) release(ctx context.Context) error {
+	h.mu.Lock()
+	held := h.held
+	h.held = nil
+	h.mu.Unlock()
+	var errs []error
+	for _, r := range held {
+		if err := h.FeedStore.FinishItem(ctx, r); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func (h *heldFinish) drop() {
+	h.mu.Lock()
+	h.held = nil
+	h.mu.Unlock()
+}
