@@ -40,6 +40,9 @@ func TestCompareByStory(t *testing.T) {
 	var rep struct {
 		Stories []struct {
 			Story    string
+			Closed   string
+			First    string
+			SpanDays float64 `json:"span_days"`
 			Articles []struct{ ID string }
 			Summary  []struct{ Text string }
 		}
@@ -58,10 +61,28 @@ func TestCompareByStory(t *testing.T) {
 		if s.Story == "" || len(s.Summary) == 0 {
 			t.Errorf("story %+v has no id or no summary", s)
 		}
+		if s.Closed != "open" || s.First == "" {
+			t.Errorf("story %s: closed %q, first %q; want open and a date", s.Story, s.Closed, s.First)
+		}
 	}
 	sort.Strings(groups)
 	if diff := cmp.Diff([]string{"quake-a+quake-b", "vote-a+vote-b"}, groups); diff != "" {
 		t.Errorf("stories mismatch (-want +got):\n%s", diff)
+	}
+
+	// Every view says where each story stands in time.
+	for _, f := range []string{"text", "markdown", "html"} {
+		args := []string{"compare", "--by-story", "--format", f, p}
+		if f == "html" {
+			args = []string{"compare", "--story", rep.Stories[0].Story, "--format", f, p}
+		}
+		out, stderr, err := runCmd(t, args...)
+		if err != nil {
+			t.Fatalf("compare --format %s: %v\n%s", f, err, stderr)
+		}
+		if want := "still open at the end of the input"; !strings.Contains(out, want) || !strings.Contains(out, "2024-03-0") {
+			t.Errorf("compare --by-story --format %s lacks %q or the span:\n%.3000s", f, want, out)
+		}
 	}
 
 	// --story picks one; an unknown id is an error.

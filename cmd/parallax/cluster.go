@@ -23,6 +23,8 @@ func newClusterCmd(e *env) *cobra.Command {
 		stats       bool
 		immediate   bool
 		minArticles int
+		lag         int
+		coreT       float64
 	)
 	cmd := &cobra.Command{
 		Use:   "cluster [PATH...]",
@@ -34,22 +36,30 @@ one. A story is one real-world event, not a topic: two earthquakes are two stori
 
 Formats:
   jsonl    one line per article: {"id","story","new","similarity","duplicate_of",
-  (json)   "split_from","rejoined_from","source","published","time_note"}; every
+  (json)   "split_from","rejoined_from","follows","source","published","time_note",
+           and the story's "story_first","story_last","story_span_days",
+           "story_follows","story_closed" (idle, span, limit or open)}; every
            input article appears once (a repeated id is printed as "ID#2", "ID#3"…
            with "input_id"). Lines come story by story as each story closes (its
            window has passed, or the input ended), because a story may still be
            split or rejoined until then; with --immediate they come one per article
            as it is assigned
-  stories  one object per story with its members (one story per line)
-  text     each story: generated title, outlets, size, time span, key people and places;
+  stories  one object per story with its members (one story per line), its span
+           ("first","last","span_days"), "follows" and why it "closed"
+  text     each story: generated title, the story it follows, outlets, size, time
+           span, why it closed, key people and places;
            --min-articles N leaves out the stories of fewer than N articles and
            says how many it left out
 
 --window bounds how far outside a story's time span an article may be and still
 join it (default 168h: several outlets cover one event within a few days, and
 follow-ups come for a week; the span grows as articles join). Stories whose window
-has closed are dropped from memory, so an endless stream runs in flat memory;
-stories with undated members are retired only when the active set is full.
+has closed are dropped from memory, so an endless stream runs in flat memory.
+The window counts from a story's latest dated article; undated articles neither
+keep a story open nor close it, but may join it until --lag articles have come
+since its latest dated one. A story's span is capped at 30 days: an article past
+it opens a new story that "follows" the old one. An article must also resemble
+a story's core (its first reports or most central member), --core-threshold.
 A story is tested for a split as it grows: when its members fall into two groups
 much more alike within than across (two events of one kind that the first
 reports of the second could not tell apart), the group without its first article
@@ -75,9 +85,9 @@ terminal, a progress line there counts the articles clustered.`,
 			var werr error
 			var line []byte
 			var st *pipeline.Stories
-			writeLine := func(a cluster.Assignment, source string, published time.Time) {
+			writeLine := func(a cluster.Assignment, source string, published time.Time, story *cluster.Story) {
 				var err error
-				if line, err = report.AppendAssignment(line[:0], a, source, published, st.InputID(a.ID)); err != nil {
+				if line, err = report.AppendAssignment(line[:0], a, source, published, st.InputID(a.ID), story); err != nil {
 					werr = err
 					return
 				}
@@ -85,7 +95,7 @@ terminal, a progress line there counts the articles clustered.`,
 			}
 			bar := newBar(e.stderr, -1, "clustering", "articles")
 			opt := pipeline.StoryOptions{
-				Cluster: cluster.Options{Window: window, Threshold: threshold, Explain: explain, Immediate: immediate},
+				Cluster: cluster.Options{Window: window, Threshold: threshold, Explain: explain, Immediate: immediate, Lag: lag, CoreThreshold: coreT},
 				Reorder: reorder,
 				OnRepeat: func(in, printed string) {
 					fmt.Fprintf(e.stderr, "parallax: repeated id %q printed as %q\n", in, printed)
@@ -95,11 +105,11 @@ terminal, a progress line there counts the articles clustered.`,
 			case format != "jsonl":
 				opt.Cluster.OnClose = func(s cluster.Story) { stories = append(stories, s) }
 			case immediate:
-				opt.OnAssign = func(a cluster.Assignment, f *cluster.Features) { writeLine(a, f.Source, f.Published) }
+				opt.OnAssign = func(a cluster.Assignment, f *cluster.Features) { writeLine(a, f.Source, f.Published, nil) }
 			default:
 				opt.Cluster.OnClose = func(s cluster.Story) {
 					for _, m := range s.Members {
-						writeLine(m.Assignment, m.Source, m.Published)
+						writeLine(m.Assignment, m.Source, m.Published, &s)
 					}
 				}
 			}
@@ -151,6 +161,8 @@ terminal, a progress line there counts the articles clustered.`,
 	cmd.Flags().BoolVar(&explain, "explain", false, "say why each article went where it did (shared people, places, terms, dates; similarity; runner-up)")
 	cmd.Flags().DurationVar(&window, "window", cluster.DefaultWindow, "how far outside a story's time span an article may join it (negative: no limit)")
 	cmd.Flags().Float64Var(&threshold, "threshold", 0, "similarity needed to join a story (0: the built-in default)")
+	cmd.Flags().IntVar(&lag, "lag", 0, "articles a story stays open after its latest dated article, for late undated ones (0: the built-in default, negative: none)")
+	cmd.Flags().Float64Var(&coreT, "core-threshold", 0, "chaining cap: cosine an article needs with a story's core (first reports, most central member) to join it (0: the built-in default, negative: off)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "analysis goroutines (0: one per core)")
 	cmd.Flags().BoolVar(&stats, "stats", false, "print counts (articles, stories, splits, rejoins, near-duplicates, peak active stories) to standard error")
 	cmd.Flags().BoolVar(&immediate, "immediate", false, "write each jsonl line as its article is assigned: no story is split or rejoined later (a little less accurate)")

@@ -106,7 +106,7 @@ func TestClusterStoryFormats(t *testing.T) {
 		if err := json.Unmarshal([]byte(l), &s); err != nil {
 			t.Fatal(err)
 		}
-		if s.Title == "" || len(s.Outlets) != 3 || s.Size != 3 || s.First == "" {
+		if s.Title == "" || len(s.Outlets) != 3 || s.Size != 3 || s.First == "" || s.Closed != "open" || s.Span <= 0 {
 			t.Errorf("story %+v", s)
 		}
 		members += len(s.Members)
@@ -118,9 +118,22 @@ func TestClusterStoryFormats(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"from 3 outlet(s)", "Kestrel Falls", "Salt Harbour", "sim "} {
+	for _, want := range []string{"from 3 outlet(s)", "Kestrel Falls", "Salt Harbour", "sim ", "still open at the end of the input", " days)", "core "} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text output lacks %q:\n%s", want, text)
+		}
+	}
+	jl, _, err := runCmd(t, "cluster", in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(strings.TrimSpace(jl), "\n") {
+		var a report.AssignmentJSON
+		if err := json.Unmarshal([]byte(l), &a); err != nil {
+			t.Fatal(err)
+		}
+		if a.StoryClosed != "open" || a.StoryFirst == "" || a.StorySpan <= 0 {
+			t.Errorf("jsonl line lacks the story's span or close reason: %s", l)
 		}
 	}
 	if _, _, err := runCmd(t, "cluster", "--format", "xml", in); err == nil {

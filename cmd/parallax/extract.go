@@ -20,6 +20,7 @@ import (
 
 func newExtractCmd(e *env) *cobra.Command {
 	var workers int
+	var without string
 	var opt extract.Options
 	cmd := &cobra.Command{
 		Use:   "extract [PATH...]",
@@ -37,9 +38,16 @@ item: "feed.xml#2", "corpus.jsonl:7"). Pages that cannot be extracted are
 reported on stderr and printed with empty text; other items that cannot be
 read are reported on stderr; the exit status is then non-zero.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			off, err := extract.ParseRules(without)
+			if err != nil {
+				return err
+			}
+			opt.Off = off
 			return runExtract(e, cmd, args, workers, opt)
 		},
 	}
+	cmd.Flags().StringVar(&without, "without", "", "turn off these extraction rules, comma-separated, to measure them ("+
+		"\"all\": go-trafilatura alone): "+strings.Join(extract.RuleNames(), ", "))
 	cmd.Flags().IntVar(&workers, "workers", 0, "extraction goroutines (0: one per core)")
 	cmd.Flags().BoolVar(&opt.NoFallback, "no-fallback", false, "skip the fallback extractor (faster, lower recall)")
 	cmd.Flags().Int64Var(&opt.MaxBytes, "max-bytes", extract.DefaultMaxBytes, "refuse pages larger than this")

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"runtime/pprof"
 
 	"github.com/parallax-news/parallax/internal/desk"
 	"github.com/parallax-news/parallax/internal/pipeline"
@@ -15,6 +17,7 @@ func newIngestCmd(e *env) *cobra.Command {
 		workers int
 		batch   int
 		compare bool
+		profile string
 	)
 	cmd := &cobra.Command{
 		Use:   "ingest [--db FILE] PATH...",
@@ -37,6 +40,17 @@ Prints one line: articles read, stored new, duplicates, stories in the file,
 comparisons computed.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if profile != "" {
+				f, err := os.Create(profile)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return err
+				}
+				defer pprof.StopCPUProfile()
+			}
 			db, err := sqlite.Open(cmd.Context(), dbPath)
 			if err != nil {
 				return err
@@ -80,5 +94,6 @@ comparisons computed.`,
 	cmd.Flags().IntVar(&workers, "workers", 0, "analysis goroutines (0: one per core)")
 	cmd.Flags().IntVar(&batch, "batch", desk.DefaultBatch, "articles committed per transaction")
 	cmd.Flags().BoolVar(&compare, "compare", true, "then compute the comparison of every story that changed (as serve does)")
+	cmd.Flags().StringVar(&profile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
 	return cmd
 }

@@ -14,6 +14,8 @@ type story struct {
 	id      string
 	seq     int       // creation order, for ties
 	lastSeq int       // when an article last joined
+	openSeq int       // when a dated article last joined, or the story opened (see sweep)
+	closed  string    // why it left the active set (Story.Closed)
 	first   time.Time // the span of the dated members
 	last    time.Time
 	dated   bool
@@ -27,7 +29,8 @@ type story struct {
 	norm2   float64
 	labels  map[uint64]label // readable forms of the indexed features
 	reps    []rep            // the most recent members' vectors
-	vecs    []rep            // the first splitCap unique members' vectors, for the split test
+	vecs    []rep            // the first splitCap unique members' vectors, for the split test (at least coreFirst)
+	medoid  int              // the index in vecs of the most central member at the last split test; 0 before
 	check   int              // the unique count at which to test a split next
 	members []Member
 	outlets []string
@@ -48,6 +51,7 @@ type rep struct {
 	titleMade bool // the title is the start of the text
 	keys      []uint64
 	vals      []float32
+	sig       *Signature
 }
 
 // vec is an article's unit TF-IDF vector, with an index from key to
@@ -58,6 +62,7 @@ type vec struct {
 	terms []Feature // the article's features, for their kinds and texts
 	tab   table
 	top   []int // indexes of the repTerms strongest features, strongest first
+	sig   *Signature
 }
 
 const (
@@ -83,7 +88,7 @@ func (c *Clusterer) vector(f *Features) vec {
 	if cap(c.keys) < n {
 		c.keys, c.vals = make([]uint64, n), make([]float32, n)
 	}
-	v := vec{keys: c.keys[:n], vals: c.vals[:n], terms: f.Terms, tab: c.tab}
+	v := vec{keys: c.keys[:n], vals: c.vals[:n], terms: f.Terms, tab: c.tab, sig: &f.Sig}
 	for i, ft := range f.Terms {
 		v.tab.slot(ft.Key, int32(i))
 	}
@@ -116,6 +121,12 @@ type scored struct {
 	cent     float64
 	member   float64
 	memberID string
+	// sig is what the event signatures added to the score (signature.go);
+	// agree and conflict are its channels.
+	sig      float64
+	agree    [numSig]float64
+	conflict [numSig]bool
+	core     float64 // see coreSim; 0 when not computed
 }
 
 // fitting is whether an article may join a story in time.
@@ -174,12 +185,22 @@ func earlier(a, b time.Time) time.Time {
 	return b
 }
 
+// ranking counts what rank compared and refused.
+type ranking struct {
+	n           int // candidates compared
+	outside     int // refused for time
+	outsideSpan int // of those, for MaxSpan only
+	offCore     int // refused for the chaining cap
+	// follows is the best story refused only for its span that the
+	// article resembles above the threshold, or nil.
+	follows *story
+}
+
 // rank finds the candidate stories through the index and returns the best
-// two that fit in time and, for an undated article, clear the undated
-// threshold when they hold dated articles (need), with the number compared
-// and refused for time. follows is the best story refused only for its
-// span that the article resembles above the threshold, or nil.
-func (c *Clusterer) rank(v vec, t time.Time, dated bool) (best, second scored, n, outside int, follows *story) {
+// two that fit in time, whose core the article resembles (offCore) and,
+// for an undated article, that clear the undated threshold when they hold
+// dated articles (need).
+func (c *Clusterer) rank(v vec, t time.Time, dated bool) (best, second scored, rk ranking) {
 	hits := c.newHits()
 	for _, i := range v.top[:min(queryTerms, len(v.top))] {
 		c.lookUp(hits, v.keys[i], v.vals[i], nil)
@@ -188,19 +209,27 @@ func (c *Clusterer) rank(v vec, t time.Time, dated bool) (best, second scored, n
 	for _, cd := range ranked(hits) {
 		switch c.fit(cd.s, t, t, dated) {
 		case fitSpan:
-			outside++
+			rk.outside++
+			rk.outsideSpan++
 			if sc := c.score(v, cd.s); sc.score >= followScore {
-				follows, followScore = cd.s, sc.score
+				rk.follows, followScore = cd.s, sc.score
 			}
 			continue
 		case fitWindow:
-			outside++
+			rk.outside++
 			continue
 		}
-		n++
+		rk.n++
 		sc := c.score(v, cd.s)
 		if sc.score < c.need(cd.s, dated) && sc.score >= c.thresh {
 			continue // an undated article, not close enough to a dated story
+		}
+		if sc.score >= c.thresh {
+			var off bool
+			if off, sc.core = c.offCore(v, cd.s); off {
+				rk.offCore++
+				continue
+			}
 		}
 		if sc.score > best.score || (sc.score == best.score && best.s != nil && sc.s.seq < best.s.seq) {
 			best, second = sc, best
@@ -208,7 +237,7 @@ func (c *Clusterer) rank(v vec, t time.Time, dated bool) (best, second scored, n
 			second = sc
 		}
 	}
-	return best, second, n, outside, follows
+	return best, second, rk
 }
 
 // newHits returns the empty map of hits for one look-up: one map, cleared
@@ -300,7 +329,9 @@ func (c *Clusterer) score(v vec, s *story) scored {
 			mem, memID = d, r.id
 		}
 	}
-	return scored{s: s, score: (cent + mem) / 2, cent: cent, member: mem, memberID: memID}
+	sc := scored{s: s, score: (cent + mem) / 2, cent: cent, member: mem, memberID: memID}
+	c.weighSignature(&sc, v, s)
+	return sc
 }
 
 // open starts a story for f and, when evict is set and the active set is
@@ -312,7 +343,7 @@ func (c *Clusterer) open(f *Features, t time.Time, dated, evict bool) *story {
 		id = fmt.Sprintf("%s-%d", base, k)
 	}
 	s := &story{
-		id: id, seq: c.seq, lastSeq: c.seq, first: t, last: t, dated: dated, check: splitMin,
+		id: id, seq: c.seq, lastSeq: c.seq, openSeq: c.seq, first: t, last: t, dated: dated, check: splitMin,
 		cidx: newTable(2 * len(f.Terms)), labels: make(map[uint64]label, indexTerms),
 	}
 	c.active[id] = s
@@ -329,6 +360,9 @@ func (c *Clusterer) open(f *Features, t time.Time, dated, evict bool) *story {
 // id of the story the article is in afterwards: a split test may move it.
 func (c *Clusterer) join(s *story, f *Features, v vec, dupOf string, a Assignment) string {
 	s.lastSeq = c.seq
+	if a.TimeNote == "" {
+		s.openSeq = c.seq
+	}
 	title := f.Title
 	if f.titleMade {
 		title = "" // a member's title is its own headline
@@ -367,6 +401,12 @@ func (c *Clusterer) indexSketch(s *story, f *Features) {
 // split test (s.vecs).
 func (c *Clusterer) addRep(s *story, f *Features, v vec) {
 	r := rep{id: f.ID, title: f.Title, titleMade: f.titleMade, keys: make([]uint64, len(v.top)), vals: make([]float32, len(v.top))}
+	if v.sig != nil {
+		// A copy: v.sig points into the article's Features, which hold
+		// its text.
+		sg := *v.sig
+		r.sig = &sg
+	}
 	for j, i := range v.top {
 		r.keys[j], r.vals[j] = v.keys[i], v.vals[i]
 	}
@@ -375,7 +415,7 @@ func (c *Clusterer) addRep(s *story, f *Features, v vec) {
 		s.reps = s.reps[:maxReps-1]
 	}
 	s.reps = append(s.reps, r)
-	if c.split > 0 && len(s.vecs) < splitCap {
+	if c.split > 0 && len(s.vecs) < splitCap || len(s.vecs) < coreFirst {
 		s.vecs = append(s.vecs, r)
 	}
 }

@@ -44,6 +44,25 @@ func (c *counts) inc(key uint64) uint32 {
 	return c.n[i]
 }
 
+// get returns key's count, 0 when it has none.
+func (c *counts) get(key uint64) uint32 {
+	if key == 0 {
+		key = 1
+	}
+	if len(c.keys) == 0 {
+		return 0
+	}
+	mask := uint64(len(c.keys) - 1)
+	for i := mix64(key) & mask; ; i = (i + 1) & mask {
+		switch c.keys[i] {
+		case key:
+			return c.n[i]
+		case 0:
+			return 0
+		}
+	}
+}
+
 // set sets key's count to n, which must be above zero.
 func (c *counts) set(key uint64, n uint32) { c.n[c.slot(key)] = n }
 

@@ -51,8 +51,17 @@
 //     report: they do not count in a story's span (a later dated article
 //     is judged against the dated members only), and they join a story of
 //     dated articles only at Options.UndatedThreshold, above Threshold.
-//     Stories whose window has closed are evicted from the active set, so
-//     memory stays flat on an endless stream.
+//     A story closes once the stream's clock has passed its latest dated
+//     article by the window (twice, as slack for late input) or the end of
+//     its MaxSpan, and Options.Lag articles have come since its latest
+//     dated member: undated articles may join it until then, but neither
+//     keep it open nor close it. Closed stories leave the active set, so
+//     memory stays flat on an endless stream; each says why it closed
+//     (Story.Closed).
+//  7. Chaining cap. An article joins a story of four or more articles only
+//     if it resembles the story's core (its first reports or its most
+//     central member) at Options.CoreThreshold, not just its newest
+//     members (core.go).
 //
 // # State
 //

@@ -5,18 +5,45 @@ import (
 	"slices"
 )
 
-// sweep closes the stories whose window has passed and drops their index
-// entries once enough have gone.
+// Why a story left the active set (Story.Closed).
+const (
+	ClosedIdle  = "idle"  // its window passed with no dated article joining
+	ClosedSpan  = "span"  // no article could join without passing MaxSpan
+	ClosedLimit = "limit" // MaxActive stories were active and it was among the least recently joined
+	ClosedOpen  = "open"  // still open when the input ended (Close)
+)
+
+// sweep closes the stories whose time has passed and drops their index
+// entries once enough have gone. Time is the stream's: its clock is the
+// latest publication date seen, and a story closes when the clock has
+// passed its latest dated article by twice the window (the reorder buffer
+// lets a dated article come late; twice is the slack for that) or passed
+// the end of its MaxSpan by one window, so that no article in order could
+// join it any more.
+// Undated articles have no time: they neither keep a story open (its
+// latest dated member counts, for a story of undated articles only the
+// time it opened) nor close it (they do not move the clock). They do
+// have a place in the stream, and one may come long after the dated
+// reports of its event (a shuffled collection): a story therefore stays
+// open until Lag articles have come since its latest dated member (or
+// its opening).
 func (c *Clusterer) sweep() {
 	if c.window >= 0 && !c.clock.IsZero() {
-		limit := c.clock.Add(-2 * c.window)
+		limit, spanLimit := c.clock.Add(-2*c.window), c.clock.Add(-c.window)
 		var gone []*story
 		for _, s := range c.active {
-			// A story with undated members may be joined by more of
-			// them at any time: only MaxActive retires it.
-			if s.dated && s.undated == 0 && s.last.Before(limit) {
-				gone = append(gone, s)
+			if c.seq-s.openSeq <= c.lag {
+				continue
 			}
+			switch {
+			case s.last.Before(limit):
+				s.closed = ClosedIdle
+			case s.dated && c.maxSpan >= 0 && s.first.Add(c.maxSpan).Before(spanLimit):
+				s.closed = ClosedSpan
+			default:
+				continue
+			}
+			gone = append(gone, s)
 		}
 		c.close(gone)
 	}
@@ -37,7 +64,11 @@ func (c *Clusterer) evictOldest() {
 		}
 		return cmp.Compare(a.id, b.id) // a split leaves two stories joined last at once
 	})
-	c.close(all[:len(all)/10+1])
+	gone := all[:len(all)/10+1]
+	for _, s := range gone {
+		s.closed = ClosedLimit
+	}
+	c.close(gone)
 }
 
 // close removes stories from the active set, in creation order, and reports
@@ -101,6 +132,7 @@ func dropEvicted[T any](m map[uint64][]T, gone func(T) bool) {
 func (c *Clusterer) Close() {
 	all := make([]*story, 0, len(c.active))
 	for _, s := range c.active {
+		s.closed = ClosedOpen
 		all = append(all, s)
 	}
 	c.close(all)

@@ -78,6 +78,7 @@ type Features struct {
 	Terms     []Feature // one per key, in order of first occurrence
 	Sketch    []uint64  // bottom-k MinHash of the body's word 4-shingles, ascending
 	Words     int       // words in title and body
+	Sig       Signature // the who, where, when and how many of the headline and lead
 	titleMade bool      // Title is the start of the text, for want of a headline
 }
 
@@ -163,6 +164,7 @@ func Extract(d news.Document) *Features {
 	}
 	f.Terms = x.terms
 	f.Words = x.words
+	f.Sig = signature(&d, title)
 	return f
 }
 

@@ -47,6 +47,7 @@ func (c *Clusterer) trySplit(s *story) *story {
 			sim[i*n+j], sim[j*n+i] = d, d
 		}
 	}
+	s.medoid = medoid(sim, n)
 	side := bisect(s.vecs, sim, n)
 	if side == nil {
 		return nil
@@ -95,6 +96,7 @@ func (c *Clusterer) trySplit(s *story) *story {
 	// No eviction here: closing stories may rejoin s, which is half rebuilt.
 	t := c.open(&Features{ID: first.ID}, first.Assignment.Time, first.dated(), false)
 	t.seq = s.seq // keeps its place among the stories it came from
+	t.lastSeq, t.openSeq = s.lastSeq, s.openSeq
 	c.stats.Splits++
 	for i := range move {
 		move[i].Assignment.SplitFrom = s.id
@@ -125,6 +127,22 @@ func (c *Clusterer) trySplit(s *story) *story {
 	}
 	t.check = max(t.unique+1, t.unique*3/2)
 	return t
+}
+
+// medoid returns the member with the highest total similarity to the
+// others, the first of equals.
+func medoid(sim []float64, n int) int {
+	best, bestSum := 0, -1.0
+	for i := range n {
+		var sum float64
+		for j := range n {
+			sum += sim[i*n+j]
+		}
+		if sum > bestSum {
+			best, bestSum = i, sum
+		}
+	}
+	return best
 }
 
 // bisect divides the member vectors in two by spherical 2-means, seeded
@@ -202,7 +220,7 @@ func centroidOf(vecs []rep, idx []int) map[uint64]float64 {
 // rebuild sets a story's members, span, outlets and centroid from the
 // given members and member vectors.
 func (c *Clusterer) rebuild(s *story, members []Member, vecs []rep) {
-	s.members, s.vecs = nil, vecs
+	s.members, s.vecs, s.medoid = nil, vecs, 0
 	s.unique, s.undated, s.dated = 0, 0, false
 	s.outlets = s.outlets[:0]
 	for _, m := range members {
@@ -266,9 +284,13 @@ func (c *Clusterer) rejoinTarget(s *story) *story {
 		if s.dated && c.fit(t, s.first, s.last, true) != fitOK {
 			continue
 		}
-		var sum float64
+		var sum, core float64
 		for _, v := range vs {
 			sum += c.score(v, t).score
+			core += c.coreSim(v, t)
+		}
+		if c.coreT > 0 && t.unique >= coreFrom && core/float64(len(vs)) < c.coreT {
+			continue // the chaining cap
 		}
 		if sc := sum / float64(len(vs)); sc >= c.need(t, s.dated) && sc >= bestScore {
 			best, bestScore = t, sc
@@ -279,7 +301,7 @@ func (c *Clusterer) rejoinTarget(s *story) *story {
 
 // asVec makes a member vector scoreable like an article's.
 func asVec(r rep) vec {
-	v := vec{keys: r.keys, vals: r.vals, tab: newTable(4 * len(r.keys))}
+	v := vec{keys: r.keys, vals: r.vals, tab: newTable(4 * len(r.keys)), sig: r.sig}
 	for i, k := range r.keys {
 		v.tab.slot(k, int32(i))
 	}
@@ -312,5 +334,6 @@ func (c *Clusterer) absorb(t, s *story) {
 		t.dupRefs = append(t.dupRefs, r)
 	}
 	t.lastSeq = max(t.lastSeq, s.lastSeq)
+	t.openSeq = max(t.openSeq, s.openSeq)
 	c.retire(s)
 }

@@ -21,7 +21,7 @@ var ErrState = errors.New("not a cluster state")
 // version, raised whenever the encoded fields change.
 const (
 	stateMagic   = "parallax cluster state "
-	stateVersion = 2
+	stateVersion = 4
 )
 
 // Save writes the state of c, everything a Clusterer restored from it
@@ -119,6 +119,7 @@ type state struct {
 type storyState struct {
 	ID           string
 	Seq, LastSeq int
+	OpenSeq      int
 	First, Last  time.Time
 	Follows      string
 	Dated        bool
@@ -129,6 +130,7 @@ type storyState struct {
 	Labels       []labelState // by key
 	Reps, Vecs   []repState
 	Check        int
+	Medoid       int
 	Members      []Member
 	Outlets      []string
 	OutletsEmpty bool // Outlets is empty but not nil
@@ -148,6 +150,7 @@ type repState struct {
 	TitleMade bool
 	Keys      []uint64
 	Vals      []float32
+	Sig       *Signature
 }
 
 type refState struct {
@@ -213,9 +216,9 @@ func (c *Clusterer) state() (*state, error) {
 	}
 	for _, s := range stories {
 		ss := storyState{
-			ID: s.id, Seq: s.seq, LastSeq: s.lastSeq, First: s.first, Last: s.last, Follows: s.follows, Dated: s.dated, Undated: s.undated,
+			ID: s.id, Seq: s.seq, LastSeq: s.lastSeq, OpenSeq: s.openSeq, First: s.first, Last: s.last, Follows: s.follows, Dated: s.dated, Undated: s.undated,
 			CKeys: s.ckeys, CVals: s.cvals, Norm2: s.norm2, Reps: repStates(s.reps), Vecs: repStates(s.vecs),
-			Check: s.check, Members: s.members, Outlets: s.outlets, OutletsEmpty: s.outlets != nil && len(s.outlets) == 0,
+			Check: s.check, Medoid: s.medoid, Members: s.members, Outlets: s.outlets, OutletsEmpty: s.outlets != nil && len(s.outlets) == 0,
 			Unique: s.unique,
 		}
 		for k, l := range s.labels {
@@ -244,7 +247,7 @@ func (c *Clusterer) state() (*state, error) {
 func repStates(rs []rep) []repState {
 	out := make([]repState, len(rs))
 	for i, r := range rs {
-		out[i] = repState{r.id, r.title, r.titleMade, r.keys, r.vals}
+		out[i] = repState{r.id, r.title, r.titleMade, r.keys, r.vals, r.sig}
 	}
 	return out
 }
@@ -293,8 +296,8 @@ func (c *Clusterer) restore(st *state) error {
 			return fmt.Errorf("story %s: centroid keys and values differ in number", ss.ID)
 		}
 		s := &story{
-			id: ss.ID, seq: ss.Seq, lastSeq: ss.LastSeq, first: ss.First, last: ss.Last, follows: ss.Follows, dated: ss.Dated, undated: ss.Undated,
-			ckeys: ss.CKeys, cvals: ss.CVals, norm2: ss.Norm2, check: ss.Check, members: ss.Members, outlets: ss.Outlets,
+			id: ss.ID, seq: ss.Seq, lastSeq: ss.LastSeq, openSeq: ss.OpenSeq, first: ss.First, last: ss.Last, follows: ss.Follows, dated: ss.Dated, undated: ss.Undated,
+			ckeys: ss.CKeys, cvals: ss.CVals, norm2: ss.Norm2, check: ss.Check, medoid: ss.Medoid, members: ss.Members, outlets: ss.Outlets,
 			unique: ss.Unique, cidx: newTable(2 * len(ss.CKeys)), labels: make(map[uint64]label, len(ss.Labels)),
 		}
 		if ss.OutletsEmpty {
@@ -348,7 +351,7 @@ func reps(rs []repState) ([]rep, error) {
 		if len(r.Keys) != len(r.Vals) {
 			return nil, fmt.Errorf("member %s: keys and values differ in number", r.ID)
 		}
-		out = append(out, rep{r.ID, r.Title, r.TitleMade, r.Keys, r.Vals})
+		out = append(out, rep{r.ID, r.Title, r.TitleMade, r.Keys, r.Vals, r.Sig})
 	}
 	return out, nil
 }

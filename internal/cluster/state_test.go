@@ -173,7 +173,7 @@ func TestRestoreErrors(t *testing.T) {
 	for _, tc := range []struct{ name, in, msg string }{
 		{"empty", "", "no header"},
 		{"other file", "{\"id\":\"a1\"}\n", "no header"},
-		{"other version", strings.Replace(good, "state 2\n", "state 3\n", 1), `version "3", this build reads version 2`},
+		{"other version", strings.Replace(good, "state 4\n", "state 3\n", 1), `version "3", this build reads version 4`},
 		{"truncated", good[:len(good)/2], "not a cluster state"},
 		{"header only", good[:strings.IndexByte(good, '\n')+1], "not a cluster state"},
 	} {

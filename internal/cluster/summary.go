@@ -12,7 +12,7 @@ func (s *story) info() Story {
 		m := &s.members[i]
 		m.Assignment.Story, m.Assignment.New = s.id, i == 0
 	}
-	st := Story{ID: s.id, Size: len(s.members), Unique: s.unique, Outlets: slices.Clone(s.outlets), Members: s.members, Follows: s.follows}
+	st := Story{ID: s.id, Size: len(s.members), Unique: s.unique, Outlets: slices.Clone(s.outlets), Members: s.members, Follows: s.follows, Closed: s.closed}
 	if s.dated {
 		st.First, st.Last = s.first, s.last
 	}

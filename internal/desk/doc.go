@@ -7,10 +7,13 @@
 // The Store interface is the desk's: it says what the desk needs and each
 // backend implements it in a package of its own (store/sqlite), checked by
 // the shared suite in desk/storetest. Ingest commits in batches: each
-// transaction holds the batch's articles, the assignments made so far and
-// the clusterer's state, so a run killed at any moment loses nothing that
-// was committed, and the next run completes the work with nothing stored
-// twice.
+// transaction holds the batch's articles, and every few batches one also
+// holds the assignments and stories made since the last such commit and
+// the clusterer's state, so the saved state always goes with exactly the
+// assignments stored. A run killed at any moment loses nothing that was
+// committed: the next run clusters again the articles stored without an
+// assignment, and completes the work with nothing stored twice.
 //
-// It may import news, cluster and pipeline; the store backends import it.
+// It may import news, cluster, pipe and pipeline; the store backends
+// import it.
 package desk

@@ -74,36 +74,102 @@ func TestIngestTwiceEqualsOnce(t *testing.T) {
 
 // A run stopped after some batches keeps them; the next run over the
 // same inputs clusters what was stored but not assigned, skips what was
-// stored, and ends with the stories of an uninterrupted run.
+// stored, and ends with the stories of an uninterrupted run. The state is
+// saved with every batch, every other one, or only at the end: the
+// articles stored after the last save are clustered again.
 func TestIngestResumes(t *testing.T) {
-	want := newMemStore()
-	ingest(t, want, options(), inputA, inputB)
+	for _, reorder := range []int{0, 1} {
+		base := options()
+		base.Stories.Reorder = reorder
+		testIngestResumes(t, base)
+	}
+}
 
-	for stopAfter := 1; stopAfter <= 6; stopAfter++ {
+func testIngestResumes(t *testing.T, base desk.Options) {
+	want := newMemStore()
+	ingest(t, want, base, inputA, inputB)
+
+	for _, stateEvery := range []int{2, 4, 0} {
+		for stopAfter := 1; stopAfter <= 6; stopAfter++ {
+			s := newMemStore()
+			ctx, cancel := context.WithCancel(context.Background())
+			opt := base
+			opt.Batch, opt.StateEvery = 2, stateEvery
+			n := 0
+			opt.OnDocument = func() {
+				if n++; n == stopAfter {
+					cancel()
+				}
+			}
+			if _, err := desk.New(s, opt).Ingest(ctx, []string{inputA, inputB}); !errors.Is(err, context.Canceled) {
+				t.Fatalf("state every %d, stopped after %d: Ingest error %v; want context.Canceled", stateEvery, stopAfter, err)
+			}
+			cancel()
+			stored := len(mustUnassignedAndAll(t, s))
+			pending, err := s.Unassigned(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			sum := ingest(t, s, base, inputA, inputB)
+			if sum.Stored+stored != 5 {
+				t.Errorf("state every %d, stopped after %d: %d stored before, %d after; want 5 in all", stateEvery, stopAfter, stored, sum.Stored)
+			}
+			if sum.Resumed != len(pending) {
+				t.Errorf("state every %d, stopped after %d: %d resumed; want the %d stored without an assignment", stateEvery, stopAfter, sum.Resumed, len(pending))
+			}
+			if diff := cmp.Diff(stories(t, want), stories(t, s)); diff != "" {
+				t.Errorf("state every %d, stopped after %d: stories differ from an uninterrupted run (-want +got):\n%s", stateEvery, stopAfter, diff)
+			}
+			if un, _ := s.Unassigned(context.Background()); len(un) != 0 {
+				t.Errorf("state every %d, stopped after %d: %d articles left unassigned", stateEvery, stopAfter, len(un))
+			}
+		}
+	}
+}
+
+// Between two saves of the clusterer's state the store holds articles
+// only: an article has an assignment exactly when the saved state holds
+// it, so a run that stops re-clusters those and no other.
+func TestIngestStateGoesWithAssignments(t *testing.T) {
+	for _, stateEvery := range []int{2, 4, 6} {
 		s := newMemStore()
 		ctx, cancel := context.WithCancel(context.Background())
 		opt := options()
-		opt.Batch = 2
+		opt.Batch, opt.StateEvery = 2, stateEvery
+		opt.Stories.Reorder = 1 // the reorder buffer holds one article
 		n := 0
 		opt.OnDocument = func() {
-			if n++; n == stopAfter {
+			if n++; n == 5 {
 				cancel()
 			}
 		}
-		if _, err := desk.New(s, opt).Ingest(ctx, []string{inputA, inputB}); !errors.Is(err, context.Canceled) {
-			t.Fatalf("stopped after %d: Ingest error %v; want context.Canceled", stopAfter, err)
-		}
+		desk.New(s, opt).Ingest(ctx, []string{inputA, inputB})
 		cancel()
-		stored := len(mustUnassignedAndAll(t, s))
-		sum := ingest(t, s, options(), inputA, inputB)
-		if sum.Stored+stored != 5 {
-			t.Errorf("stopped after %d: %d stored before, %d after; want 5 in all", stopAfter, stored, sum.Stored)
+		all := mustUnassignedAndAll(t, s)
+		pending, err := s.Unassigned(context.Background())
+		if err != nil {
+			t.Fatal(err)
 		}
-		if diff := cmp.Diff(stories(t, want), stories(t, s)); diff != "" {
-			t.Errorf("stopped after %d: stories differ from an uninterrupted run (-want +got):\n%s", stopAfter, diff)
+		state, err := s.ClusterState(context.Background())
+		if err != nil {
+			t.Fatal(err)
 		}
-		if un, _ := s.Unassigned(context.Background()); len(un) != 0 {
-			t.Errorf("stopped after %d: %d articles left unassigned", stopAfter, len(un))
+		// Batches of 2 committed before the 5th document: 4 articles.
+		if len(all) != 4 {
+			t.Fatalf("state every %d: %d articles stored; want 4", stateEvery, len(all))
+		}
+		saved := stateEvery <= 4
+		if (state != nil) != saved {
+			t.Errorf("state every %d: state saved %v; want %v", stateEvery, state != nil, saved)
+		}
+		// Saved after the 4th article, the state holds the 3 that left the
+		// reorder buffer.
+		wantPending := 4
+		if saved {
+			wantPending = 1
+		}
+		if len(pending) != wantPending {
+			t.Errorf("state every %d: %d of %d articles unassigned; want %d", stateEvery, len(pending), len(all), wantPending)
 		}
 	}
 }
@@ -121,5 +187,40 @@ func mustUnassignedAndAll(t *testing.T, s desk.Store) []desk.Article {
 			t.Fatal(err)
 		}
 		all = append(all, a)
+	}
+}
+
+// A run that starts with articles a stopped run left counts them towards
+// its next state save: it saves at its first commit after StateEvery of
+// them, so a run stopped again keeps their assignments.
+func TestIngestResumedCountTowardsState(t *testing.T) {
+	s := newMemStore()
+	stopAt := func(k int, stateEvery int) {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		opt := options()
+		opt.Batch, opt.StateEvery = 2, stateEvery
+		opt.Stories.Reorder = 1
+		n := 0
+		opt.OnDocument = func() {
+			if n++; n == k {
+				cancel()
+			}
+		}
+		if _, err := desk.New(s, opt).Ingest(ctx, []string{inputA, inputB}); !errors.Is(err, context.Canceled) {
+			t.Fatalf("Ingest error %v; want context.Canceled", err)
+		}
+	}
+	stopAt(5, 100) // 4 articles stored, no state saved
+	if st, _ := s.ClusterState(context.Background()); st != nil {
+		t.Fatal("state saved by the first run")
+	}
+	stopAt(3, 4) // 4 resumed, then a commit after 2 documents (both stored already)
+	st, err := s.ClusterState(context.Background())
+	if err != nil || st == nil {
+		t.Fatalf("ClusterState() = %d bytes, %v after a run that resumed 4 with StateEvery 4; want a state", len(st), err)
+	}
+	if un, _ := s.Unassigned(context.Background()); len(un) != 1 {
+		t.Errorf("%d articles unassigned; want the 1 in the reorder buffer", len(un))
 	}
 }

@@ -7,15 +7,16 @@ import (
 	"github.com/parallax-news/parallax/internal/pipeline"
 )
 
-// Run is Ingest over the articles read from articles instead of paths:
-// each is cleaned and analyzed through the desk's pipeline (on every
-// core, kept in order), stored, and clustered when new, in one ingest run
-// that commits every Options.Batch articles and, once articles is closed,
+// Run is Ingest over the articles read from articles instead of paths,
+// in the same ingest run: each is cleaned and analyzed through the
+// desk's pipeline (on every core, kept in order), stored, and clustered
+// when new; the run commits as Ingest does and, once articles is closed,
 // assigns the buffered ones and commits. It is how serve's poller hands
 // over the pages it read. A bad article (empty once cleaned) is a problem
-// of Pipeline, not an error; the error is the store's or ctx's.
+// of Pipeline, not an error; the error is the store's or ctx's. The run
+// holds the store's write transaction until it ends.
 func (d *Desk) Run(ctx context.Context, articles <-chan news.Article) (Summary, error) {
-	return d.ingest(ctx, func(emit func(news.Document) error) error {
+	return d.ingest(ctx, func(fn func(news.Document) prepared, emit func(prepared) error) error {
 		next := func() (news.Article, bool) {
 			select {
 			case a, ok := <-articles:
@@ -24,7 +25,7 @@ func (d *Desk) Run(ctx context.Context, articles <-chan news.Article) (Summary, 
 				return news.Article{}, false
 			}
 		}
-		if err := pipeline.MapArticles(ctx, d.p, next, func(doc news.Document) news.Document { return doc }, emit); err != nil {
+		if err := pipeline.MapArticles(ctx, d.p, next, fn, emit); err != nil {
 			return err
 		}
 		return ctx.Err()

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/news"
 )
@@ -132,14 +133,52 @@ func CanonicalURL(raw string) string {
 
 // TextHash returns the hash stores compare to find the same text twice:
 // SHA-256 of the text in lower case with every run of white space made
-// one space.
+// one space (strings.ToLower of each of strings.Fields's fields, joined by
+// one space; written out here in one pass over the text, without a string
+// per word, as it runs for every article stored).
 func TextHash(text string) []byte {
 	h := sha256.New()
-	for i, f := range strings.FieldsFunc(text, unicode.IsSpace) {
-		if i > 0 {
-			h.Write([]byte{' '})
+	buf := make([]byte, 0, 4096)
+	words, sep := false, false // a word was written; a space is due before the next one
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			if asciiSpace[c] {
+				sep = words
+				continue
+			}
+			if sep {
+				buf = append(buf, ' ')
+				sep = false
+			}
+			words = true
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+		} else {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			i += n
+			if unicode.IsSpace(r) {
+				sep = words
+				continue
+			}
+			if sep {
+				buf = append(buf, ' ')
+				sep = false
+			}
+			words = true
+			// strings.ToLower writes an invalid byte as U+FFFD.
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 		}
-		h.Write([]byte(strings.ToLower(f)))
+		if len(buf) >= 4000 {
+			h.Write(buf)
+			buf = buf[:0]
+		}
 	}
+	h.Write(buf)
 	return h.Sum(nil)
 }
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

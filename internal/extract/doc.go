@@ -34,6 +34,10 @@
 //   - cost: trafilatura's time grows with the square of the page's text,
 //     so pages with more than 300,000 characters of text take a linear
 //     path (the largest <article>/<main> without navigation).
+//   - rules: each of these steps is a named Rule that Options.Off turns
+//     off (parallax extract --without), so scripts/eval-extract --ablate
+//     can score each on both development sets; Off: AllRules is
+//     go-trafilatura alone.
 //   - metadata: the original publication date (JSON-LD datePublished, Open
 //     Graph article:published_time and similar) is preferred over
 //     "modified" or "updated" dates.

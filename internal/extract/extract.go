@@ -50,6 +50,10 @@ type Options struct {
 	// KeepBoilerplate turns off this package's boilerplate rules and
 	// returns trafilatura's body as it is (for comparisons).
 	KeepBoilerplate bool
+	// Off turns off the steps it holds (for ablations; see Rule). The
+	// zero value keeps every step on; AllRules leaves go-trafilatura
+	// alone.
+	Off Rule
 }
 
 // Extract reads one HTML page from r and returns its article. Outcomes:
@@ -83,17 +87,26 @@ func ExtractBytes(b []byte, opt Options) (news.Article, error) {
 	if !LooksHTML(b) {
 		return news.Article{}, fmt.Errorf("%w: content is not HTML", news.ErrNotArticle)
 	}
+	off := opt.off()
 	text, _ := page.Decode(b, opt.ContentType)
-	text = page.Normalize(text)
+	if off&RuleNormalize == 0 {
+		text = page.Normalize(text)
+	}
 	doc, err := page.Parse(text)
 	if err != nil {
 		return news.Article{}, fmt.Errorf("parse html: %w", err)
 	}
-	return extractDoc(doc, text, opt)
+	var raw []byte
+	if off&RuleDecode != 0 {
+		raw = b
+	}
+	return extractDoc(doc, text, raw, opt, off)
 }
 
 // extractDoc extracts the parsed page doc; src is its decoded source.
-func extractDoc(doc *html.Node, src string, opt Options) (news.Article, error) {
+// When raw is not nil, trafilatura reads it (the page's bytes) itself and
+// doc serves only this package's steps; off holds the steps turned off.
+func extractDoc(doc *html.Node, src string, raw []byte, opt Options, off Rule) (news.Article, error) {
 	topt := trafilatura.Options{
 		ExcludeComments: true,
 		HtmlDateMode:    trafilatura.Fast,
@@ -104,10 +117,16 @@ func extractDoc(doc *html.Node, src string, opt Options) (news.Article, error) {
 		}
 	}
 	pub := page.MetaPublished(doc)
-	if visibleRunes(doc, maxTextRunes) > maxTextRunes {
-		return bigPage(doc, opt, pub)
+	if off&RuleBigPage == 0 && visibleRunes(doc, maxTextRunes) > maxTextRunes {
+		return bigPage(doc, opt, pub, off)
 	}
-	res, err := trafilatura.ExtractDocument(doc, topt)
+	var res *trafilatura.ExtractResult
+	var err error
+	if raw != nil {
+		res, err = trafilatura.Extract(bytes.NewReader(raw), topt)
+	} else {
+		res, err = trafilatura.ExtractDocument(doc, topt)
+	}
 	if err != nil {
 		return news.Article{}, fmt.Errorf("%w: %v", news.ErrEmpty, err)
 	}
@@ -127,41 +146,96 @@ func extractDoc(doc *html.Node, src string, opt Options) (news.Article, error) {
 		a.URL = opt.URL
 	}
 	a.Title = page.CleanTitle(a.Title, a.Source, a.URL)
-	a.Text = page.Unglue(page.Render(res.ContentNode), doc)
-	if !opt.NoFallback && needsFallback(res, doc) {
+	if off&RuleRender != 0 {
+		a.Text = res.ContentText
+	} else {
+		body := res.ContentNode
+		if off&RuleBaselineBody == 0 {
+			body = baselineBody(res)
+		}
+		a.Text = renderWith(body, off)
+	}
+	if off&RuleUnglue == 0 {
+		a.Text = page.Unglue(a.Text, doc)
+	}
+	if off&(RuleFallback|RuleFallbackProse) != RuleFallback|RuleFallbackProse && needsFallback(res, doc) {
 		// go-readability as the candidate, with trafilatura's own rule:
 		// the candidate wins when it is more than twice as long. Running
 		// it here rather than through trafilatura's EnableFallback avoids
 		// a second trafilatura pass and the slower go-domdistiller.
 		if r, rerr := readability.FromDocument(doc, topt.OriginalURL); rerr == nil && r.Node != nil {
-			cand := page.Render(r.Node)
+			var cand string
+			if off&RuleRender != 0 {
+				cand = r.TextContent
+			} else {
+				cand = renderWith(r.Node, off)
+			}
 			n, m := utf8.RuneCountInString(a.Text), utf8.RuneCountInString(cand)
-			if m > 2*n || notProse(a.Text) && !notProse(cand) && m >= 250 {
+			if off&RuleFallback == 0 && m > 2*n ||
+				off&RuleFallbackProse == 0 && notProse(a.Text) && !notProse(cand) && m >= 250 {
 				a.Text = cand
 			}
 		}
 	}
-	if !opt.KeepBoilerplate {
-		a.Text = page.DropBoilerplate(a.Text)
-		lead := page.FindLead(doc, md.Description)
-		if lead == "" {
-			lead = page.FindHeaderLead(doc)
-			if lead != "" && !page.LeadBeforeBody(src, lead, a.Text) {
-				lead = ""
-			}
-		}
-		if lead != "" {
-			a.Standfirst = lead
-			if !strings.Contains(page.Collapse(a.Text), page.PrefixRunes(lead, 50)) {
-				a.Text = lead + "\n\n" + a.Text
-			}
+	a.Text = page.DropBoilerplateWithout(a.Text, boilerOff(off))
+	lead := ""
+	if off&RuleLeadMeta == 0 {
+		lead = page.FindLead(doc, md.Description)
+	}
+	if lead == "" && off&RuleLeadHeader == 0 {
+		lead = page.FindHeaderLead(doc)
+		if lead != "" && !page.LeadBeforeBody(src, lead, a.Text) {
+			lead = ""
 		}
 	}
-	a.Text = dropTitle(a.Text, a.Title)
+	if lead != "" {
+		a.Standfirst = lead
+		if !strings.Contains(page.Collapse(a.Text), page.PrefixRunes(lead, 50)) {
+			a.Text = lead + "\n\n" + a.Text
+		}
+	}
+	if off&RuleDropTitle == 0 {
+		a.Text = dropTitle(a.Text, a.Title)
+	}
 	if strings.TrimSpace(a.Text) == "" {
 		return a, fmt.Errorf("%w: no main text found", news.ErrEmpty)
 	}
 	return a, nil
+}
+
+// renderWith renders n with page.Render, or page.RenderJoined when off
+// holds RuleRenderSplit.
+func renderWith(n *html.Node, off Rule) string {
+	if off&RuleRenderSplit != 0 {
+		return page.RenderJoined(n)
+	}
+	return page.Render(n)
+}
+
+// baselineBody returns the part of res.ContentNode that res.ContentText
+// is made of. go-trafilatura's last-resort baseline adds a candidate
+// block to the body node for each strategy it tries (the page's
+// paragraphs, then the whole body's text) but returns the text of the last
+// one only, so rendering the whole node repeats the page. When the body
+// has more than one child and the last one's text alone is ContentText,
+// that child is the body.
+func baselineBody(res *trafilatura.ExtractResult) *html.Node {
+	n := res.ContentNode
+	if n == nil || n.LastChild == nil || n.FirstChild == n.LastChild {
+		return n
+	}
+	last := n.LastChild
+	if last.Type != html.ElementNode || last.FirstChild == nil || last.FirstChild != last.LastChild ||
+		last.FirstChild.Type != html.TextNode {
+		return n
+	}
+	if strings.Join(strings.Fields(last.FirstChild.Data), " ") != strings.Join(strings.Fields(res.ContentText), " ") {
+		return n
+	}
+	wrap := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	wrap.AppendChild(&html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P})
+	wrap.FirstChild.AppendChild(&html.Node{Type: html.TextNode, Data: last.FirstChild.Data})
+	return wrap
 }
 
 // LooksHTML reports whether b (or its first bytes) looks like an HTML
@@ -259,7 +333,7 @@ func countSpaceRuns(s string) int {
 // its largest <article> or <main> (else <body>) without navigation,
 // headers, footers, asides and forms, through the boilerplate rules. The
 // title is the page's <title>.
-func bigPage(doc *html.Node, opt Options, pub time.Time) (news.Article, error) {
+func bigPage(doc *html.Node, opt Options, pub time.Time, off Rule) (news.Article, error) {
 	var root, body, title *html.Node
 	best := 0
 	var walk func(n *html.Node, depth int)
@@ -313,7 +387,10 @@ func bigPage(doc *html.Node, opt Options, pub time.Time) (news.Article, error) {
 	if title != nil {
 		a.Title = page.CleanTitle(page.Collapse(page.Render(title)), "", opt.URL)
 	}
-	a.Text = dropTitle(page.DropBoilerplate(page.Render(root)), a.Title)
+	a.Text = page.DropBoilerplateWithout(page.Render(root), boilerOff(off))
+	if off&RuleDropTitle == 0 {
+		a.Text = dropTitle(a.Text, a.Title)
+	}
 	if strings.TrimSpace(a.Text) == "" {
 		return a, fmt.Errorf("%w: no main text found", news.ErrEmpty)
 	}

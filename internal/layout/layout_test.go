@@ -43,7 +43,7 @@ var allowed = map[string][]string{
 	"web":                 {"news", "compare", "report"},
 	"deskweb":             {"news", "compare", "desk", "poll", "web"},
 	"pipeline":            {"news", "pipe", "ingest", "ingest/web", "clean", "analyze", "cluster", "compare"},
-	"desk":                {"news", "cluster", "compare", "pipeline"},
+	"desk":                {"news", "cluster", "compare", "pipe", "pipeline"},
 	"desk/storetest":      {"news", "desk"},
 	"store/sqlite":        {"news", "desk", "poll"},
 	"poll":                {"news", "pipe", "fetch", "feed", "extract"},

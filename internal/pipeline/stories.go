@@ -127,6 +127,9 @@ func (p *Pipeline) Cluster(ctx context.Context, paths []string, s *Stories) erro
 type StoryGroup struct {
 	ID   string
 	Docs []news.Document
+	// Story is the story as the clusterer closed it (its span, Follows,
+	// Closed), without its Members.
+	Story cluster.Story
 }
 
 // GroupStories clusters analyzed documents the way Cluster does
@@ -136,7 +139,8 @@ func GroupStories(docs []news.Document, opt cluster.Options) []StoryGroup {
 	byID := make(map[string][]int, len(docs)) // a repeated id takes its docs in order
 	var groups []StoryGroup
 	opt.OnClose = func(st cluster.Story) {
-		g := StoryGroup{ID: st.ID}
+		g := StoryGroup{ID: st.ID, Story: st}
+		g.Story.Members = nil
 		for _, m := range st.Members {
 			q := byID[m.ID]
 			if len(q) == 0 {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,34 +17,80 @@ import (
 // AssignmentJSON is one line of `parallax cluster --format jsonl`: where one
 // input article went. Its keys are a contract (README).
 type AssignmentJSON struct {
-	ID          string               `json:"id"`
-	Story       string               `json:"story"`
-	New         bool                 `json:"new"`
-	Similarity  float64              `json:"similarity"`
-	DuplicateOf string               `json:"duplicate_of,omitempty"`
-	SplitFrom   string               `json:"split_from,omitempty"`
-	Rejoined    string               `json:"rejoined_from,omitempty"`
-	Follows     string               `json:"follows,omitempty"` // the earlier story the one it opened continues
-	InputID     string               `json:"input_id,omitempty"`
-	Source      string               `json:"source,omitempty"`
-	Published   string               `json:"published,omitempty"`
-	TimeNote    string               `json:"time_note,omitempty"`
-	Explain     *cluster.Explanation `json:"explain,omitempty"`
+	ID          string  `json:"id"`
+	Story       string  `json:"story"`
+	New         bool    `json:"new"`
+	Similarity  float64 `json:"similarity"`
+	DuplicateOf string  `json:"duplicate_of,omitempty"`
+	SplitFrom   string  `json:"split_from,omitempty"`
+	Rejoined    string  `json:"rejoined_from,omitempty"`
+	Follows     string  `json:"follows,omitempty"` // the earlier story the one it opened continues
+	InputID     string  `json:"input_id,omitempty"`
+	Source      string  `json:"source,omitempty"`
+	Published   string  `json:"published,omitempty"`
+	TimeNote    string  `json:"time_note,omitempty"`
+	// The story's span, the story it follows and why it closed, when the
+	// line is written as the story closes (not with --immediate).
+	StoryFirst   string               `json:"story_first,omitempty"`
+	StoryLast    string               `json:"story_last,omitempty"`
+	StorySpan    float64              `json:"story_span_days,omitempty"`
+	StoryFollows string               `json:"story_follows,omitempty"`
+	StoryClosed  string               `json:"story_closed,omitempty"`
+	Explain      *cluster.Explanation `json:"explain,omitempty"`
 }
 
 // NewAssignmentJSON returns the JSON line of an assignment; inputID is the
-// id as given when a repeated id was printed as "ID#2".
-func NewAssignmentJSON(a cluster.Assignment, source string, published time.Time, inputID string) AssignmentJSON {
-	return AssignmentJSON{
+// id as given when a repeated id was printed as "ID#2". story is the story
+// the article ended in, when it has closed, else nil.
+func NewAssignmentJSON(a cluster.Assignment, source string, published time.Time, inputID string, story *cluster.Story) AssignmentJSON {
+	j := AssignmentJSON{
 		ID: a.ID, Story: a.Story, New: a.New, Similarity: round3(a.Similarity), DuplicateOf: a.DuplicateOf,
 		SplitFrom: a.SplitFrom, Rejoined: a.RejoinedFrom, Follows: a.Follows, InputID: inputID,
 		Source: source, Published: news.FormatTime(published), TimeNote: a.TimeNote, Explain: a.Explain,
 	}
+	if story != nil {
+		j.StoryFirst, j.StoryLast, j.StorySpan = news.FormatTime(story.First), news.FormatTime(story.Last), spanDays(*story)
+		j.StoryFollows, j.StoryClosed = story.Follows, story.Closed
+	}
+	return j
 }
 
-// AppendAssignment appends the JSON line of an assignment to b.
-func AppendAssignment(b []byte, a cluster.Assignment, source string, published time.Time, inputID string) ([]byte, error) {
-	j, err := json.Marshal(NewAssignmentJSON(a, source, published, inputID))
+// spanDays is a story's span in days, to a tenth.
+func spanDays(s cluster.Story) float64 {
+	return math.Round(s.Span().Hours()/2.4) / 10
+}
+
+// CloseReason says in words why a story closed (cluster.Story.Closed).
+func CloseReason(closed string) string {
+	switch closed {
+	case cluster.ClosedIdle:
+		return "closed: no dated article within the window"
+	case cluster.ClosedSpan:
+		return "closed: reached the span cap"
+	case cluster.ClosedLimit:
+		return "closed: too many stories active, least recently joined"
+	case cluster.ClosedOpen:
+		return "still open at the end of the input"
+	}
+	return ""
+}
+
+// SpanText is a story's span for people: "2013-04-01 to 2013-04-09 (8.0
+// days)", one date when it spans none, "" without dated members.
+func SpanText(s cluster.Story) string {
+	if s.First.IsZero() {
+		return ""
+	}
+	if s.First.Equal(s.Last) {
+		return news.FormatTime(s.First)
+	}
+	return fmt.Sprintf("%s to %s (%.1f days)", news.FormatTime(s.First), news.FormatTime(s.Last), spanDays(s))
+}
+
+// AppendAssignment appends the JSON line of an assignment to b; story is
+// as for NewAssignmentJSON.
+func AppendAssignment(b []byte, a cluster.Assignment, source string, published time.Time, inputID string, story *cluster.Story) ([]byte, error) {
+	j, err := json.Marshal(NewAssignmentJSON(a, source, published, inputID, story))
 	if err != nil {
 		return b, fmt.Errorf("assignment %s: %w", a.ID, err)
 	}
@@ -69,6 +116,8 @@ type StoryJSON struct {
 	Names   []string     `json:"names,omitempty"`
 	Terms   []string     `json:"terms,omitempty"`
 	Follows string       `json:"follows,omitempty"` // the earlier story this one continues
+	Span    float64      `json:"span_days"`         // from the first dated member to the last
+	Closed  string       `json:"closed,omitempty"`  // why it closed: idle, span, limit or open
 	Members []MemberJSON `json:"members"`
 }
 
@@ -91,6 +140,7 @@ func NewStoryJSON(s cluster.Story) StoryJSON {
 		ID: s.ID, Title: s.Title, Size: s.Size, Unique: s.Unique, Outlets: orEmpty(s.Outlets),
 		First: news.FormatTime(s.First), Last: news.FormatTime(s.Last),
 		People: s.People, Places: s.Places, Names: s.Names, Terms: s.Terms, Follows: s.Follows,
+		Span: spanDays(s), Closed: s.Closed,
 	}
 	for _, m := range s.Members {
 		a := m.Assignment
@@ -170,12 +220,11 @@ func StoryText(s cluster.Story) string {
 		fmt.Fprintf(&b, "; %d without a source", unnamed)
 	}
 	b.WriteString("\n")
-	if !s.First.IsZero() {
-		if s.First.Equal(s.Last) {
-			fmt.Fprintf(&b, "   when:   %s\n", news.FormatTime(s.First))
-		} else {
-			fmt.Fprintf(&b, "   when:   %s to %s\n", news.FormatTime(s.First), news.FormatTime(s.Last))
-		}
+	if span := SpanText(s); span != "" {
+		fmt.Fprintf(&b, "   when:   %s\n", span)
+	}
+	if r := CloseReason(s.Closed); r != "" {
+		fmt.Fprintf(&b, "   %s\n", r)
 	}
 	for _, l := range []struct {
 		label string
@@ -217,7 +266,7 @@ func writeMember(b *strings.Builder, m cluster.Member) {
 		fmt.Fprintf(b, " (rejoined from %s)", m.Assignment.RejoinedFrom)
 	}
 	if a := m.Assignment; a.Explain != nil && !a.New {
-		fmt.Fprintf(b, "\n       sim %.3f", a.Similarity)
+		fmt.Fprintf(b, "\n       sim %.3f, core %.3f", a.Similarity, a.Explain.Core)
 		for _, part := range []struct {
 			k  string
 			vs []string
@@ -228,6 +277,12 @@ func writeMember(b *strings.Builder, m cluster.Member) {
 		}
 		if a.Explain.RunnerUp != "" {
 			fmt.Fprintf(b, "; runner-up %s %.3f", a.Explain.RunnerUp, a.Explain.RunnerUpSimilarity)
+		}
+		if n := a.Explain.OutsideWindow; n > 0 {
+			fmt.Fprintf(b, "; %d refused for time (%d for the span cap)", n, a.Explain.OutsideSpan)
+		}
+		if n := a.Explain.OffCore; n > 0 {
+			fmt.Fprintf(b, "; %d refused for the chaining cap", n)
 		}
 	}
 	b.WriteString("\n")

@@ -88,3 +88,22 @@ func TestStoryFollows(t *testing.T) {
 		t.Errorf("StoryJSON.Follows = %q; want s-1", j.Follows)
 	}
 }
+
+// Each view gives a story's span and why it closed.
+func TestStorySpanAndClose(t *testing.T) {
+	first := time.Date(2013, 4, 1, 0, 0, 0, 0, time.UTC)
+	s := cluster.Story{ID: "s-9", Title: "Dam breaks", Size: 2, Unique: 2, First: first, Last: first.Add(36 * time.Hour), Closed: cluster.ClosedSpan, Follows: "s-1"}
+	if got := StoryText(s); !strings.Contains(got, "when:   2013-04-01 to 2013-04-02T12:00:00Z (1.5 days)\n") || !strings.Contains(got, "closed: reached the span cap\n") {
+		t.Errorf("StoryText:\n%s", got)
+	}
+	if j := NewStoryJSON(s); j.Span != 1.5 || j.Closed != "span" {
+		t.Errorf("StoryJSON span %v closed %q", j.Span, j.Closed)
+	}
+	j := NewAssignmentJSON(cluster.Assignment{ID: "a", Story: "s-9"}, "", time.Time{}, "", &s)
+	if j.StorySpan != 1.5 || j.StoryClosed != "span" || j.StoryFollows != "s-1" || j.StoryFirst == "" {
+		t.Errorf("AssignmentJSON %+v", j)
+	}
+	if j := NewAssignmentJSON(cluster.Assignment{ID: "a"}, "", time.Time{}, "", nil); j.StoryClosed != "" {
+		t.Errorf("an assignment of an open story says it closed: %+v", j)
+	}
+}

@@ -30,6 +30,7 @@ func Run(t *testing.T, open func(t *testing.T) desk.Store) {
 		{"PutStory", testPutStory},
 		{"ClusterState", testClusterState},
 		{"Unassigned", testUnassigned},
+		{"StoryCount", testStoryCount},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open(t)) })

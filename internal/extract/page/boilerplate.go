@@ -97,9 +97,44 @@ var commentHeads = []string{
 	"hinterlasse einen kommentar", "laisser un commentaire", "deja un comentario",
 }
 
-// dropBoilerplate removes furniture paragraphs from text (paragraphs
-// separated by "\n\n") and cuts a trailing related-links block.
-func DropBoilerplate(text string) string {
+// Boiler is a set of DropBoilerplate's rules, one bit each, so that an
+// ablation can turn each off (DropBoilerplateWithout).
+type Boiler uint32
+
+// DropBoilerplate's rules.
+const (
+	// BoilerExact drops short paragraphs that are only a label
+	// (exactBoiler: "Anzeige", "Menu", "Drucken").
+	BoilerExact Boiler = 1 << iota
+	// BoilerDateLine drops paragraphs that are only a date or a time.
+	BoilerDateLine
+	// BoilerRelatedCut cuts a trailing block of related-article links
+	// after one of relatedHeads.
+	BoilerRelatedCut
+	// BoilerCommentCut cuts a trailing reader-comment section after one
+	// of commentHeads.
+	BoilerCommentCut
+	// BoilerTerms drops short paragraphs holding one of boilerTerms.
+	BoilerTerms
+	// BoilerStartTerms drops short paragraphs starting with one of
+	// startTerms (credit, caption and metadata labels, ad labels).
+	BoilerStartTerms
+	// BoilerWeakTerms drops short non-sentences holding one of weakTerms
+	// (sharing bars, "click here").
+	BoilerWeakTerms
+	// BoilerByline drops bylines ("By Jane Doe") of at most five words.
+	BoilerByline
+)
+
+// DropBoilerplate removes furniture paragraphs from text (paragraphs
+// separated by "\n\n") and cuts a trailing related-links or comments
+// block, with every rule on.
+func DropBoilerplate(text string) string { return DropBoilerplateWithout(text, 0) }
+
+// DropBoilerplateWithout is DropBoilerplate with the rules in off turned
+// off.
+func DropBoilerplateWithout(text string, off Boiler) string {
+	on := func(r Boiler) bool { return off&r == 0 }
 	paras := strings.Split(text, "\n\n")
 	out := paras[:0]
 	total := len(text)
@@ -114,17 +149,18 @@ func DropBoilerplate(text string) string {
 		}
 		low := strings.ToLower(p)
 		key := strings.TrimRight(strings.TrimSpace(low), ":.!… ")
-		if exactBoiler[key] || isDateLine(low) {
+		if on(BoilerExact) && exactBoiler[key] || on(BoilerDateLine) && isDateLine(low) {
 			continue
 		}
-		if start > total/2 && hasTerm(low, relatedHeads) && restShort(paras[i+1:]) {
+		if on(BoilerRelatedCut) && start > total/2 && hasTerm(low, relatedHeads) && restShort(paras[i+1:]) {
 			break
 		}
-		if start > total*3/5 && words <= 8 && !IsSentence(low) && isCommentHead(low) {
+		if on(BoilerCommentCut) && start > total*3/5 && words <= 8 && !IsSentence(low) && isCommentHead(low) {
 			break
 		}
-		if hasTerm(low, boilerTerms) || hasPrefixTerm(low, startTerms) ||
-			!IsSentence(low) && (hasWord(low, weakTerms) || words <= 5 && hasPrefixTerm(low, bylineStarts)) {
+		if on(BoilerTerms) && hasTerm(low, boilerTerms) || on(BoilerStartTerms) && hasPrefixTerm(low, startTerms) ||
+			!IsSentence(low) && (on(BoilerWeakTerms) && hasWord(low, weakTerms) ||
+				on(BoilerByline) && words <= 5 && hasPrefixTerm(low, bylineStarts)) {
 			continue
 		}
 		out = append(out, p)

@@ -74,7 +74,7 @@ func detectCharset(b []byte, contentType string) (encoding.Encoding, string) {
 			return charmap.Windows1252, "windows-1252"
 		}
 		return enc, name
-	case singleByte(name) && high > 0 && valid:
+	case (singleByte(name) || legacyCJK(name)) && high > 0 && valid:
 		return unicode.UTF8, "utf-8"
 	case name == "utf-16le" || name == "utf-16be" || strings.HasPrefix(name, "utf-16"):
 		// A page that declares UTF-16 in an ASCII-compatible <meta> cannot
@@ -91,6 +91,19 @@ func detectCharset(b []byte, contentType string) (encoding.Encoding, string) {
 func singleByte(name string) bool {
 	return strings.HasPrefix(name, "windows-") || strings.HasPrefix(name, "iso-8859") ||
 		strings.HasPrefix(name, "koi8") || name == "macintosh" || name == "ibm866"
+}
+
+// legacyCJK reports whether the named encoding is one of the multi-byte
+// Chinese, Japanese and Korean ones with high bytes. A page of such text
+// is practically never valid UTF-8 as a whole, so a page declared as one
+// whose bytes are valid UTF-8 (often a gb2312 <meta> copied into a UTF-8
+// template) is read as UTF-8.
+func legacyCJK(name string) bool {
+	switch name {
+	case "gbk", "gb18030", "big5", "shift_jis", "euc-jp", "euc-kr":
+		return true
+	}
+	return false
 }
 
 // utf8Stats reports whether b has bytes >= 0x80 (high > 0) and whether it

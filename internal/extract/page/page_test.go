@@ -20,6 +20,8 @@ func TestDetectCharset(t *testing.T) {
 		{"declared utf-8 but latin bytes", `<meta charset="utf-8"><p>caf` + "\xe9 na\xefve", "", "windows-1252"},
 		{"meta after 1024 bytes", "<html><head><!--" + strings.Repeat("x", 3000) + `--><meta charset="koi8-r">`, "", "koi8-r"},
 		{"bom", "\xef\xbb\xbf<html>caf\xc3\xa9", "", "utf-8"},
+		{"declared gb2312 but utf-8 bytes", `<meta charset="gb2312"><p>中文`, "", "utf-8"},
+		{"declared gb2312, gbk bytes", `<meta charset="gb2312"><p>` + "\xd6\xd0\xce\xc4", "", "gbk"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -28,14 +28,27 @@ type renderer struct {
 	out  strings.Builder
 	para strings.Builder
 	pre  int
+	// split: separate words glued at an element boundary (SplitGlued);
+	// edge: an inline element started or ended since the last text.
+	split, edge bool
 }
 
-// render returns the text of n with paragraphs separated by "\n\n".
-func Render(n *html.Node) string {
+// Render returns the text of n with paragraphs separated by "\n\n".
+// Words that only an element boundary separates, a lower-case letter or
+// a digit before and a capital after ("…blogs</a><a>Manage…"), get a
+// space: pages lay such elements out as blocks or items with CSS, and
+// glued they read as one word.
+func Render(n *html.Node) string { return render(n, true) }
+
+// RenderJoined is Render without the space at element boundaries (for
+// ablations).
+func RenderJoined(n *html.Node) string { return render(n, false) }
+
+func render(n *html.Node, split bool) string {
 	if n == nil {
 		return ""
 	}
-	var r renderer
+	r := renderer{split: split}
 	r.walk(n)
 	r.flush()
 	return r.out.String()
@@ -44,6 +57,14 @@ func Render(n *html.Node) string {
 func (r *renderer) walk(n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
+		if r.edge && r.split && r.pre == 0 && n.Data != "" && r.para.Len() > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(r.para.String())
+			next, _ := utf8.DecodeRuneInString(n.Data)
+			if (unicode.IsLower(prev) || unicode.IsDigit(prev)) && unicode.IsUpper(next) {
+				r.para.WriteByte(' ')
+			}
+		}
+		r.edge = false
 		r.para.WriteString(n.Data)
 		return
 	case html.ElementNode:
@@ -62,6 +83,8 @@ func (r *renderer) walk(n *html.Node) {
 	block := n.Type == html.ElementNode && (blockTags[n.DataAtom] || n.DataAtom == 0 && isBlockName(n.Data))
 	if block {
 		r.flush()
+	} else if n.Type == html.ElementNode {
+		r.edge = true
 	}
 	if n.DataAtom == atom.Pre {
 		r.pre++
@@ -74,6 +97,8 @@ func (r *renderer) walk(n *html.Node) {
 	}
 	if block {
 		r.flush()
+	} else if n.Type == html.ElementNode {
+		r.edge = true
 	}
 }
 

@@ -63,6 +63,11 @@ func open(path string) (*DB, error) {
 			q.Add("_pragma", extra)
 		} else {
 			q.Set("_txlock", "immediate")
+			// The writer's page cache, 32 MiB (SQLite's default is 2):
+			// every insert walks the articles' indexes and the search
+			// index's segments, which fell out of a small cache and
+			// were read again.
+			q.Add("_pragma", "cache_size(-32768)")
 		}
 		return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 	}
@@ -289,39 +294,39 @@ func parseTime(s string) (time.Time, error) {
 	return time.Parse(time.RFC3339Nano, s)
 }
 
-// PutArticle implements desk.Tx.
+// PutArticle implements desk.Tx. A new article is inserted straight away,
+// its uniqueness left to the two unique indexes (text_hash, url): looking
+// both up first cost two more index searches for every new article. Only
+// when the insert finds a conflict is the stored one looked up.
 func (t *Tx) PutArticle(d news.Document) (int64, bool, error) {
 	u := desk.CanonicalURL(d.URL)
 	h := desk.TextHash(d.Text)
-	// Two lookups, each on its own index (an OR of the two would scan).
-	var id int64
-	err := t.row(`SELECT id FROM articles WHERE text_hash = ?`, h).Scan(&id)
-	if err == nil {
-		return id, false, nil
-	}
-	if errors.Is(err, sql.ErrNoRows) && u != "" {
-		err = t.row(`SELECT id FROM articles WHERE url = ? AND url != ''`, u).Scan(&id)
-		if err == nil {
-			return id, false, nil
-		}
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return 0, false, t.db.wrap("put article in", err)
-	}
 	an, err := json.Marshal(analysis{d.Sentences, d.Entities, d.Quotes, d.Quantities, d.Dates})
 	if err != nil {
 		return 0, false, fmt.Errorf("put article %s: %w", d.ID, err)
 	}
+	var id int64
 	err = t.row(`INSERT INTO articles (input_id, source, url, title, standfirst, author, language, published, origin, text, text_hash, analysis)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
 		d.ID, d.Source, u, d.Title, d.Standfirst, d.Author, d.Language, formatTime(d.Published), d.Origin, d.Text, h, an).Scan(&id)
+	if err == nil {
+		if t.first == 0 {
+			t.first = id
+		}
+		return id, true, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, false, t.db.wrap("put article in", err)
+	}
+	// Stored already: the same text, or else the same URL.
+	err = t.row(`SELECT id FROM articles WHERE text_hash = ?`, h).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) && u != "" {
+		err = t.row(`SELECT id FROM articles WHERE url = ? AND url != ''`, u).Scan(&id)
+	}
 	if err != nil {
 		return 0, false, t.db.wrap("put article in", err)
 	}
-	if t.first == 0 {
-		t.first = id
-	}
-	return id, true, nil
+	return id, false, nil
 }
 
 // PutAssignment implements desk.Tx.
@@ -561,6 +566,17 @@ func (db *DB) stories(ctx context.Context, where string, args ...any) ([]desk.St
 		return nil, db.wrap("read", err)
 	}
 	return out, nil
+}
+
+var _ desk.StoryCounter = (*DB)(nil)
+
+// StoryCount implements desk.StoryCounter: the stories that have members.
+func (db *DB) StoryCount(ctx context.Context) (int, error) {
+	var n int
+	if err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM stories s WHERE EXISTS (SELECT 1 FROM story_members m WHERE m.story_id = s.id)`).Scan(&n); err != nil {
+		return 0, db.wrap("read", err)
+	}
+	return n, nil
 }
 
 // ClusterState implements desk.Store.
