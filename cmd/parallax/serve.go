@@ -26,7 +26,7 @@ import (
 func newServeCmd(e *env) *cobra.Command {
 	var (
 		dbPath, addr, token, config, logFormat, logLevel string
-		ingest, allowHosts                               []string
+		ingest, allowHosts, feeds                        []string
 		interval, pollInterval                           time.Duration
 		recompute, noPoll                                bool
 	)
@@ -69,7 +69,7 @@ state; the next start completes the rest).`,
 				return err
 			}
 			return serve(cmd.Context(), e, serveConfig{db: dbPath, addr: addr, token: token, ingest: ingest, interval: interval, noRecompute: !recompute, log: log,
-				pollInterval: pollInterval, noPoll: noPoll, fetch: fetch.Options{AllowHosts: allowHosts}})
+				pollInterval: pollInterval, noPoll: noPoll, fetch: fetch.Options{AllowHosts: allowHosts}, feeds: feeds})
 		},
 	}
 	cmd.Flags().StringVar(&dbPath, "db", "parallax.db", "the database file")
@@ -81,6 +81,7 @@ state; the next start completes the rest).`,
 	cmd.Flags().BoolVar(&recompute, "recompute", true, "recompute changed stories' comparisons (false: serve the stored ones as they are)")
 	cmd.Flags().DurationVar(&pollInterval, "poll-interval", DefaultPollInterval, "look for due feeds this often (each feed is checked every 30 minutes, less often while it fails)")
 	cmd.Flags().BoolVar(&noPoll, "no-poll", false, "do not poll the feeds")
+	cmd.Flags().StringSliceVar(&feeds, "feed", nil, "subscribe to this feed at start, as feeds add does (repeatable)")
 	cmd.Flags().StringSliceVar(&allowHosts, "allow-host", nil, "host the poller may reach on a loopback or private address (repeatable; refused otherwise)")
 	cmd.Flags().StringVar(&logFormat, "log-format", "text", "log format: text or json")
 	cmd.Flags().StringVar(&logLevel, "log-level", "info", "log level: debug (every request), info, warn, error")
@@ -110,6 +111,7 @@ type serveConfig struct {
 	noRecompute     bool
 	pollInterval    time.Duration
 	noPoll          bool
+	feeds           []string // subscribed to at start
 	fetch           fetch.Options // the poller's fetcher
 	log             *slog.Logger
 	// ready, when set, is called once the server listens (tests).
@@ -137,6 +139,15 @@ func serve(ctx context.Context, e *env, c serveConfig) error {
 			db.Close()
 		}
 	}()
+	for _, f := range c.feeds {
+		u, err := poll.FeedURL(f)
+		if err != nil {
+			return fmt.Errorf("--feed: %w", err)
+		}
+		if _, _, err := db.AddFeed(ctx, u, ""); err != nil {
+			return err
+		}
+	}
 	metrics := server.NewMetrics()
 	rec := desk.NewRecomputer(db, desk.RecomputeOptions{
 		Pipeline: pipelineOptions(e, pipeline.Options{}), Interval: c.interval, Logger: c.log,

@@ -148,8 +148,9 @@ func TestServePollsFeeds(t *testing.T) {
 	if _, _, err := runCmd(t, "feeds", "--db", db, "add", srv.URL+"/rss"); err != nil {
 		t.Fatal(err)
 	}
+	// --feed subscribes at start; the same URL again changes nothing.
 	polled := make(chan struct{}, 10)
-	base := startServe(t, serveConfig{db: db, interval: 10 * time.Millisecond, pollInterval: time.Hour,
+	base := startServe(t, serveConfig{db: db, interval: 10 * time.Millisecond, pollInterval: time.Hour, feeds: []string{srv.URL + "/rss"},
 		fetch:  fetch.Options{AllowHosts: []string{"127.0.0.1"}, HostInterval: -1, Retries: -1},
 		polled: func() { polled <- struct{}{} }})
 	<-polled
