@@ -111,7 +111,7 @@ type serveConfig struct {
 	noRecompute     bool
 	pollInterval    time.Duration
 	noPoll          bool
-	feeds           []string // subscribed to at start
+	feeds           []string      // subscribed to at start
 	fetch           fetch.Options // the poller's fetcher
 	log             *slog.Logger
 	// ready, when set, is called once the server listens (tests).
