@@ -98,6 +98,18 @@ type Summary struct {
 // Analysis and feature extraction run on every core; clustering runs on a
 // goroutine of its own, beside the one that writes to the store.
 func (d *Desk) Ingest(ctx context.Context, paths []string) (Summary, error) {
+	return d.ingest(ctx, func(fn func(news.Document) prepared, emit func(prepared) error) error {
+		return pipeline.Map(ctx, d.p, paths, fn, emit)
+	})
+}
+
+// source hands an ingest run its documents: fn applied to each on every
+// core, the results to emit in input order (pipeline.Map's shape).
+type source func(fn func(news.Document) prepared, emit func(prepared) error) error
+
+// ingest is one ingest run over the documents of src: Ingest's over
+// paths, Run's over a channel.
+func (d *Desk) ingest(ctx context.Context, src source) (Summary, error) {
 	var sum Summary
 	in := &ingestRun{d: d, ctx: ctx}
 	if err := in.start(); err != nil {
@@ -130,7 +142,7 @@ func (d *Desk) Ingest(ctx context.Context, paths []string) (Summary, error) {
 		return sum, err
 	}
 	n := 0
-	err = pipeline.Map(ctx, d.p, paths, func(doc news.Document) prepared {
+	err = src(func(doc news.Document) prepared {
 		return prepared{doc, cluster.Extract(doc)}
 	}, func(p prepared) error {
 		id, inserted, err := in.tx.PutArticle(p.doc)

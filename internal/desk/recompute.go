@@ -89,8 +89,9 @@ func NewRecomputer(store RecomputeStore, opt RecomputeOptions) *Recomputer {
 	return &Recomputer{store: store, opt: opt, p: pipeline.New(opt.Pipeline), log: log, wake: make(chan struct{}, 1)}
 }
 
-// Notify asks Run for a round at its next tick even when it would
-// otherwise wait (after an ingest batch); it never blocks.
+// Notify asks Run for a round as soon as Interval has passed since its
+// last one, instead of at its next tick (after an ingest run committed);
+// it never blocks.
 func (r *Recomputer) Notify() {
 	select {
 	case r.wake <- struct{}{}:
@@ -103,12 +104,25 @@ func (r *Recomputer) Notify() {
 func (r *Recomputer) Run(ctx context.Context) error {
 	t := time.NewTicker(r.opt.Interval)
 	defer t.Stop()
+	var last time.Time // the last round's start
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
 		case <-t.C:
+		case <-r.wake:
+			// Notify: a round now, but not sooner than Interval after
+			// the last one (a story is recomputed at most once per
+			// Interval however often it changes).
+			if wait := r.opt.Interval - time.Since(last); wait > 0 {
+				select {
+				case <-ctx.Done():
+					return nil
+				case <-time.After(wait):
+				}
+			}
 		}
+		last = time.Now()
 		if _, err := r.Round(ctx); err != nil && ctx.Err() == nil {
 			r.log.Error("recompute comparisons", "err", err)
 		}

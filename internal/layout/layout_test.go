@@ -41,6 +41,7 @@ var allowed = map[string][]string{
 	"compare/evaltest":    {"news", "compare"},
 	"report":              {"news", "cluster", "compare"},
 	"web":                 {"news", "compare", "report"},
+	"deskweb":             {"news", "compare", "desk", "poll", "web"},
 	"pipeline":            {"news", "pipe", "ingest", "ingest/web", "clean", "analyze", "cluster", "compare"},
 	"desk":                {"news", "cluster", "compare", "pipe", "pipeline"},
 	"desk/storetest":      {"news", "desk"},

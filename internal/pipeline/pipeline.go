@@ -110,20 +110,10 @@ func (p *Pipeline) Articles(ctx context.Context, paths []string, emit func(news.
 		paths = []string{"-"}
 	}
 	return p.reader.Read(ctx, paths, func(a news.Article) error {
-		if p.opt.Raw {
-			return emit(a)
+		if c, ok := p.Clean(a); ok {
+			return emit(c)
 		}
-		c, err := p.cleaner.Clean(a)
-		if err != nil {
-			if !p.opt.KeepEmpty || !errors.Is(err, news.ErrEmpty) {
-				p.problem("skipped", &ingest.ItemError{Origin: a.Origin, Err: err})
-				return nil
-			}
-			p.problem("kept, without text,", &ingest.ItemError{Origin: a.Origin, Err: err})
-			c = a
-			c.Text = ""
-		}
-		return emit(c)
+		return nil
 	})
 }
 

@@ -1,6 +1,7 @@
 // Package server is the desk's HTTP side: the JSON API over a store's
 // reads (stories, articles, search, outlets), its OpenAPI document,
-// /healthz and Prometheus metrics at /metrics. It is safe by default: it
+// /healthz and Prometheus metrics at /metrics; Options.Pages, when set,
+// takes every other path (serve mounts the web pages there). It is safe by default: it
 // listens on loopback unless told otherwise, every write (the feeds
 // handler mounted through Options.Feeds) needs the bearer token when it is
 // bound beyond loopback, every list is one bounded page, request bodies and

@@ -51,6 +51,10 @@ type Options struct {
 	// Feeds, when not nil, serves /api/feeds and /api/feeds/...; its
 	// writes (any method but GET and HEAD) pass the token check first.
 	Feeds http.Handler
+	// Pages, when not nil, serves every path the API, /healthz and
+	// /metrics do not (the desk's web pages, which check their own
+	// writes).
+	Pages http.Handler
 	// Logger receives one line per request and the server's errors; nil
 	// means slog.Default().
 	Logger *slog.Logger
@@ -134,6 +138,10 @@ var routes = []string{
 	"GET /api/outlets",
 	"GET /api/outlets/{name}",
 	"GET /api/openapi.json",
+	// Options.Feeds serves these (poll.Handler).
+	"GET /api/feeds",
+	"POST /api/feeds",
+	"DELETE /api/feeds/{key}",
 }
 
 func (s *Server) routes() {
@@ -147,7 +155,9 @@ func (s *Server) routes() {
 		"GET /api/openapi.json":   serveOpenAPI,
 	}
 	for _, r := range routes {
-		s.mux.Handle(r, handlers[r])
+		if h, ok := handlers[r]; ok {
+			s.mux.Handle(r, h)
+		}
 	}
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 	s.mux.Handle("GET /metrics", promhttp.HandlerFor(s.metrics.Registry, promhttp.HandlerOpts{}))
@@ -157,6 +167,9 @@ func (s *Server) routes() {
 		s.mux.Handle("/api/feeds/", h)
 	}
 	s.mux.HandleFunc("/api/", s.noRoute)
+	if s.opt.Pages != nil {
+		s.mux.Handle("/", s.opt.Pages)
+	}
 }
 
 // noRoute answers a request no route took: 405 when the path has a route
