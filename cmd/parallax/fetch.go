@@ -201,19 +201,7 @@ func fetchItem(ctx context.Context, f *fetch.Fetcher, fd *feed.Feed, it feed.Ite
 		}
 		return fetched{a: fromFeed, ok: fromFeed.Text != "", errs: errs}
 	}
-	a.ID = fromFeed.ID
-	if a.Title == "" {
-		a.Title = fromFeed.Title
-	}
-	if a.Author == "" {
-		a.Author = fromFeed.Author
-	}
-	if !fromFeed.Published.IsZero() && (a.Published.IsZero() || fromFeed.Published.Before(a.Published)) {
-		a.Published = fromFeed.Published
-	}
+	poll.FillFromFeed(&a, fromFeed)
 	a.Source = poll.Outlet(a.Source, resp.URL)
-	if a.Language == "" {
-		a.Language = fromFeed.Language
-	}
 	return fetched{a: a, ok: true}
 }

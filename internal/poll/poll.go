@@ -264,19 +264,8 @@ func (p *Poller) read(ctx context.Context, it Item) page {
 	pg.res.Duration = p.opt.Now().Sub(start)
 	switch {
 	case err == nil && utf8.RuneCountInString(a.Text) >= utf8.RuneCountInString(fromFeed.Text):
-		a.ID, a.Origin = fromFeed.ID, it.URL
-		if a.Title == "" {
-			a.Title = fromFeed.Title
-		}
-		if a.Author == "" {
-			a.Author = fromFeed.Author
-		}
-		if !fromFeed.Published.IsZero() && (a.Published.IsZero() || fromFeed.Published.Before(a.Published)) {
-			a.Published = fromFeed.Published
-		}
-		if a.Language == "" {
-			a.Language = fromFeed.Language
-		}
+		FillFromFeed(&a, fromFeed)
+		a.Origin = it.URL
 		pg.res.Done, pg.article = true, a
 	case fromFeed.Text != "":
 		if err != nil {
@@ -288,6 +277,27 @@ func (p *Poller) read(ctx context.Context, it Item) page {
 		pg.res.GiveUp = !transient(err) || it.Attempts+1 >= p.opt.Attempts
 	}
 	return pg
+}
+
+// FillFromFeed completes page, an article extracted from an item's page,
+// with what the feed said of the item: its id, and the title, author and
+// language where the page has none. The earlier of the two publication
+// dates wins (a page's date is often its last update). The outlet stays
+// the page's.
+func FillFromFeed(page *news.Article, fromFeed news.Article) {
+	page.ID = fromFeed.ID
+	if page.Title == "" {
+		page.Title = fromFeed.Title
+	}
+	if page.Author == "" {
+		page.Author = fromFeed.Author
+	}
+	if !fromFeed.Published.IsZero() && (page.Published.IsZero() || fromFeed.Published.Before(page.Published)) {
+		page.Published = fromFeed.Published
+	}
+	if page.Language == "" {
+		page.Language = fromFeed.Language
+	}
 }
 
 // page fetches and extracts the item's page; the status and size go in
