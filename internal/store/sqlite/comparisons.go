@@ -61,10 +61,14 @@ func (db *DB) PutComparison(ctx context.Context, c desk.Comparison) error {
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO comparisons (story_id, version, report, title, outlets, n_outlets, n_articles, first, last)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (story_id) DO UPDATE SET version = excluded.version, report = excluded.report, title = excluded.title,
+		ON CONFLICT (story_id) DO UPDATE SET version = excluded.version, title = excluded.title,
 			outlets = excluded.outlets, n_outlets = excluded.n_outlets, n_articles = excluded.n_articles,
 			first = excluded.first, last = excluded.last, computed_at = excluded.computed_at`,
-		c.Story, c.Version, string(c.Report), c.Title, string(outlets), len(c.Outlets), c.Articles, unix(c.First), unix(c.Last)); err != nil {
+		c.Story, c.Version, "", c.Title, string(outlets), len(c.Outlets), c.Articles, unix(c.First), unix(c.Last)); err != nil {
+		return db.wrap("put comparison in", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO comparison_reports (story_id, report) VALUES (?, ?)
+		ON CONFLICT (story_id) DO UPDATE SET report = excluded.report`, c.Story, string(c.Report)); err != nil {
 		return db.wrap("put comparison in", err)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM story_outlets WHERE story_id = ?`, c.Story); err != nil {

@@ -179,8 +179,9 @@ func (db *DB) StoryDetail(ctx context.Context, id string) (desk.StoryDetail, err
 	d.Story = st
 	var report sql.NullString
 	var computed sql.NullInt64
-	err = db.r.QueryRowContext(ctx, `SELECT s.version, c.report, c.version FROM stories s
-		LEFT JOIN comparisons c ON c.story_id = s.id WHERE s.id = ?`, id).Scan(&d.Version, &report, &computed)
+	err = db.r.QueryRowContext(ctx, `SELECT s.version, r.report, c.version FROM stories s
+		LEFT JOIN comparisons c ON c.story_id = s.id LEFT JOIN comparison_reports r ON r.story_id = s.id
+		WHERE s.id = ?`, id).Scan(&d.Version, &report, &computed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, fmt.Errorf("story %s: %w", id, desk.ErrNotFound)
 	}
