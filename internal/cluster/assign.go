@@ -319,13 +319,7 @@ func (c *Clusterer) score(v vec, s *story) scored {
 	}
 	mem, memID := 0.0, ""
 	for _, r := range s.reps {
-		var d float64
-		for j, k := range r.keys {
-			if i := v.tab.get(k); i >= 0 {
-				d += float64(v.vals[i]) * float64(r.vals[j])
-			}
-		}
-		if d > mem {
+		if d := repDot(v, r); d > mem {
 			mem, memID = d, r.id
 		}
 	}

@@ -17,22 +17,24 @@ const (
 // coreSim returns the cosine of v with the closest member of s's core.
 func (c *Clusterer) coreSim(v vec, s *story) float64 {
 	best := 0.0
-	dot := func(r rep) {
-		var d float64
-		for j, k := range r.keys {
-			if i := v.tab.get(k); i >= 0 {
-				d += float64(v.vals[i]) * float64(r.vals[j])
-			}
-		}
-		best = max(best, d)
-	}
 	for _, r := range s.vecs[:min(coreFirst, len(s.vecs))] {
-		dot(r)
+		best = max(best, repDot(v, r))
 	}
 	if s.medoid >= coreFirst && s.medoid < len(s.vecs) {
-		dot(s.vecs[s.medoid])
+		best = max(best, repDot(v, s.vecs[s.medoid]))
 	}
 	return best
+}
+
+// repDot is the dot product of v with the stored member vector r.
+func repDot(v vec, r rep) float64 {
+	var d float64
+	for j, k := range r.keys {
+		if i := v.tab.get(k); i >= 0 {
+			d += float64(v.vals[i]) * float64(r.vals[j])
+		}
+	}
+	return d
 }
 
 // offCore reports whether v may not join s for the chaining cap.

@@ -285,11 +285,14 @@ func (c *Clusterer) rejoinTarget(s *story) *story {
 			continue
 		}
 		var sum, core float64
+		capped := c.coreT > 0 && t.unique >= coreFrom
 		for _, v := range vs {
 			sum += c.score(v, t).score
-			core += c.coreSim(v, t)
+			if capped {
+				core += c.coreSim(v, t)
+			}
 		}
-		if c.coreT > 0 && t.unique >= coreFrom && core/float64(len(vs)) < c.coreT {
+		if capped && core/float64(len(vs)) < c.coreT {
 			continue // the chaining cap
 		}
 		if sc := sum / float64(len(vs)); sc >= c.need(t, s.dated) && sc >= bestScore {

@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -102,7 +103,7 @@ func signature(d *news.Document, title string) Signature {
 		if e.Type == news.Person {
 			h = hashString(Word, surname(e.Name))
 		}
-		if !containsKey(*dst, h) {
+		if !slices.Contains(*dst, h) {
 			*dst = append(*dst, h)
 		}
 	}
@@ -198,15 +199,6 @@ var weekdayNum = map[string]int8{
 	"sunday": 1, "monday": 2, "tuesday": 3, "wednesday": 4, "thursday": 5, "friday": 6, "saturday": 7,
 }
 
-func containsKey(ks []uint64, k uint64) bool {
-	for _, x := range ks {
-		if x == k {
-			return true
-		}
-	}
-	return false
-}
-
 // Signature channels, each agreeing or conflicting.
 const (
 	sigPlace = iota
@@ -297,7 +289,7 @@ func setMatch(a, b []uint64, c int, agree *[numSig]float64, has *[numSig]bool, r
 	}
 	has[c] = true
 	for _, x := range a {
-		if containsKey(b, x) {
+		if slices.Contains(b, x) {
 			r := 1.0
 			if rare != nil {
 				r = rare(x)
