@@ -118,14 +118,21 @@ func exportArticles(ctx context.Context, s desk.Store, w *bufio.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Unassigned already read its articles whole; only the members are
+	// read again, one by one.
+	held := make(map[int64]desk.Article, len(pending))
 	for _, a := range pending {
 		ids = append(ids, a.ID)
+		held[a.ID] = a
 	}
 	slices.Sort(ids)
 	for _, id := range ids {
-		a, err := s.Article(ctx, id)
-		if err != nil {
-			return err
+		a, ok := held[id]
+		if !ok {
+			var err error
+			if a, err = s.Article(ctx, id); err != nil {
+				return err
+			}
 		}
 		d := a.Doc
 		if err := writeLine(w, exportArticle{ID: d.ID, Story: story[id], Source: d.Source, Title: d.Title, Published: news.FormatTime(d.Published),

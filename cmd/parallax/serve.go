@@ -172,9 +172,10 @@ func serve(ctx context.Context, e *env, c serveConfig) error {
 		deskOpt.Recomputer = rec
 	}
 	pages := web.Handler(deskweb.New(db, deskOpt), web.Options{Token: c.token, Logger: c.log})
+	feeds := poll.Handler(db)
 	srv := server.New(db, server.Options{Addr: c.addr, Token: c.token, Logger: c.log, Metrics: metrics,
 		Feeds: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			poll.Handler(db).ServeHTTP(w, r)
+			feeds.ServeHTTP(w, r)
 			if r.Method == http.MethodPost {
 				wakeUp()
 			}
@@ -214,9 +215,8 @@ func serve(ctx context.Context, e *env, c serveConfig) error {
 		if interval <= 0 {
 			interval = DefaultPollInterval
 		}
-		fo := c.fetch
 		p := &feedPoll{desk: d, log: c.log, count: count, store: &heldFinish{FeedStore: db}}
-		p.poller = poll.New(p.store, p.sink, poll.Options{Fetcher: fetch.New(fo), Logger: c.log})
+		p.poller = poll.New(p.store, p.sink, poll.Options{Fetcher: fetch.New(c.fetch), Logger: c.log})
 		t := time.NewTicker(interval)
 		defer t.Stop()
 		for {
