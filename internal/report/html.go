@@ -77,8 +77,14 @@ func WriteHTML(w io.Writer, r compare.Report) error {
 	return nil
 }
 
+// Untitled is the headline of a story none of whose articles has a title.
+const Untitled = "Untitled story"
+
+// TimeLayout shows a time for people, in UTC: "2011-10-21 18:53 UTC".
+const TimeLayout = "2006-01-02 15:04 UTC"
+
 // StoryTitle is the story's headline: o.Title, else the title of the first
-// article with one, else "Untitled story". Control characters are removed.
+// article with one, else Untitled. Control characters are removed.
 func StoryTitle(r compare.Report, o StoryOptions) string {
 	if t := oneLine(o.Title); t != "" {
 		return t
@@ -88,7 +94,7 @@ func StoryTitle(r compare.Report, o StoryOptions) string {
 			return t
 		}
 	}
-	return "Untitled story"
+	return Untitled
 }
 
 // WriteStory writes the story view of r as one HTML fragment (a <main
@@ -690,7 +696,7 @@ func when(p string) string {
 		return ""
 	}
 	if t, err := time.Parse(time.RFC3339, p); err == nil {
-		return t.UTC().Format("2006-01-02 15:04 UTC")
+		return t.UTC().Format(TimeLayout)
 	}
 	return oneLine(p)
 }

@@ -61,7 +61,7 @@ type StoryFilter struct {
 // StorySummary is a story as a list shows it.
 type StorySummary struct {
 	ID       string
-	Title    string    // the story's headline; "" shows as "Untitled story"
+	Title    string    // the story's headline; "" shows as report.Untitled
 	Outlets  []string  // the outlets of its articles, each once, in the order they came in
 	Articles int       // its articles
 	First    time.Time // its first and latest article's publication (or arrival) time; zero when unknown

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
@@ -118,7 +119,7 @@ func Handler(d Desk, o Options) http.Handler {
 	s.pages = map[string]*template.Template{}
 	funcs := template.FuncMap{
 		"clock": clockOf,
-		"title": func(t string) string { return cmpOr(t, "Untitled story") },
+		"title": func(t string) string { return cmp.Or(t, report.Untitled) },
 	}
 	base := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/parts.html"))
 	for _, p := range []string{"stories", "story", "outlet", "feeds", "error"} {
@@ -216,7 +217,7 @@ func (s *server) write(h func(http.ResponseWriter, *http.Request) error) http.Ha
 	return func(w http.ResponseWriter, r *http.Request) {
 		r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 		c, err := r.Cookie(csrfCookie)
-		got := cmpOr(r.Header.Get("X-CSRF-Token"), r.FormValue("csrf"))
+		got := cmp.Or(r.Header.Get("X-CSRF-Token"), r.FormValue("csrf"))
 		// A request that carries the desk's token as a bearer cannot be
 		// forged by another site's page (a browser never adds that
 		// header on its own), so scripts need no form token.
@@ -293,13 +294,6 @@ var errBadInput = errors.New("bad input")
 
 func isHTMX(r *http.Request) bool { return r.Header.Get("HX-Request") == "true" }
 
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
 func dayOf(t time.Time) string {
 	if t.IsZero() {
 		return "undated"
@@ -311,5 +305,5 @@ func clockOf(t time.Time) string {
 	if t.IsZero() {
 		return "undated"
 	}
-	return t.UTC().Format("2006-01-02 15:04 UTC")
+	return t.UTC().Format(report.TimeLayout)
 }
