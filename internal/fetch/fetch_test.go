@@ -124,12 +124,9 @@ func TestGet(t *testing.T) {
 }
 
 func TestHostInterval(t *testing.T) {
-	var mu sync.Mutex
-	var times []time.Time
+	var requests atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		times = append(times, time.Now())
-		mu.Unlock()
+		requests.Add(1)
 	}))
 	defer srv.Close()
 	f := New(Options{HostInterval: 150 * time.Millisecond, Client: srv.Client(), AllowHosts: loopback})
@@ -145,8 +142,8 @@ func TestHostInterval(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	if len(times) != 4 {
-		t.Fatalf("requests = %d; want 4", len(times))
+	if n := requests.Load(); n != 4 {
+		t.Fatalf("requests = %d; want 4", n)
 	}
 	starts := slices.SortedFunc(slices.Values(slots.until), time.Time.Compare)
 	for i := 1; i < len(starts); i++ {
@@ -211,8 +208,7 @@ func (b *bookings) longest() time.Duration {
 // is refused (it was followed).
 func TestRedirects(t *testing.T) {
 	var loops atomic.Int32
-	var mu sync.Mutex
-	var hops []time.Time
+	var hops atomic.Int32
 	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		t.Errorf("request to the other local port: %s", r.URL)
 	}))
@@ -225,9 +221,7 @@ func TestRedirects(t *testing.T) {
 	mux.HandleFunc("/loop-b", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop-a", http.StatusFound) })
 	for i := range 3 {
 		mux.HandleFunc(fmt.Sprintf("/hop%d", i), func(w http.ResponseWriter, r *http.Request) {
-			mu.Lock()
-			hops = append(hops, time.Now())
-			mu.Unlock()
+			hops.Add(1)
 			if i < 2 {
 				http.Redirect(w, r, fmt.Sprintf("/hop%d", i+1), http.StatusFound)
 				return
@@ -259,10 +253,9 @@ func TestRedirects(t *testing.T) {
 		if err != nil || string(r.Body) != "arrived" || !strings.HasSuffix(r.URL, "/hop2") {
 			t.Fatalf("Get(hop0) = %+v, %v; want the body of hop2", r, err)
 		}
-		if mu.Lock(); len(hops) != 3 {
-			t.Errorf("%d hops; want 3", len(hops))
+		if n := hops.Load(); n != 3 {
+			t.Errorf("%d hops; want 3", n)
 		}
-		mu.Unlock()
 		if n := len(slots.until); n != 3 || slots.until[2].Sub(slots.until[0]) < 2*interval {
 			t.Errorf("three requests to one host booked %v; want three, at least two host intervals (%v) apart", slots.until, 2*interval)
 		}
