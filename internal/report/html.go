@@ -379,9 +379,6 @@ func newStoryView(r compare.Report, o StoryOptions) storyView {
 	v.SharedN = sharedN
 	v.AgreedTop = v.Agreed[:min(len(v.Agreed), maxAgreed)]
 	v.AgreedMore = len(v.Agreed) - len(v.AgreedTop)
-	if len(v.Agreed) > 0 {
-		v.Wide = nil
-	}
 	for i, x := range r.Tensions {
 		v.Disputed = append(v.Disputed, disputed{Kind: string(x.Kind), Text: oneLine(cmp.Or(x.Why, x.Text)), Href: fmt.Sprintf("#tension-%d", i+1)})
 	}
@@ -414,8 +411,12 @@ func newStoryView(r compare.Report, o StoryOptions) storyView {
 		colOrder = colOrder[:cols]
 	}
 	slices.Sort(colOrder) // back to the order of the outlets
-	for _, k := range colOrder {
-		v.Cols = append(v.Cols, colView{Tag: t.of(accs[k].id), Label: accs[k].label(), Short: short(accs[k].label(), 24)})
+	// Each column's outlet label and article link, once for all rows.
+	colWho := make([]string, len(colOrder))
+	colHref := make([]string, len(colOrder))
+	for c, k := range colOrder {
+		colWho[c], colHref[c] = accs[k].label(), "#"+articleID(t.of(accs[k].id))
+		v.Cols = append(v.Cols, colView{Tag: t.of(accs[k].id), Label: colWho[c], Short: short(colWho[c], 24)})
 	}
 	for _, x := range facts {
 		if len(x.accounts) < 2 {
@@ -426,9 +427,9 @@ func newStoryView(r compare.Report, o StoryOptions) storyView {
 			continue
 		}
 		row := rowView{N: x.n, ID: fmt.Sprintf("fact-%d", x.n), Text: oneLine(x.f.Text), Of: fmt.Sprintf("%d/%d", len(x.accounts), len(accs))}
-		for _, k := range colOrder {
-			c := cellView{Class: "no", Sym: symNotIn, Href: "#" + articleID(t.of(accs[k].id))}
-			who := accs[k].label()
+		for col, k := range colOrder {
+			c := cellView{Class: "no", Sym: symNotIn, Href: colHref[col]}
+			who := colWho[col]
 			switch x.state[k] {
 			case 'y':
 				c.Class, c.Sym = "yes", symReported
