@@ -125,14 +125,7 @@ func (p *Poller) Run(ctx context.Context) (Stats, error) {
 	if err != nil {
 		return st, err
 	}
-	i := 0
-	err = pipe.Map(ctx, p.opt.Workers, func() (Feed, bool) {
-		if i >= len(due) {
-			return Feed{}, false
-		}
-		i++
-		return due[i-1], true
-	}, func(f Feed) Check { return p.check(ctx, f) }, func(c Check) error {
+	err = pipe.Map(ctx, p.opt.Workers, each(due), func(f Feed) Check { return p.check(ctx, f) }, func(c Check) error {
 		st.Checked++
 		if c.NotModified {
 			st.NotModified++
@@ -152,14 +145,7 @@ func (p *Poller) Run(ctx context.Context) (Stats, error) {
 	if err != nil {
 		return st, err
 	}
-	i = 0
-	err = pipe.Map(ctx, p.opt.Workers, func() (Item, bool) {
-		if i >= len(items) {
-			return Item{}, false
-		}
-		i++
-		return items[i-1], true
-	}, func(it Item) page { return p.read(ctx, it) }, func(pg page) error {
+	err = pipe.Map(ctx, p.opt.Workers, each(items), func(it Item) page { return p.read(ctx, it) }, func(pg page) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -339,4 +325,17 @@ func transient(err error) bool {
 		return se.Status == 429 || se.Status >= 500
 	}
 	return true
+}
+
+// each returns a pipe.Map source that yields xs in order.
+func each[T any](xs []T) func() (T, bool) {
+	i := 0
+	return func() (T, bool) {
+		if i >= len(xs) {
+			var zero T
+			return zero, false
+		}
+		i++
+		return xs[i-1], true
+	}
 }
