@@ -39,6 +39,35 @@ type answers struct {
 	size int
 	ll   *list.List // of *answer, most recent first
 	m    map[string]*list.Element
+	busy map[flight]chan struct{} // answers being rendered
+}
+
+type flight struct {
+	key   string
+	stamp [2]int64
+}
+
+// wait returns the channel closed when the answer key at stamp is
+// rendered, and whether the caller is the first to ask (it must call
+// finish).
+func (c *answers) wait(key string, stamp [2]int64) (<-chan struct{}, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	f := flight{key, stamp}
+	if ch, ok := c.busy[f]; ok {
+		return ch, false
+	}
+	ch := make(chan struct{})
+	c.busy[f] = ch
+	return ch, true
+}
+
+func (c *answers) finish(key string, stamp [2]int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	f := flight{key, stamp}
+	close(c.busy[f])
+	delete(c.busy, f)
 }
 
 type answer struct {
@@ -48,7 +77,7 @@ type answer struct {
 }
 
 func newAnswers(max int) *answers {
-	return &answers{max: max, ll: list.New(), m: map[string]*list.Element{}}
+	return &answers{max: max, ll: list.New(), m: map[string]*list.Element{}, busy: map[flight]chan struct{}{}}
 }
 
 // get returns the body stored for key at stamp.
@@ -134,11 +163,24 @@ func (s *Server) cached(h http.HandlerFunc, stamp func(*http.Request) (key strin
 			return
 		}
 		if body, ok := s.cache.get(key, v); ok {
-			hd := w.Header()
-			hd.Set("Content-Type", "application/json; charset=utf-8")
-			hd.Set("X-Content-Type-Options", "nosniff")
-			w.Write(body)
+			replay(w, body)
 			return
+		}
+		// Concurrent misses of one answer wait for the first to render
+		// it (100 clients asking for the same search at once would
+		// otherwise each run it).
+		done, first := s.cache.wait(key, v)
+		if !first {
+			select {
+			case <-done:
+			case <-r.Context().Done():
+			}
+			if body, ok := s.cache.get(key, v); ok {
+				replay(w, body)
+				return
+			}
+		} else {
+			defer s.cache.finish(key, v)
 		}
 		c := &capture{h: w.Header()}
 		h(c, r)
@@ -151,6 +193,13 @@ func (s *Server) cached(h http.HandlerFunc, stamp func(*http.Request) (key strin
 		w.WriteHeader(c.code)
 		w.Write(c.body)
 	}
+}
+
+func replay(w http.ResponseWriter, body []byte) {
+	hd := w.Header()
+	hd.Set("Content-Type", "application/json; charset=utf-8")
+	hd.Set("X-Content-Type-Options", "nosniff")
+	w.Write(body)
 }
 
 // byData stamps an answer with the store's data version: any commit
