@@ -1,10 +1,14 @@
 package server
 
 import (
+	"bytes"
+	"compress/gzip"
 	"container/list"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
+	"strings"
 	"sync"
 
 	"github.com/parallax-news/parallax/internal/desk"
@@ -74,28 +78,31 @@ type answer struct {
 	key   string
 	stamp [2]int64
 	body  []byte
+	gz    bool // body is gzipped
 }
 
 func newAnswers(max int) *answers {
 	return &answers{max: max, ll: list.New(), m: map[string]*list.Element{}, busy: map[flight]chan struct{}{}}
 }
 
-// get returns the body stored for key at stamp.
-func (c *answers) get(key string, stamp [2]int64) ([]byte, bool) {
+// get returns the body stored for key at stamp, and whether it is
+// gzipped.
+func (c *answers) get(key string, stamp [2]int64) (body []byte, gz, ok bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.m[key]
 	if !ok || e.Value.(*answer).stamp != stamp {
-		return nil, false
+		return nil, false, false
 	}
 	c.ll.MoveToFront(e)
-	return e.Value.(*answer).body, true
+	a := e.Value.(*answer)
+	return a.body, a.gz, true
 }
 
 // put stores body for key at stamp, dropping the least recently used
 // bodies while the cache holds more than its bound. A body larger than a
 // quarter of the bound is not kept.
-func (c *answers) put(key string, stamp [2]int64, body []byte) {
+func (c *answers) put(key string, stamp [2]int64, body []byte, gz bool) {
 	cost := len(body) + len(key)
 	if cost > c.max/4 {
 		return
@@ -105,10 +112,10 @@ func (c *answers) put(key string, stamp [2]int64, body []byte) {
 	if e, ok := c.m[key]; ok {
 		old := e.Value.(*answer)
 		c.size -= len(old.body) + len(old.key)
-		old.stamp, old.body = stamp, body
+		old.stamp, old.body, old.gz = stamp, body, gz
 		c.ll.MoveToFront(e)
 	} else {
-		c.m[key] = c.ll.PushFront(&answer{key, stamp, body})
+		c.m[key] = c.ll.PushFront(&answer{key, stamp, body, gz})
 	}
 	c.size += cost
 	for c.size > c.max {
@@ -162,8 +169,8 @@ func (s *Server) cached(h http.HandlerFunc, stamp func(*http.Request) (key strin
 			s.fail(w, r, err)
 			return
 		}
-		if body, ok := s.cache.get(key, v); ok {
-			replay(w, body)
+		if body, gz, ok := s.cache.get(key, v); ok {
+			replay(w, r, body, gz)
 			return
 		}
 		// Concurrent misses of one answer wait for the first to render
@@ -175,8 +182,8 @@ func (s *Server) cached(h http.HandlerFunc, stamp func(*http.Request) (key strin
 			case <-done:
 			case <-r.Context().Done():
 			}
-			if body, ok := s.cache.get(key, v); ok {
-				replay(w, body)
+			if body, gz, ok := s.cache.get(key, v); ok {
+				replay(w, r, body, gz)
 				return
 			}
 		} else {
@@ -187,19 +194,74 @@ func (s *Server) cached(h http.HandlerFunc, stamp func(*http.Request) (key strin
 		if c.code == 0 {
 			c.code = http.StatusOK
 		}
-		if c.code == http.StatusOK {
-			s.cache.put(key, v, c.body)
+		if c.code != http.StatusOK {
+			w.WriteHeader(c.code)
+			w.Write(c.body)
+			return
 		}
-		w.WriteHeader(c.code)
-		w.Write(c.body)
+		body, gz := c.body, false
+		if len(body) >= minGzip {
+			body, gz = gzipped(body), true
+		}
+		s.cache.put(key, v, body, gz)
+		if gz && !acceptsGzip(r) {
+			body, gz = c.body, false
+		}
+		replay(w, r, body, gz)
 	}
 }
 
-func replay(w http.ResponseWriter, body []byte) {
+// minGzip is the size from which a kept answer is kept gzipped: a large
+// story's answer (2 MB of JSON) shrinks about tenfold, so ten times as
+// many fit the cache's bound, and a client that accepts gzip gets it as
+// it is kept.
+const minGzip = 1 << 10
+
+func gzipped(b []byte) []byte {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	zw.Write(b)
+	zw.Close()
+	return buf.Bytes()
+}
+
+// acceptsGzip reports whether the request's Accept-Encoding names gzip
+// (without q=0).
+func acceptsGzip(r *http.Request) bool {
+	for _, v := range r.Header.Values("Accept-Encoding") {
+		for _, e := range strings.Split(v, ",") {
+			name, params, _ := strings.Cut(strings.TrimSpace(e), ";")
+			if strings.EqualFold(strings.TrimSpace(name), "gzip") && strings.ReplaceAll(params, " ", "") != "q=0" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// replay writes a kept answer: as kept to a client that accepts gzip,
+// else unzipped.
+func replay(w http.ResponseWriter, r *http.Request, body []byte, gz bool) {
 	hd := w.Header()
 	hd.Set("Content-Type", "application/json; charset=utf-8")
 	hd.Set("X-Content-Type-Options", "nosniff")
-	w.Write(body)
+	hd.Add("Vary", "Accept-Encoding")
+	if !gz {
+		w.Write(body)
+		return
+	}
+	if acceptsGzip(r) {
+		hd.Set("Content-Encoding", "gzip")
+		w.Write(body)
+		return
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(body))
+	if err == nil {
+		_, err = io.Copy(w, zr)
+	}
+	if err != nil {
+		panic(http.ErrAbortHandler) // a kept answer that does not unzip: a bug; cut the connection
+	}
 }
 
 // byData stamps an answer with the store's data version: any commit
