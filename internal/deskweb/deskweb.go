@@ -232,3 +232,18 @@ func (d *Desk) RemoveFeed(ctx context.Context, url string) error {
 	}
 	return fmt.Errorf("feed %s: %w", url, web.ErrNotFound)
 }
+
+// StoryVersion implements web.StoryVersioner when the store can say a
+// story's version (the SQLite store can); otherwise it returns
+// web.ErrUnversioned, and the pages render every story anew.
+func (d *Desk) StoryVersion(ctx context.Context, id string) (version, computed int64, err error) {
+	v, ok := d.store.(web.StoryVersioner)
+	if !ok {
+		return 0, 0, web.ErrUnversioned
+	}
+	version, computed, err = v.StoryVersion(ctx, id)
+	if errors.Is(err, desk.ErrNotFound) {
+		return 0, 0, fmt.Errorf("story %q: %w", id, web.ErrNotFound)
+	}
+	return version, computed, err
+}

@@ -71,6 +71,11 @@ type Options struct {
 	// ShutdownTimeout bounds the drain at shutdown; 0 means
 	// DefaultShutdownTimeout.
 	ShutdownTimeout time.Duration
+	// CacheBytes bounds the rendered answers of GET /api/stories,
+	// /api/stories/{id} and /api/search the server keeps, each with the
+	// store version it was rendered at (see Versioned); 0 means
+	// DefaultCacheBytes, below 0 keeps none.
+	CacheBytes int
 }
 
 // Server serves the API over a Store.
@@ -83,6 +88,8 @@ type Server struct {
 	handler http.Handler
 	ready   atomic.Bool
 	public  atomic.Bool // bound beyond loopback: writes need the token
+	ver     Versioned   // nil: no cache
+	cache   *answers
 }
 
 // New returns a server over store. It answers /healthz with 503 until
@@ -110,6 +117,12 @@ func New(store Store, opt Options) *Server {
 	s := &Server{store: store, opt: opt, log: opt.Logger, metrics: opt.Metrics, mux: http.NewServeMux()}
 	if s.log == nil {
 		s.log = slog.Default()
+	}
+	if opt.CacheBytes == 0 {
+		opt.CacheBytes = DefaultCacheBytes
+	}
+	if v, ok := store.(Versioned); ok && opt.CacheBytes > 0 {
+		s.ver, s.cache = v, newAnswers(opt.CacheBytes)
 	}
 	if s.metrics == nil {
 		s.metrics = NewMetrics()
@@ -146,10 +159,10 @@ var routes = []string{
 
 func (s *Server) routes() {
 	handlers := map[string]http.HandlerFunc{
-		"GET /api/stories":        s.stories,
-		"GET /api/stories/{id}":   s.story,
+		"GET /api/stories":        s.cached(s.stories, s.byData),
+		"GET /api/stories/{id}":   s.cached(s.story, s.byStory),
 		"GET /api/articles/{id}":  s.article,
-		"GET /api/search":         s.search,
+		"GET /api/search":         s.cached(s.search, s.byData),
 		"GET /api/outlets":        s.outlets,
 		"GET /api/outlets/{name}": s.outlet,
 		"GET /api/openapi.json":   serveOpenAPI,

@@ -59,7 +59,32 @@ type storyData struct {
 }
 
 func (s *server) storyData(r *http.Request) (storyData, error) {
-	st, err := s.desk.Story(r.Context(), r.PathValue("id"))
+	id := r.PathValue("id")
+	var stamp [2]int64
+	v, cached := s.desk.(StoryVersioner)
+	if cached {
+		ver, computed, err := v.StoryVersion(r.Context(), id)
+		switch {
+		case errors.Is(err, ErrUnversioned):
+			cached = false
+		case err != nil:
+			return storyData{}, err
+		}
+		stamp = [2]int64{ver, computed}
+		if d, ok := s.rendered.get(id, stamp); cached && ok {
+			return d, nil
+		}
+	}
+	d, err := s.renderStory(r, id)
+	if err == nil && cached && d.Story.ID == id {
+		s.rendered.put(id, stamp, d)
+	}
+	return d, err
+}
+
+// renderStory reads a story and renders its comparison.
+func (s *server) renderStory(r *http.Request, id string) (storyData, error) {
+	st, err := s.desk.Story(r.Context(), id)
 	if err != nil {
 		return storyData{}, err
 	}

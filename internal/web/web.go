@@ -83,6 +83,8 @@ type server struct {
 	pages map[string]*template.Template
 	key   []byte
 	cop   *http.CrossOriginProtection
+	// rendered keeps rendered stories when desk is a StoryVersioner.
+	rendered *stories
 }
 
 // Handler returns the desk's pages over d:
@@ -111,7 +113,7 @@ func Handler(d Desk, o Options) http.Handler {
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &server{desk: d, opt: o, key: o.CSRFKey, cop: http.NewCrossOriginProtection()}
+	s := &server{desk: d, opt: o, key: o.CSRFKey, cop: http.NewCrossOriginProtection(), rendered: newStories(storyCacheBytes)}
 	if len(s.key) == 0 {
 		s.key = make([]byte, 32)
 		rand.Read(s.key)

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/desk"
@@ -34,6 +35,8 @@ var migrations embed.FS
 type DB struct {
 	path string
 	w, r *sql.DB
+	dvMu sync.Mutex
+	dv   *sql.Conn // DataVersion's own reader, nil until first used
 }
 
 // Open opens the database file path, creating it when it does not exist,
@@ -83,14 +86,24 @@ func open(path string) (*DB, error) {
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	n := max(4, runtime.GOMAXPROCS(0))
+	// One more than the readers for DataVersion's connection, which it
+	// keeps.
+	n := max(4, runtime.GOMAXPROCS(0)) + 1
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
 	return &DB{path: path, w: w, r: r}, nil
 }
 
 // Close closes both pools.
-func (db *DB) Close() error { return errors.Join(db.w.Close(), db.r.Close()) }
+func (db *DB) Close() error {
+	db.dvMu.Lock()
+	var dv error
+	if db.dv != nil {
+		dv, db.dv = db.dv.Close(), nil
+	}
+	db.dvMu.Unlock()
+	return errors.Join(dv, db.w.Close(), db.r.Close())
+}
 
 // wrap adds the file name to err, and ErrNotDatabase when SQLite says
 // the file is not a database or is damaged.
